@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Xiezuo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "xiezuo", targets: ["xiezuo"]),
+        .library(name: "XiezuoCore", targets: ["XiezuoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // The system C library libcmark (Debian: libcmark-dev), found by pkg-config.
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The engine: model, loading, validation, computation. No I/O in its computing parts.
+        .target(
+            name: "XiezuoCore",
+            dependencies: [
+                "CMark",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The command line: a thin shell over the engine.
+        .executableTarget(
+            name: "xiezuo",
+            dependencies: [
+                "XiezuoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "XiezuoCoreTests",
+            dependencies: [
+                "XiezuoCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ]
+)

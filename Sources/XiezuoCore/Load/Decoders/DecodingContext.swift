@@ -1,0 +1,63 @@
+import Yams
+
+/// A content file being decoded: its path, where its YAML starts, and the sink for problems.
+struct DecodingContext {
+    let file: String
+    let lineOffset: Int
+    let sink: DiagnosticSink
+
+    var start: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
+
+    func reader(_ node: Node?, known: [String], what: String) -> FieldReader? {
+        FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: start)
+    }
+}
+
+/// Parsed YAML of a content file, or of the front matter of a Markdown file, with its body.
+struct ParsedFile {
+    let context: DecodingContext
+    let root: Node?
+    let body: String
+
+    /// Reads a `.yaml` data file.
+    static func yaml(_ text: SourceText, sink: DiagnosticSink) -> ParsedFile? {
+        guard !text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            sink.error("file is empty; see docs/content-format.md for what it should hold",
+                       at: SourceLocation(file: text.path))
+            return nil
+        }
+        let context = DecodingContext(file: text.path, lineOffset: 0, sink: sink)
+        guard let root = YAMLParsing.parse(text.text, file: text.path, firstLine: 1, sink: sink) else { return nil }
+        return ParsedFile(context: context, root: root, body: "")
+    }
+
+    /// Reads a `.md` file with YAML front matter between `---` lines.
+    static func markdown(_ text: SourceText, sink: DiagnosticSink) -> ParsedFile? {
+        switch FrontMatterDocument.split(text.text) {
+        case .failure(.missingOpening):
+            sink.error("missing front matter: the file must start with a line '---', then the fields, then '---'",
+                       at: SourceLocation(file: text.path))
+            return nil
+        case .failure(.missingClosing):
+            sink.error("front matter is not closed: add a line '---' after the last field",
+                       at: SourceLocation(file: text.path))
+            return nil
+        case .success(let document):
+            // Front matter starts on line 2, and Yams counts its lines from 1.
+            let context = DecodingContext(file: text.path, lineOffset: document.yamlFirstLine - 1, sink: sink)
+            if document.yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return ParsedFile(context: context, root: nil, body: document.body)
+            }
+            guard let root = YAMLParsing.parse(document.yaml, file: text.path, firstLine: document.yamlFirstLine,
+                                               sink: sink) else { return nil }
+            return ParsedFile(context: context, root: root, body: document.body)
+        }
+    }
+}
+
+extension FieldReader {
+    /// Unit references written as a list (or a single name).
+    func unitReferences(_ key: String) -> [UnitReference] {
+        strings(key).map { UnitReference(text: $0.0, location: $0.1) }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Yams
+
+/// Decodes `content/plans/<id>/plan.md`: document metadata, scoring rule, and the narrative.
+/// Sections, tasks, indicators and records come from the plan's other files.
+enum PlanDecoder {
+    static let fields = ["pairing", "year", "title", "number", "issuer", "issued", "scheme", "owner",
+                         "coordinator", "deadline", "reporting", "scoring", "note"]
+
+    /// The plan's own fields, before its tasks, indicators and records are attached.
+    struct Header {
+        let id: String
+        let pairing: String
+        let year: Int
+        let title: String
+        let number: String?
+        let issuer: String?
+        let issued: Day?
+        let scheme: String?
+        let owner: Plan.Side
+        let coordinator: UnitReference?
+        let deadline: Day?
+        let reporting: Plan.Reporting?
+        let scoring: ScoringRule
+        let narrative: String
+        let note: String?
+        let location: SourceLocation
+    }
+
+    static func decode(_ file: ParsedFile, id: String) -> Header? {
+        guard let reader = file.context.reader(file.root, known: fields, what: "a plan's front matter") else {
+            return nil
+        }
+        defer { reader.finish() }
+        let pairing = reader.string("pairing", required: true)
+        let year = reader.integer("year", required: true)
+        let title = reader.string("title", required: true)
+        let number = reader.string("number")
+        let issuer = reader.string("issuer")
+        let issued = reader.day("issued")
+        let scheme = reader.string("scheme")
+        let owner = reader.choice("owner", [("helping", Plan.Side.helping), ("helped", .helped)], required: true)
+        let coordinator = reader.string("coordinator").map {
+            UnitReference(text: $0, location: reader.location(ofKey: "coordinator"))
+        }
+        let deadline = reader.day("deadline")
+        let note = reader.string("note")
+        let reporting = reader.node("reporting").flatMap { node -> Plan.Reporting? in
+            guard let nested = reader.nested(node, known: ["due-day"], what: "'reporting'") else { return nil }
+            defer { nested.finish() }
+            guard let day = nested.integer("due-day", required: true) else { return nil }
+            guard (1...28).contains(day) else {
+                reader.sink.error("'due-day' must be a day of the month from 1 to 28, not \(day)",
+                                  at: nested.location(ofKey: "due-day"))
+                return nil
+            }
+            return Plan.Reporting(dueDay: day)
+        }
+        var scoring: ScoringRule?
+        if let node = reader.node("scoring") {
+            scoring = ScoringDecoder.decode(node, in: reader)
+        } else {
+            reader.missing("scoring", hint: "declare how the plan scores, e.g. 'scoring: {method: none}' for a plan without points")
+        }
+        guard let pairing, let year, let title, let owner, let scoring else { return nil }
+        return Header(id: id, pairing: pairing, year: year, title: title, number: number, issuer: issuer,
+                      issued: issued, scheme: scheme, owner: owner, coordinator: coordinator, deadline: deadline,
+                      reporting: reporting, scoring: scoring, narrative: file.body, note: note,
+                      location: reader.location)
+    }
+}
+
+/// Decodes a plan's `scoring:` block.
+enum ScoringDecoder {
+    static let fields = ["method", "step", "points-per-step", "evidence-required", "bonus", "false-data", "grades", "note"]
+
+    static func decode(_ node: Node, in parent: FieldReader) -> ScoringRule? {
+        guard let reader = parent.nested(node, known: fields, what: "'scoring'") else { return nil }
+        defer { reader.finish() }
+        let methodName = reader.choice("method", [("none", "none"), ("all-or-nothing", "all-or-nothing"),
+                                                  ("proportional", "proportional"), ("deduction", "deduction")],
+                                       required: true)
+        var method: ScoringRule.Method?
+        switch methodName {
+        case "none": method = ScoringRule.Method.none
+        case "all-or-nothing": method = .allOrNothing
+        case "proportional": method = .proportional
+        case "deduction":
+            let step = reader.decimal("step", required: true)
+            let points = reader.decimal("points-per-step", required: true)
+            if let step, let points {
+                if step <= 0 {
+                    reader.sink.error("'step' must be more than 0 percentage points", at: reader.location(ofKey: "step"))
+                } else {
+                    method = .deduction(step: step, points: points)
+                }
+            }
+        default: break
+        }
+        let evidence = reader.bool("evidence-required") ?? false
+        let note = reader.string("note")
+        let bonus = reader.node("bonus").flatMap { node -> ScoringRule.Bonus? in
+            guard let nested = reader.nested(node, known: ["per-percent", "cap"], what: "'bonus'") else { return nil }
+            defer { nested.finish() }
+            guard let rate = nested.decimal("per-percent", required: true), let cap = nested.decimal("cap", required: true)
+            else { return nil }
+            return ScoringRule.Bonus(perPercent: rate, cap: cap)
+        }
+        var penalty: Decimal?
+        var penaltyCap: Decimal?
+        if let node = reader.node("false-data"), let nested = reader.nested(node, known: ["penalty", "cap"], what: "'false-data'") {
+            penalty = nested.decimal("penalty", required: true)
+            penaltyCap = nested.decimal("cap")
+            nested.finish()
+        }
+        let grades = reader.list("grades").compactMap { node -> ScoringRule.GradeBand? in
+            guard let nested = reader.nested(node, known: ["min", "grade"], what: "a grade band") else { return nil }
+            defer { nested.finish() }
+            guard let minimum = nested.decimal("min", required: true), let grade = nested.string("grade", required: true)
+            else { return nil }
+            return ScoringRule.GradeBand(minimum: minimum, grade: grade)
+        }
+        guard let method else { return nil }
+        return ScoringRule(method: method, evidenceRequired: evidence, bonus: bonus, falseDataPenalty: penalty,
+                           falseDataPenaltyCap: penaltyCap, grades: grades, note: note)
+    }
+}

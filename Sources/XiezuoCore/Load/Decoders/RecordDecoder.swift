@@ -1,0 +1,83 @@
+import Foundation
+import Yams
+
+/// Decodes `content/plans/<id>/progress/*.md`: one unit's report on one date.
+enum RecordDecoder {
+    static let fields = ["unit", "date", "sample", "values", "tasks"]
+    static let valueFields = ["indicator", "value", "items"]
+    static let taskFields = ["task", "state", "evidence", "false-data"]
+    static let evidenceFields = ["title", "kind", "file"]
+
+    /// `indicators` gives each indicator's unit, so a value written `3000万元` is read in the indicator's unit.
+    static func decode(_ file: ParsedFile, plan: String, indicators: [String: Indicator]) -> ProgressRecord? {
+        guard let reader = file.context.reader(file.root, known: fields, what: "a progress record's front matter") else {
+            return nil
+        }
+        defer { reader.finish() }
+        let unit = reader.string("unit", required: true)
+        let date = reader.day("date", required: true)
+        let sample = reader.bool("sample") ?? false
+        let values = reader.list("values").compactMap { decodeValue($0, in: reader, indicators: indicators) }
+        let tasks = reader.list("tasks").compactMap { decodeTask($0, in: reader) }
+        guard let unit, let date else { return nil }
+        return ProgressRecord(plan: plan, unit: UnitReference(text: unit, location: reader.location(ofKey: "unit")),
+                              date: date, values: values, tasks: tasks, note: file.body, sample: sample,
+                              location: reader.location, dateLocation: reader.location(ofKey: "date"))
+    }
+
+    private static func decodeValue(_ node: Node, in parent: FieldReader, indicators: [String: Indicator]) -> ReportedValue? {
+        guard let reader = parent.nested(node, known: valueFields, what: "a reported value") else { return nil }
+        defer { reader.finish() }
+        guard let id = reader.string("indicator", required: true) else { return nil }
+        // An unknown indicator is reported by the validator, with a did-you-mean.
+        let unit = indicators[id]?.unit
+        func read(_ text: String, at location: SourceLocation) -> Decimal? {
+            let result = unit.map { NumberReading.amount(text, in: $0) } ?? NumberReading.number(text)
+            switch result {
+            case .success(let value) where value < 0:
+                reader.sink.error("a reported value cannot be negative ('\(text)')", at: location)
+                return nil
+            case .success(let value): return value
+            case .failure(let problem):
+                reader.sink.error(problem.message(for: text), at: location)
+                return nil
+            }
+        }
+        let value = reader.string("value").flatMap { read($0, at: reader.location(ofKey: "value")) }
+        var items: [String: Decimal] = [:]
+        if let node = reader.node("items") {
+            if let mapping = node.mapping {
+                for (key, valueNode) in mapping {
+                    guard let name = key.string, let text = valueNode.scalar?.string,
+                          let amount = read(text, at: reader.location(of: valueNode)) else { continue }
+                    items[name] = amount
+                }
+            } else {
+                reader.sink.error("'items' must be lines 'item name: value'", at: reader.location(of: node))
+            }
+        }
+        if !reader.has("value") && !reader.has("items") {
+            reader.missing("value", hint: "write the cumulative actual value as of the record's date")
+        }
+        return ReportedValue(indicator: id, value: value, items: items, location: reader.location)
+    }
+
+    private static func decodeTask(_ node: Node, in parent: FieldReader) -> TaskReport? {
+        guard let reader = parent.nested(node, known: taskFields, what: "a task report") else { return nil }
+        defer { reader.finish() }
+        let id = reader.string("task", required: true)
+        let state = reader.choice("state", TaskState.allCases.map { ($0.rawValue, $0) }, required: true)
+        let falseData = reader.bool("false-data") ?? false
+        let evidence = reader.list("evidence").compactMap { node -> Evidence? in
+            guard let item = reader.nested(node, known: evidenceFields, what: "an evidence item") else { return nil }
+            defer { item.finish() }
+            let title = item.string("title", required: true)
+            let kind = item.choice("kind", Evidence.Kind.allCases.map { ($0.rawValue, $0) }) ?? .document
+            let file = item.string("file")
+            guard let title else { return nil }
+            return Evidence(title: title, kind: kind, file: file)
+        }
+        guard let id, let state else { return nil }
+        return TaskReport(task: id, state: state, evidence: evidence, falseData: falseData, location: reader.location)
+    }
+}

@@ -1,0 +1,34 @@
+/// Decodes `content/regions/<id>.yaml`: a region and its units.
+enum RegionDecoder {
+    static let fields = ["name", "parent", "units", "note"]
+    static let unitFields = ["name", "id", "kind", "aliases", "members", "note"]
+    static let kinds: [(String, Unit.Kind)] = Unit.Kind.allCases.map { ($0.rawValue, $0) }
+
+    static func decode(_ file: ParsedFile, id: String) -> Region? {
+        guard let reader = file.context.reader(file.root, known: fields, what: "a region file") else { return nil }
+        defer { reader.finish() }
+        _ = reader.string("note")
+        let name = reader.string("name", required: true)
+        let parent = reader.string("parent")
+        let units = reader.list("units").compactMap { decodeUnit($0, region: id, in: reader) }
+        if !reader.has("units") { reader.missing("units", hint: "list the region's responsible units") }
+        guard let name else { return nil }
+        return Region(id: id, name: name, parent: parent, units: units, location: reader.location)
+    }
+
+    private static func decodeUnit(_ node: Yams.Node, region: String, in parent: FieldReader) -> Unit? {
+        guard let reader = parent.nested(node, known: unitFields, what: "a unit") else { return nil }
+        defer { reader.finish() }
+        let name = reader.string("name", required: true)
+        let id = reader.string("id")
+        let kind = reader.choice("kind", kinds, required: true)
+        let aliases = reader.strings("aliases").map(\.0)
+        let members = reader.strings("members").map(\.0)
+        let note = reader.string("note")
+        guard let name, let kind else { return nil }
+        return Unit(id: UnitID(region: region, name: id ?? name), name: name, kind: kind, aliases: aliases,
+                    members: members, note: note, location: reader.location)
+    }
+}
+
+import Yams

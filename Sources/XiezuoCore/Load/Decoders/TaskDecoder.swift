@@ -1,0 +1,69 @@
+import Foundation
+import Yams
+
+/// Decodes `content/plans/<id>/tasks.yaml`: nested sections holding tasks.
+enum TaskDecoder {
+    static let fileFields = ["sections", "note"]
+    static let sectionFields = ["number", "title", "sections", "tasks", "note"]
+    static let taskFields = ["id", "number", "title", "text", "units", "points", "requirement", "deadline",
+                             "funding", "note"]
+
+    static func decode(_ file: ParsedFile) -> [Section] {
+        guard let reader = file.context.reader(file.root, known: fileFields, what: "a task file") else { return [] }
+        defer { reader.finish() }
+        _ = reader.string("note")
+        if !reader.has("sections") { reader.missing("sections") }
+        return reader.list("sections").enumerated().compactMap { index, node in
+            decodeSection(node, id: "\(index + 1)", in: reader)
+        }
+    }
+
+    private static func decodeSection(_ node: Node, id: String, in parent: FieldReader) -> Section? {
+        guard let reader = parent.nested(node, known: sectionFields, what: "a section") else { return nil }
+        defer { reader.finish() }
+        _ = reader.string("note")
+        let number = reader.string("number")
+        let title = reader.string("title", required: true)
+        let sections = reader.list("sections").enumerated().compactMap { index, child in
+            decodeSection(child, id: "\(id).\(index + 1)", in: reader)
+        }
+        let tasks = reader.list("tasks").compactMap { decodeTask($0, in: reader) }
+        guard let title else { return nil }
+        let heading = number.map { "\($0)\(title)" } ?? title
+        return Section(id: id, title: heading, sections: sections, tasks: tasks, location: reader.location)
+    }
+
+    private static func decodeTask(_ node: Node, in parent: FieldReader) -> PlanTask? {
+        guard let reader = parent.nested(node, known: taskFields, what: "a task") else { return nil }
+        defer { reader.finish() }
+        let id = reader.string("id", required: true)
+        let number = reader.string("number")
+        let title = reader.string("title")
+        let text = reader.string("text", required: true)
+        let units = reader.unitReferences("units")
+        let points = reader.decimal("points")
+        let requirement = reader.string("requirement")
+        let deadline = reader.day("deadline")
+        let note = reader.string("note")
+        let funding = reader.list("funding").compactMap { decodeFunding($0, in: reader) }
+        guard let id, let text else { return nil }
+        return PlanTask(id: id, number: number, title: title, text: text, units: units, points: points,
+                        requirement: requirement, deadline: deadline, funding: funding, note: note,
+                        location: reader.location)
+    }
+
+    private static func decodeFunding(_ node: Node, in parent: FieldReader) -> Funding? {
+        guard let reader = parent.nested(node, known: ["amount", "source"], what: "a funding entry") else { return nil }
+        defer { reader.finish() }
+        let source = reader.string("source")
+        guard let text = reader.string("amount", required: true) else { return nil }
+        let yuan = MeasureUnit.named("万元")!
+        switch NumberReading.amount(text, in: yuan) {
+        case .success(let value):
+            return Funding(amount: Quantity(value, yuan), source: source)
+        case .failure(let problem):
+            reader.sink.error("'amount': \(problem.message(for: text))", at: reader.location(ofKey: "amount"))
+            return nil
+        }
+    }
+}

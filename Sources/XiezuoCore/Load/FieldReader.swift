@@ -1,0 +1,189 @@
+import Foundation
+import Yams
+
+/// Reads one YAML mapping field by field, checking each value's type and reporting, when
+/// done, every key it does not know (with a did-you-mean), so that nothing the author
+/// wrote is silently ignored.
+final class FieldReader {
+    let file: String
+    let lineOffset: Int
+    let sink: DiagnosticSink
+    let location: SourceLocation
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private let known: [String]
+    private var used = Set<String>()
+
+    /// `what` names the thing being read, for the message when `node` is not a mapping.
+    init?(_ node: Node?, known: [String], what: String, file: String, lineOffset: Int, sink: DiagnosticSink,
+          fallback: SourceLocation) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.sink = sink
+        self.known = known
+        guard let node else {
+            sink.error("\(what) is empty; expected fields such as \(known.prefix(3).joined(separator: ", "))", at: fallback)
+            return nil
+        }
+        let here = FieldReader.location(of: node, file: file, lineOffset: lineOffset) ?? fallback
+        guard let mapping = node.mapping else {
+            sink.error("\(what) must be a set of 'field: value' lines, not \(FieldReader.kind(of: node))", at: here)
+            return nil
+        }
+        location = here
+        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// A reader for a nested mapping in the same file.
+    func nested(_ node: Node, known: [String], what: String) -> FieldReader? {
+        FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: location)
+    }
+
+    static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
+        node.mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        FieldReader.location(of: node, file: file, lineOffset: lineOffset) ?? location
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar: return "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a set of fields"
+        case .alias: return "an alias"
+        }
+    }
+
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
+    /// The value node of `key`, marking the key as read.
+    func node(_ key: String) -> Node? {
+        used.insert(key)
+        return pairs.first { $0.key == key }?.value
+    }
+
+    /// Where the value of `key` is written, or the mapping itself when the key is absent.
+    func location(ofKey key: String) -> SourceLocation {
+        pairs.first { $0.key == key }.map { location(of: $0.value) } ?? location
+    }
+
+    func missing(_ key: String, hint: String = "") {
+        sink.error("missing required field '\(key)'\(hint.isEmpty ? "" : "; \(hint)")", at: location)
+    }
+
+    // MARK: Typed values
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard let scalar = value.scalar else {
+            sink.error("'\(key)' must be a single value, not \(FieldReader.kind(of: value))", at: location(of: value))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty || (scalar.style == .plain && (text == "~" || text == "null")) {
+            if required { sink.error("'\(key)' is empty; write a value after the colon", at: location(of: value)) }
+            return nil
+        }
+        return text
+    }
+
+    /// A list of strings; a single value is accepted as a list of one.
+    func strings(_ key: String) -> [(String, SourceLocation)] {
+        guard let value = node(key) else { return [] }
+        if let scalar = value.scalar {
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? [] : [(text, location(of: value))]
+        }
+        guard let items = value.sequence else {
+            sink.error("'\(key)' must be a list, not \(FieldReader.kind(of: value))", at: location(of: value))
+            return []
+        }
+        return items.compactMap { item in
+            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                sink.error("each item of '\(key)' must be a single value", at: location(of: item))
+                return nil
+            }
+            return (text, location(of: item))
+        }
+    }
+
+    /// The items of a list of mappings (or other nodes).
+    func list(_ key: String) -> [Node] {
+        guard let value = node(key) else { return [] }
+        guard let items = value.sequence else {
+            sink.error("'\(key)' must be a list (lines starting with '- '), not \(FieldReader.kind(of: value))",
+                       at: location(of: value))
+            return []
+        }
+        return Array(items)
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let text = string(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "是": return true
+        case "false", "no", "否": return false
+        default:
+            sink.error("'\(key)' must be true or false, not '\(text)'", at: location(ofKey: key))
+            return nil
+        }
+    }
+
+    func integer(_ key: String, required: Bool = false) -> Int? {
+        guard let text = string(key, required: required) else { return nil }
+        switch NumberReading.number(text) {
+        case .success(let value) where value.isWhole:
+            return NSDecimalNumber(decimal: value).intValue
+        case .success:
+            sink.error("'\(key)' must be a whole number, not '\(text)'", at: location(ofKey: key))
+        case .failure(let problem):
+            sink.error("'\(key)': \(problem.message(for: text))", at: location(ofKey: key))
+        }
+        return nil
+    }
+
+    func decimal(_ key: String, required: Bool = false) -> Decimal? {
+        guard let text = string(key, required: required) else { return nil }
+        switch NumberReading.number(text) {
+        case .success(let value): return value
+        case .failure(let problem):
+            sink.error("'\(key)': \(problem.message(for: text))", at: location(ofKey: key))
+            return nil
+        }
+    }
+
+    func day(_ key: String, required: Bool = false) -> Day? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let day = Day(parsing: text) else {
+            sink.error("'\(key)' must be a date written YYYY-MM-DD (e.g. 2022-07-23), not '\(text)'",
+                       at: location(ofKey: key))
+            return nil
+        }
+        return day
+    }
+
+    /// One of a fixed set of words; anything else is an error listing the choices.
+    func choice<T>(_ key: String, _ choices: [(String, T)], required: Bool = false) -> T? {
+        guard let text = string(key, required: required) else { return nil }
+        if let match = choices.first(where: { $0.0 == text }) { return match.1 }
+        let names = choices.map(\.0)
+        sink.error("'\(key)' cannot be '\(text)'\(Suggestion.didYouMean(text, among: names)) "
+                   + "(choose one of: \(names.joined(separator: ", ")))", at: location(ofKey: key))
+        return nil
+    }
+
+    /// Reports keys the reader was never asked for. Call once every field has been read.
+    func finish() {
+        for pair in pairs where !used.contains(pair.key) {
+            let hint = Suggestion.didYouMean(pair.key, among: known)
+            let message = hint.isEmpty
+                ? "unknown field '\(pair.key)'; the fields here are: \(known.joined(separator: ", "))"
+                : "unknown field '\(pair.key)'\(hint)"
+            sink.error(message, at: location(of: pair.keyNode))
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Reads numbers as officials write them: full-width digits (１２), thousands separators
+/// (1,400), amounts with a unit (0.3亿元, 3000万元, 35人). Chinese numerals and vague
+/// amounts are refused with a hint rather than guessed.
+public enum NumberReading {
+    public enum Problem: Error, Equatable {
+        case chineseNumerals
+        case approximate(String)
+        case comparisonWords(String)
+        case badSeparators
+        case unknownUnit(String)
+        case wrongUnit(written: String, expected: String)
+        case notANumber
+
+        public func message(for text: String) -> String {
+            switch self {
+            case .chineseNumerals:
+                return "'\(text)' is written in Chinese numerals; write the number in digits (e.g. 十二 → 12)"
+            case .approximate(let word):
+                return "'\(text)' is approximate ('\(word)'); write the exact number and put the wording in 'note'"
+            case .comparisonWords(let word):
+                return "'\(text)' contains '\(word)'; write only the number here, the comparison goes in 'comparator'"
+            case .badSeparators:
+                return "'\(text)' has misplaced thousands separators; write it as 1400 or 1,400"
+            case .unknownUnit(let unit):
+                let hint = Suggestion.didYouMean(unit, among: MeasureUnit.known.map(\.symbol))
+                return "'\(text)' has an unknown unit '\(unit)'\(hint)"
+            case .wrongUnit(let written, let expected):
+                return "'\(text)' is in \(written) but the indicator counts in \(expected)"
+            case .notANumber:
+                return "'\(text)' is not a number; write digits such as 12 or 0.3"
+            }
+        }
+    }
+
+    private static let chineseNumerals = Set("零〇一二两三四五六七八九十百千")
+    private static let approximateWords = ["约", "大约", "左右", "近", "余", "多", "上下", "估计"]
+    private static let comparisonWords = ["不少于", "不低于", "不超过", "以上", "以下", "至少", "超过", "≥", ">=", "≤", "<="]
+
+    /// Half-width form of full-width digits and punctuation.
+    static func normalise(_ text: String) -> String {
+        String(text.unicodeScalars.map { scalar -> Character in
+            switch scalar.value {
+            case 0xFF10...0xFF19: return Character(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!)
+            case 0xFF0E: return "."
+            case 0xFF0C: return ","
+            case 0xFF0D: return "-"
+            case 0x3000: return " "
+            default: return Character(scalar)
+            }
+        }).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A plain number: `12`, `１２`, `1,400`, `0.3`. A unit after it is an error here.
+    public static func number(_ text: String) -> Result<Decimal, Problem> {
+        switch quantity(text, unit: nil) {
+        case .success(let (value, unit)):
+            return unit == nil ? .success(value) : .failure(.notANumber)
+        case .failure(let problem):
+            return .failure(problem)
+        }
+    }
+
+    /// A number with an optional unit after it; returns the value in `unit` when one is written
+    /// and convertible, so `3000万元` read for an indicator in 亿元 gives 0.3.
+    public static func amount(_ text: String, in unit: MeasureUnit) -> Result<Decimal, Problem> {
+        switch quantity(text, unit: unit) {
+        case .success(let (value, written)):
+            guard let written, written != unit else { return .success(value) }
+            guard written.isCommensurable(with: unit) else {
+                return .failure(.wrongUnit(written: written.symbol, expected: unit.symbol))
+            }
+            return .success(written.convert(value, to: unit))
+        case .failure(let problem):
+            return .failure(problem)
+        }
+    }
+
+    private static func quantity(_ raw: String, unit: MeasureUnit?) -> Result<(Decimal, MeasureUnit?), Problem> {
+        let text = normalise(raw).replacingOccurrences(of: " ", with: "")
+        if let word = comparisonWords.first(where: { text.contains($0) }) { return .failure(.comparisonWords(word)) }
+        if let word = approximateWords.first(where: { text.contains($0) }) { return .failure(.approximate(word)) }
+        let digits = text.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") }
+        var suffix = String(text.dropFirst(digits.count))
+        if digits.isEmpty {
+            return .failure(text.contains(where: { chineseNumerals.contains($0) }) ? .chineseNumerals : .notANumber)
+        }
+        if suffix.contains(where: { chineseNumerals.contains($0) }) { return .failure(.chineseNumerals) }
+        guard var value = decimal(String(digits)) else {
+            return .failure(digits.contains(",") ? .badSeparators : .notANumber)
+        }
+        guard !suffix.isEmpty else { return .success((value, nil)) }
+        // 1.2万人: a 万 or 亿 multiplier before a counting unit.
+        if suffix.count > 1, let multiplier = suffix.first, multiplier == "万" || multiplier == "亿",
+           MeasureUnit.named(suffix) == nil {
+            value *= multiplier == "万" ? 10_000 : 100_000_000
+            suffix.removeFirst()
+        }
+        guard let written = MeasureUnit.named(suffix) else { return .failure(.unknownUnit(suffix)) }
+        return .success((value, written))
+    }
+
+    /// Digits with an optional sign, decimal point and correctly placed thousands separators.
+    private static func decimal(_ text: String) -> Decimal? {
+        var body = Substring(text)
+        let negative = body.first == "-"
+        if negative { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
+        if whole.contains(",") {
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        let wholeDigits = whole.replacingOccurrences(of: ",", with: "")
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard wholeDigits.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber),
+              parts.count == 1 || !fraction.isEmpty else { return nil }
+        guard let value = Decimal(string: fraction.isEmpty ? wholeDigits : wholeDigits + "." + fraction,
+                                  locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        return negative ? -value : value
+    }
+}

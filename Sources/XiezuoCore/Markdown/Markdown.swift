@@ -1,0 +1,73 @@
+import CMark
+
+/// Markdown through the system libcmark: CommonMark, rendered in safe mode.
+///
+/// Content is untrusted. Safe mode replaces raw HTML with a comment and drops links and
+/// images whose address is `javascript:`, `vbscript:`, `file:` or a non-image `data:`, so
+/// nothing an author writes can run script on a reader's page.
+public enum Markdown {
+    public struct Heading: Equatable, Sendable {
+        public let level: Int
+        public let text: String
+    }
+
+    /// HTML for a Markdown text, in libcmark's safe mode.
+    public static func html(_ markdown: String) -> String {
+        let options = CMARK_OPT_SAFE | CMARK_OPT_SMART
+        var bytes = Array(markdown.utf8)
+        guard let rendered = bytes.withUnsafeMutableBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_markdown_to_html($0, buffer.count, options)
+                }
+            } ?? cmark_markdown_to_html("", 0, options)
+        }) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// The headings of a Markdown text in order: the narrative parts of a plan
+    /// (指导思想, 工作目标, 保障措施 …).
+    public static func headings(_ markdown: String) -> [Heading] {
+        let utf8 = Array(markdown.utf8)
+        guard let document = utf8.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0, buffer.count, CMARK_OPT_SAFE)
+                }
+            } ?? cmark_parse_document("", 0, CMARK_OPT_SAFE)
+        }) else { return [] }
+        defer { cmark_node_free(document) }
+        var headings: [Heading] = []
+        var node = cmark_node_first_child(document)
+        while let current = node {
+            if cmark_node_get_type(current) == CMARK_NODE_HEADING {
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(current)), text: plainText(of: current)))
+            }
+            node = cmark_node_next(current)
+        }
+        return headings
+    }
+
+    /// The text of a node's inline children, without markup.
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+               type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
+                text += String(cString: literal)
+            }
+        }
+        return text
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

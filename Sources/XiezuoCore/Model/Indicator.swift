@@ -1,0 +1,87 @@
+import Foundation
+
+/// A numeric indicator (指标) with a target and the way the target reads.
+public struct Indicator: Sendable, Identifiable {
+    /// How the target reads.
+    public enum Target: Sendable, Hashable {
+        /// 不少于, 以上, 至少.
+        case atLeast(Decimal)
+        case exactly(Decimal)
+        case atMost(Decimal)
+        /// 至少各1次: every listed item must reach the amount.
+        case eachAtLeast(Decimal, items: [String])
+        /// 不低于上年: compared with the previous year's actual of the same pairing.
+        case notLowerThanLastYear
+        /// `-` in the table: tracked only.
+        case none
+
+        /// The number the target names, if it names one.
+        public var amount: Decimal? {
+            switch self {
+            case .atLeast(let v), .exactly(let v), .atMost(let v), .eachAtLeast(let v, _): return v
+            case .notLowerThanLastYear, .none: return nil
+            }
+        }
+    }
+
+    /// Whether actual values count what was added this year or a running total.
+    public enum Counting: String, Sendable {
+        /// 新增: only what this year added.
+        case new
+        /// 含存量: a running total that carries earlier years' stock forward.
+        case runningTotal = "running-total"
+    }
+
+    public let id: String
+    public let name: String
+    public let unit: MeasureUnit
+    public let target: Target
+    public let counting: Counting
+    /// Earlier years' stock included in a running total, when the plan states it.
+    public let stock: Decimal?
+    /// False for 只作统计，不作考核: shown, never scored.
+    public let scored: Bool
+    /// 其中: this indicator is a part of another one (part ≤ whole).
+    public let partOf: String?
+    /// The indicators whose targets add up to this one (12 = 2 + 4 + 6).
+    public let split: [String]
+    /// The tasks this indicator measures.
+    public let tasks: [String]
+    /// Responsible units; when empty, those of its tasks.
+    public let units: [UnitReference]
+    /// A key shared by the same indicator across pairings, for comparison.
+    public let standard: String?
+    /// The section of the indicator table it stands in (一、组织领导).
+    public let group: String?
+    public let note: String?
+    public let location: SourceLocation
+
+    public init(id: String, name: String, unit: MeasureUnit, target: Target, counting: Counting,
+                stock: Decimal?, scored: Bool, partOf: String?, split: [String], tasks: [String],
+                units: [UnitReference], standard: String?, group: String?, note: String?,
+                location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.target = target
+        self.counting = counting
+        self.stock = stock
+        self.scored = scored
+        self.partOf = partOf
+        self.split = split
+        self.tasks = tasks
+        self.units = units
+        self.standard = standard
+        self.group = group
+        self.note = note
+        self.location = location
+    }
+}
+
+/// A standard indicator shared by many pairings (结对学校数, 消费帮扶金额, …).
+public struct StandardIndicator: Sendable, Identifiable {
+    public let id: String
+    public let name: String
+    public let unit: MeasureUnit
+    public let location: SourceLocation
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A yearly plan (年度工作方案 / 工作计划 / 工作任务书) of one pairing.
+public struct Plan: Sendable, Identifiable {
+    public enum Side: String, Sendable {
+        case helping
+        case helped
+    }
+
+    /// How often units must report (004: 每月1日前上报).
+    public struct Reporting: Sendable, Hashable {
+        /// Day of the following month by which a month's report is due.
+        public let dueDay: Int
+    }
+
+    public let id: String
+    public let pairing: String
+    public let year: Int
+    public let title: String
+    /// e.g. 舟普政办〔2021〕71号.
+    public let number: String?
+    public let issuer: String?
+    public let issued: Day?
+    /// The multi-year scheme the plan implements, e.g. 实施方案(2021-2025).
+    public let scheme: String?
+    /// The side whose units are responsible for the tasks.
+    public let owner: Side
+    /// The office that coordinates the plan; it may report on any item.
+    public let coordinator: UnitReference?
+    /// Plan-wide deadline (各项帮扶工作原则上要在11月底前完成).
+    public let deadline: Day?
+    public let reporting: Reporting?
+    public let scoring: ScoringRule
+    /// The narrative parts (指导思想, 工作目标, 保障措施 …), Markdown.
+    public let narrative: String
+    public let note: String?
+    public let sections: [Section]
+    public let indicators: [Indicator]
+    public internal(set) var records: [ProgressRecord]
+    public let location: SourceLocation
+
+    public init(id: String, pairing: String, year: Int, title: String, number: String?, issuer: String?,
+                issued: Day?, scheme: String?, owner: Side, coordinator: UnitReference?, deadline: Day?,
+                reporting: Reporting?, scoring: ScoringRule, narrative: String, note: String?,
+                sections: [Section], indicators: [Indicator], records: [ProgressRecord],
+                location: SourceLocation) {
+        self.id = id
+        self.pairing = pairing
+        self.year = year
+        self.title = title
+        self.number = number
+        self.issuer = issuer
+        self.issued = issued
+        self.scheme = scheme
+        self.owner = owner
+        self.coordinator = coordinator
+        self.deadline = deadline
+        self.reporting = reporting
+        self.scoring = scoring
+        self.narrative = narrative
+        self.note = note
+        self.sections = sections
+        self.indicators = indicators
+        self.records = records
+        self.location = location
+    }
+
+    public var allTasks: [PlanTask] { sections.flatMap(\.allTasks) }
+    /// Titles of the narrative parts (the `##` headings of plan.md's body).
+    public var narrativeParts: [String] { Markdown.headings(narrative).filter { $0.level == 2 }.map(\.text) }
+    public var allSections: [Section] { sections.flatMap(\.allSections) }
+    public var firstDay: Day { Day.firstOfYear(year) }
+    public var lastDay: Day { Day.lastOfYear(year) }
+
+    public func task(_ id: String) -> PlanTask? { allTasks.first { $0.id == id } }
+    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+}

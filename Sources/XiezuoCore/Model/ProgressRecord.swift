@@ -1,0 +1,69 @@
+import Foundation
+
+/// A progress report (进展, 台账) by one unit on one date: cumulative actual values,
+/// task states, evidence and a note.
+public struct ProgressRecord: Sendable {
+    public let plan: String
+    public let unit: UnitReference
+    public let date: Day
+    public let values: [ReportedValue]
+    public let tasks: [TaskReport]
+    /// Markdown.
+    public let note: String
+    /// Sample data made up for demonstration; every page built from it says so.
+    public let sample: Bool
+    public let location: SourceLocation
+    public let dateLocation: SourceLocation
+    /// Filled in when the reference is looked up.
+    public internal(set) var reporter: UnitID?
+
+    public init(plan: String, unit: UnitReference, date: Day, values: [ReportedValue], tasks: [TaskReport],
+                note: String, sample: Bool, location: SourceLocation, dateLocation: SourceLocation) {
+        self.plan = plan
+        self.unit = unit
+        self.date = date
+        self.values = values
+        self.tasks = tasks
+        self.note = note
+        self.sample = sample
+        self.location = location
+        self.dateLocation = dateLocation
+    }
+}
+
+/// The cumulative actual value of an indicator as of the record's date.
+public struct ReportedValue: Sendable {
+    public let indicator: String
+    /// In the indicator's unit of measure.
+    public let value: Decimal?
+    /// For a per-item target (至少各1次): the value of each item.
+    public let items: [String: Decimal]
+    public let location: SourceLocation
+}
+
+public enum TaskState: String, Sendable, CaseIterable {
+    case notStarted = "not-started"
+    case inProgress = "in-progress"
+    case done
+}
+
+public struct TaskReport: Sendable {
+    public let task: String
+    public let state: TaskState
+    public let evidence: [Evidence]
+    /// The unit admits or was found to have reported false data (弄虚作假).
+    public let falseData: Bool
+    public let location: SourceLocation
+}
+
+/// A piece of evidence (佐证材料) handed in for a task.
+public struct Evidence: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case document, photo, news, list, other
+    }
+
+    public let title: String
+    public let kind: Kind
+    /// A file kept beside the record, or a link, when there is one.
+    public let file: String?
+}

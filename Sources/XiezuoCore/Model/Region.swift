@@ -1,0 +1,85 @@
+/// A county-level place (区, 县, 县级市) on one side of a pairing, with its responsible units.
+public struct Region: Sendable, Identifiable {
+    public let id: String
+    public let name: String
+    /// e.g. 山东省枣庄市; free text, shown on pages.
+    public let parent: String?
+    public let units: [Unit]
+    public let location: SourceLocation
+
+    public init(id: String, name: String, parent: String?, units: [Unit], location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.parent = parent
+        self.units = units
+        self.location = location
+    }
+
+    /// Finds a unit by its id, its exact name or one of its declared other names.
+    public func unit(named reference: String) -> Unit? {
+        units.first { $0.id.name == reference || $0.name == reference || $0.aliases.contains(reference) }
+    }
+
+    /// Every way a unit of this region may be written, for did-you-mean suggestions.
+    public var unitNames: [String] { units.flatMap { [$0.name] + $0.aliases } }
+}
+
+/// A stable identity for a unit: the same short name (区教育局) in two regions is two units.
+public struct UnitID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let region: String
+    public let name: String
+
+    public init(region: String, name: String) {
+        self.region = region
+        self.name = name
+    }
+
+    public var description: String { "\(region)/\(name)" }
+
+    public static func < (lhs: UnitID, rhs: UnitID) -> Bool { (lhs.region, lhs.name) < (rhs.region, rhs.name) }
+}
+
+/// A responsible unit (责任单位): a bureau, a party office, a people's organisation, a town,
+/// a work group, or a named group of other units (各镇（街）).
+public struct Unit: Sendable, Identifiable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case bureau        // 政府部门: 区教育局
+        case party         // 党委部门: 区委组织部
+        case organisation  // 群团组织: 团区委, 妇联, 工商联
+        case town          // 镇, 街道, 乡
+        case office        // 工作组, 管委会, 中心 and other bodies
+        case group         // a named set of units: 各镇（街）, 各相关单位
+    }
+
+    public let id: UnitID
+    public let name: String
+    public let kind: Kind
+    /// Other ways the documents write the same unit, e.g. 区人社局 for 区人力社保局.
+    public let aliases: [String]
+    /// For a group: the units it stands for, when the documents name them.
+    public let members: [String]
+    public let note: String?
+    public let location: SourceLocation
+
+    public init(id: UnitID, name: String, kind: Kind, aliases: [String], members: [String],
+                note: String?, location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.members = members
+        self.note = note
+        self.location = location
+    }
+}
+
+/// A unit as the author wrote it, before it is looked up in its region.
+public struct UnitReference: Hashable, Sendable {
+    public let text: String
+    public let location: SourceLocation
+
+    public init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+}

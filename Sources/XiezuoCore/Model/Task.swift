@@ -1,0 +1,60 @@
+/// A numbered part of a plan (一、 / （一） / 1.) that holds tasks and further sections.
+public struct Section: Sendable, Identifiable {
+    public let id: String
+    public let title: String
+    public let sections: [Section]
+    public let tasks: [PlanTask]
+    public let location: SourceLocation
+
+    public init(id: String, title: String, sections: [Section], tasks: [PlanTask], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.sections = sections
+        self.tasks = tasks
+        self.location = location
+    }
+
+    /// Tasks of this section and all sections below it, in document order.
+    public var allTasks: [PlanTask] { tasks + sections.flatMap(\.allTasks) }
+    /// This section and every section below it, in document order.
+    public var allSections: [Section] { [self] + sections.flatMap(\.allSections) }
+}
+
+/// A task (任务, 列项): what a unit must do, and how it is assessed.
+public struct PlanTask: Sendable, Identifiable {
+    public let id: String
+    /// The number as the document prints it (1, 2, …), when it prints one.
+    public let number: String?
+    public let title: String?
+    public let text: String
+    public let units: [UnitReference]
+    /// Points (分值) for the year-end assessment.
+    public let points: Points?
+    /// What evidence the assessment asks for (考核要求).
+    public let requirement: String?
+    public let deadline: Day?
+    public let funding: [Funding]
+    public let note: String?
+    public let location: SourceLocation
+
+    public init(id: String, number: String?, title: String?, text: String, units: [UnitReference],
+                points: Points?, requirement: String?, deadline: Day?, funding: [Funding],
+                note: String?, location: SourceLocation) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.text = text
+        self.units = units
+        self.points = points
+        self.requirement = requirement
+        self.deadline = deadline
+        self.funding = funding
+        self.note = note
+        self.location = location
+    }
+}
+
+import Foundation
+
+/// Assessment points; exact, because officials add them up by hand to check.
+public typealias Points = Decimal

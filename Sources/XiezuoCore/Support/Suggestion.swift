@@ -1,0 +1,41 @@
+/// "did you mean …?" for a near-miss name: 区教育厅 → 区教育局.
+public enum Suggestion {
+    /// `"; did you mean 'X'?"`, or an empty string when nothing is close enough.
+    public static func didYouMean(_ text: String, among candidates: [String]) -> String {
+        guard let best = closest(to: text, among: candidates) else { return "" }
+        return "; did you mean '\(best)'?"
+    }
+
+    /// The candidate with the smallest edit distance, if it is close enough to be a typo:
+    /// at most a third of the characters differ (one may always differ), and at least one is
+    /// shared, so that '7' never suggests '1'.
+    public static func closest(to text: String, among candidates: [String]) -> String? {
+        let target = Array(text)
+        var best: (name: String, distance: Int)?
+        for candidate in Set(candidates).sorted() where candidate != text {
+            let distance = editDistance(target, Array(candidate))
+            let longer = max(target.count, candidate.count)
+            let allowed = max(1, longer / 3)
+            if distance <= allowed, distance < longer, distance < (best?.distance ?? .max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.name
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Rules inside one plan: unique ids, indicators that refer to each other, targets that must agree.
+enum PlanRules {
+    static func check(_ plan: Plan, standards: [StandardIndicator], sink: DiagnosticSink) {
+        var taskIDs: [String: PlanTask] = [:]
+        for task in plan.allTasks {
+            if let first = taskIDs[task.id] {
+                sink.error("duplicate task id '\(task.id)'; the first is at line \(first.location.line)", at: task.location)
+            } else {
+                taskIDs[task.id] = task
+            }
+            if let deadline = task.deadline, deadline.year != plan.year {
+                sink.warning("deadline \(deadline) is outside the plan's year \(plan.year)", at: task.location)
+            }
+            if let points = task.points, points < 0 {
+                sink.error("points cannot be negative (\(points.plainString))", at: task.location)
+            }
+        }
+        if plan.scoring.method != .none && !plan.allTasks.contains(where: { $0.points != nil }) {
+            sink.error("the plan declares a scoring method but no task has 'points'; "
+                       + "give tasks points or use 'method: none'", at: plan.location)
+        }
+        var indicators: [String: Indicator] = [:]
+        for indicator in plan.indicators {
+            if let first = indicators[indicator.id] {
+                sink.error("duplicate indicator id '\(indicator.id)'; the first is at line \(first.location.line)",
+                           at: indicator.location)
+            } else {
+                indicators[indicator.id] = indicator
+            }
+        }
+        for indicator in plan.indicators {
+            checkRelations(indicator, indicators: indicators, tasks: taskIDs, standards: standards, sink: sink)
+        }
+    }
+
+    private static func checkRelations(_ indicator: Indicator, indicators: [String: Indicator],
+                                       tasks: [String: PlanTask], standards: [StandardIndicator], sink: DiagnosticSink) {
+        let here = indicator.location
+        for task in indicator.tasks where tasks[task] == nil {
+            sink.error("indicator '\(indicator.id)' names unknown task '\(task)'"
+                       + Suggestion.didYouMean(task, among: Array(tasks.keys)), at: here)
+        }
+        if let standardID = indicator.standard {
+            if let standard = standards.first(where: { $0.id == standardID }) {
+                if !standard.unit.isCommensurable(with: indicator.unit) {
+                    sink.error("indicator counts in \(indicator.unit) but standard '\(standardID)' counts in \(standard.unit)",
+                               at: here)
+                }
+            } else {
+                sink.error("unknown standard indicator '\(standardID)'"
+                           + Suggestion.didYouMean(standardID, among: standards.map(\.id))
+                           + " (standards are listed in content/standards.yaml)", at: here)
+            }
+        }
+        if let wholeID = indicator.partOf {
+            if wholeID == indicator.id {
+                sink.error("indicator '\(indicator.id)' cannot be a part of itself", at: here)
+            } else if let whole = indicators[wholeID] {
+                if let part = indicator.target.amount, let total = whole.target.amount,
+                   whole.unit.isCommensurable(with: indicator.unit),
+                   indicator.unit.convert(part, to: whole.unit) > total {
+                    sink.error("part is larger than its whole: target \(part.plainString) \(indicator.unit) "
+                               + "exceeds \(total.plainString) \(whole.unit) of '\(wholeID)' (\(whole.name))", at: here)
+                }
+            } else {
+                sink.error("indicator '\(indicator.id)' is part of unknown indicator '\(wholeID)'"
+                           + Suggestion.didYouMean(wholeID, among: Array(indicators.keys)), at: here)
+            }
+        }
+        guard !indicator.split.isEmpty else { return }
+        var sum = Decimal(0)
+        var complete = true
+        for partID in indicator.split {
+            guard let part = indicators[partID] else {
+                sink.error("indicator '\(indicator.id)' is split into unknown indicator '\(partID)'"
+                           + Suggestion.didYouMean(partID, among: Array(indicators.keys)), at: here)
+                complete = false
+                continue
+            }
+            guard let amount = part.target.amount, part.unit.isCommensurable(with: indicator.unit) else {
+                complete = false
+                continue
+            }
+            sum += part.unit.convert(amount, to: indicator.unit)
+        }
+        if complete, let total = indicator.target.amount, sum != total {
+            sink.error("sub-targets do not add up: \(indicator.split.joined(separator: " + ")) = \(sum.plainString) "
+                       + "\(indicator.unit), but the target is \(total.plainString) \(indicator.unit)", at: here)
+        }
+    }
+}

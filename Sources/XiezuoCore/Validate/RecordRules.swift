@@ -1,0 +1,73 @@
+/// Rules for progress records: who reports, on what, and when. Returns the records with
+/// their reporting unit resolved.
+enum RecordRules {
+    static func check(_ plan: Plan, units: PlanUnits?, resolver: UnitResolver?, sink: DiagnosticSink) -> [ProgressRecord] {
+        let taskIDs = plan.allTasks.map(\.id)
+        let indicatorIDs = plan.indicators.map(\.id)
+        var seen: [String: ProgressRecord] = [:]
+        return plan.records.map { original in
+            var record = original
+            if record.date.year != plan.year {
+                sink.error("record dated \(record.date) is outside the plan's year \(plan.year); "
+                           + "a record belongs to the plan of the year it reports on", at: record.dateLocation)
+            }
+            let key = "\(record.unit.text)|\(record.date)"
+            if let first = seen[key] {
+                sink.error("a second record by '\(record.unit.text)' dated \(record.date); the first is \(first.location.file); "
+                           + "merge them into one", at: record.location)
+            } else {
+                seen[key] = record
+            }
+            guard let resolver, let units, let reporter = resolver.resolve(record.unit) else { return record }
+            record.reporter = reporter.id
+            let mayReportAll = units.coordinator == reporter.id
+            for value in record.values {
+                guard let indicator = plan.indicator(value.indicator) else {
+                    sink.error("unknown indicator '\(value.indicator)'"
+                               + Suggestion.didYouMean(value.indicator, among: indicatorIDs), at: value.location)
+                    continue
+                }
+                let owners = units.indicators[indicator.id] ?? []
+                if !mayReportAll && !units.unresolved.contains("indicator:" + indicator.id)
+                    && !resolver.covers(owners, reporter: reporter.id) {
+                    sink.error("'\(reporter.name)' reports indicator '\(indicator.id)' but is not responsible for it"
+                               + responsibleList(owners), at: value.location)
+                }
+                checkItems(value, indicator: indicator, sink: sink)
+            }
+            for report in record.tasks {
+                guard plan.task(report.task) != nil else {
+                    sink.error("unknown task '\(report.task)'" + Suggestion.didYouMean(report.task, among: taskIDs),
+                               at: report.location)
+                    continue
+                }
+                let owners = units.tasks[report.task] ?? []
+                if !mayReportAll && !units.unresolved.contains("task:" + report.task)
+                    && !resolver.covers(owners, reporter: reporter.id) {
+                    sink.error("'\(reporter.name)' reports task '\(report.task)' but is not responsible for it"
+                               + responsibleList(owners), at: report.location)
+                }
+            }
+            return record
+        }
+    }
+
+    private static func responsibleList(_ owners: [UnitID]) -> String {
+        owners.isEmpty ? "; it has no responsible unit" : "; responsible: " + owners.map(\.name).joined(separator: ", ")
+    }
+
+    private static func checkItems(_ value: ReportedValue, indicator: Indicator, sink: DiagnosticSink) {
+        if case .eachAtLeast(_, let items) = indicator.target {
+            if value.value != nil {
+                sink.error("indicator '\(indicator.id)' is counted per item; report each under 'items' "
+                           + "(\(items.joined(separator: ", ")))", at: value.location)
+            }
+            for name in value.items.keys.sorted() where !items.contains(name) {
+                sink.error("unknown item '\(name)' of indicator '\(indicator.id)'"
+                           + Suggestion.didYouMean(name, among: items), at: value.location)
+            }
+        } else if !value.items.isEmpty {
+            sink.error("indicator '\(indicator.id)' has no items; report a single 'value'", at: value.location)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// Checks the loaded content as a whole — references, identities, numbers that must agree —
+/// and resolves every unit reference. Reports all problems; never stops at the first.
+enum Validator {
+    /// `files` names every region and pairing that has a file, read or not: a reference to
+    /// one whose file failed to load is not reported again as unknown.
+    static func validate(_ draft: Content, files: DeclaredFiles, sink: DiagnosticSink) -> Content {
+        StructureRules.check(draft, files: files, sink: sink)
+        var taskUnits: [String: [String: [UnitID]]] = [:]
+        var indicatorUnits: [String: [String: [UnitID]]] = [:]
+        var coordinators: [String: UnitID] = [:]
+        var plans: [Plan] = []
+        var seenYears: [String: Plan] = [:]
+
+        for var plan in draft.plans {
+            let key = "\(plan.pairing)/\(plan.year)"
+            if let first = seenYears[key] {
+                sink.error("a second plan for pairing '\(plan.pairing)' in \(plan.year); "
+                           + "the first is \(first.location.file)", at: plan.location)
+            } else {
+                seenYears[key] = plan
+            }
+            if draft.pairing(plan.pairing) == nil && !files.pairings.contains(plan.pairing) {
+                sink.error("unknown pairing '\(plan.pairing)'"
+                           + Suggestion.didYouMean(plan.pairing, among: draft.pairings.map(\.id)), at: plan.location)
+            }
+            PlanRules.check(plan, standards: draft.standards, sink: sink)
+            let resolver = draft.ownerRegion(of: plan).map { UnitResolver(region: $0, sink: sink) }
+            let resolved = resolver.map { PlanUnits(plan: plan, resolver: $0) }
+            if let resolved {
+                taskUnits[plan.id] = resolved.tasks
+                indicatorUnits[plan.id] = resolved.indicators
+                coordinators[plan.id] = resolved.coordinator
+            }
+            plan.records = RecordRules.check(plan, units: resolved, resolver: resolver, sink: sink)
+            plans.append(plan)
+        }
+        return Content(regions: draft.regions, pairings: draft.pairings, plans: plans, standards: draft.standards,
+                       units: UnitDirectory(taskUnits: taskUnits, indicatorUnits: indicatorUnits,
+                                            coordinators: coordinators))
+    }
+}
+
+/// The region and pairing ids that have a file in content/.
+struct DeclaredFiles {
+    let regions: Set<String>
+    let pairings: Set<String>
+}
+
+/// Looks unit references up in one region, reporting unknown names with a did-you-mean.
+struct UnitResolver {
+    let region: Region
+    let sink: DiagnosticSink
+
+    func resolve(_ reference: UnitReference) -> Unit? {
+        if let unit = region.unit(named: reference.text) { return unit }
+        sink.error("unknown unit '\(reference.text)'"
+                   + Suggestion.didYouMean(reference.text, among: region.unitNames)
+                   + " (the units of \(region.name) are listed in content/regions/\(region.id).yaml)",
+                   at: reference.location)
+        return nil
+    }
+
+    /// Whether `reporter` is one of `owners` or a member of a group among them.
+    func covers(_ owners: [UnitID], reporter: UnitID) -> Bool {
+        owners.contains(reporter) || owners.contains { owner in
+            guard let group = region.units.first(where: { $0.id == owner }), group.kind == .group else { return false }
+            return group.members.contains { region.unit(named: $0)?.id == reporter }
+        }
+    }
+}
+
+/// The resolved responsible units of one plan's tasks and indicators.
+struct PlanUnits {
+    let tasks: [String: [UnitID]]
+    let indicators: [String: [UnitID]]
+    let coordinator: UnitID?
+    /// `task:ID` and `indicator:ID` of items with a unit name that could not be resolved; an
+    /// error is already reported, so a record on them is not blamed a second time.
+    let unresolved: Set<String>
+
+    init(plan: Plan, resolver: UnitResolver) {
+        var unresolved = Set<String>()
+        var tasks: [String: [UnitID]] = [:]
+        for task in plan.allTasks {
+            let found = task.units.compactMap { resolver.resolve($0)?.id }
+            if found.count < task.units.count { unresolved.insert("task:" + task.id) }
+            // With a duplicate id the first task keeps it; the duplicate is reported elsewhere.
+            if tasks[task.id] == nil { tasks[task.id] = found }
+        }
+        var indicators: [String: [UnitID]] = [:]
+        for indicator in plan.indicators {
+            let own = indicator.units.compactMap { resolver.resolve($0)?.id }
+            // An indicator without units of its own belongs to the units of its tasks.
+            let inherited = indicator.tasks.flatMap { tasks[$0] ?? [] }
+            let broken = own.count < indicator.units.count
+                || (indicator.units.isEmpty && indicator.tasks.contains { unresolved.contains("task:" + $0) })
+            if broken { unresolved.insert("indicator:" + indicator.id) }
+            if indicators[indicator.id] == nil {
+                indicators[indicator.id] = own.isEmpty ? Array(Set(inherited)).sorted() : own
+            }
+        }
+        self.tasks = tasks
+        self.indicators = indicators
+        self.unresolved = unresolved
+        coordinator = plan.coordinator.flatMap { resolver.resolve($0)?.id }
+    }
+}

@@ -1,0 +1,27 @@
+import Testing
+@testable import XiezuoCore
+
+@Suite struct MarkdownTests {
+    @Test func rendersCommonMark() {
+        #expect(Markdown.html("**示例数据**：见[附件](evidence/a.pdf)。")
+                == "<p><strong>示例数据</strong>：见<a href=\"evidence/a.pdf\">附件</a>。</p>\n")
+    }
+
+    @Test func rawHTMLAndScriptLinksNeverReachThePage() {
+        let html = Markdown.html("<script>alert(1)</script>\n\n[点我](javascript:alert(1)) <img src=x onerror=alert(1)>")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("onerror"))
+        #expect(html.contains("raw HTML omitted"))
+    }
+
+    @Test func narrativePartsOfPlan000() {
+        let plan = Bundled.plan("rushan-shizhong-2022")
+        #expect(plan.narrativeParts == ["一、工作目标", "二、工作任务", "三、保障措施"])
+    }
+
+    @Test func narrativePartsOfPlan002() {
+        #expect(Bundled.plan("rugao-yangxian-2021").narrativeParts
+                == ["一、指导思想", "二、目标任务", "四、组织保障"])
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import XiezuoCore
+
+/// Whatever is in content/, loading ends with a list of problems: no crash, no hang.
+@Suite struct RobustnessTests {
+    static let region = "content/regions/b.yaml"
+
+    @Test func byteOrderMarkAndWindowsLineEndsAreAccepted() {
+        let text = "\u{FEFF}name: 乙县\r\nunits: []\r\n"
+        let result = TinySite.load(replacing: [Self.region: text])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.content.region("b")?.name == "乙县")
+    }
+
+    @Test func crlfKeepsLineNumbersRight() {
+        let text = "name: 乙县\r\nunits: []\r\nnote: ok\r\nbogus: 1\r\n"
+        let result = TinySite.load(replacing: [Self.region: text])
+        #expect(result.errors.map(\.description) == [
+            "content/regions/b.yaml:4:1: error: unknown field 'bogus'; the fields here are: name, parent, units, note",
+        ])
+    }
+
+    @Test func binaryJunkIsRefused() {
+        var junk = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
+        junk[10] = 0
+        let result = TinySite.load(data: [Self.region: junk])
+        #expect(result.errors.map(\.description) == [
+            "content/regions/b.yaml:1:1: error: not a text file (it contains binary data); content files are UTF-8 text",
+        ])
+    }
+
+    @Test func invalidUTF8IsRefusedWithAHint() {
+        // "乙县" in GB18030, as an old Windows editor saves it.
+        let result = TinySite.load(data: [Self.region: Data([0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xD2, 0xD2, 0xCF, 0xD8])])
+        #expect(result.errors.first?.message.hasPrefix("not UTF-8 text; save the file as UTF-8") == true)
+    }
+
+    @Test func aFiftyMegabyteFileIsRefusedWithoutParsing() {
+        let huge = Data(repeating: UInt8(ascii: "a"), count: 50 * 1024 * 1024)
+        let result = TinySite.load(data: [Self.region: huge])
+        #expect(result.errors.map(\.description) == [
+            "content/regions/b.yaml:1:1: error: file is 50.0 MB; content files are limited to 4 MB, "
+                + "split it or move large attachments out of content/",
+        ])
+    }
+
+    @Test func deeplyNestedFlowYAMLIsRefused() {
+        let text = "name: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let result = TinySite.load(replacing: [Self.region: text])
+        #expect(result.errors.map(\.description) == [
+            "content/regions/b.yaml:1:71: error: YAML nested more than 64 levels deep; content never needs this, flatten it",
+        ])
+    }
+
+    @Test func deeplyNestedBlockYAMLIsRefused() {
+        let text = (0..<2000).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n")
+        let result = TinySite.load(replacing: [Self.region: text])
+        #expect(result.errors.first?.message == "YAML nested more than 64 levels deep; content never needs this, flatten it")
+        #expect(result.errors.first?.location.line == 258)
+    }
+
+    @Test func aliasBombIsRefused() {
+        let text = """
+        a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+        """
+        let result = TinySite.load(replacing: [Self.region: text])
+        #expect(result.errors.map(\.description) == [
+            "content/regions/b.yaml:2:8: error: YAML aliases (*name) are not supported in content files; write the value out in full",
+        ])
+    }
+
+    @Test func anAsteriskInsideTextIsNotAnAlias() {
+        let text = "name: 乙县 *重点*\nunits: []\n"
+        let result = TinySite.load(replacing: [Self.region: text])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.content.region("b")?.name == "乙县 *重点*")
+    }
+
+    @Test func malformedYAMLGivesThePosition() {
+        let text = "name: 乙县\nunits:\n  - {name: 区教育局, kind: bureau\n"
+        let result = TinySite.load(replacing: [Self.region: text])
+        #expect(result.errors.count == 1)
+        #expect(result.errors.first?.location.file == Self.region)
+        #expect(result.errors.first?.location.line == 4)
+        #expect(result.errors.first?.message.hasPrefix("invalid YAML:") == true)
+    }
+
+    @Test func aStrayFileIsReportedNotSilentlyIgnored() {
+        let result = TinySite.load(replacing: ["content/plans/a-b-2022/notes.txt": "草稿"])
+        #expect(result.warnings.map(\.location.file) == ["content/plans/a-b-2022/notes.txt"])
+        #expect(!result.hasErrors)
+    }
+
+    @Test func anEmptyContentFolderSaysWhatIsExpected() {
+        let result = ContentLoader.load(from: MemoryContentSource([:]))
+        #expect(result.errors.map(\.description) == [
+            "content:1:1: error: no content found; expected regions/, pairings/ and plans/ below content/ "
+                + "(see docs/content-format.md)",
+        ])
+    }
+
+    @Test func aSymbolicLinkLoopOnDiskIsReported() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-loop-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (path, text) in TinySite.files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        // content/plans/a-b-2022/evidence/loop → content/plans
+        let evidence = root.appendingPathComponent("content/plans/a-b-2022/evidence")
+        try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: evidence.appendingPathComponent("loop"),
+                                                   withDestinationURL: root.appendingPathComponent("content/plans"))
+        let result = ContentLoader.load(from: DiskContentSource(root: root))
+        #expect(result.errors.map(\.description) == [
+            "content/plans/a-b-2022/evidence/loop:1:1: error: symbolic link loop: this folder was already read; remove the link",
+        ])
+        #expect(result.content.plans.count == 1)
+    }
+}

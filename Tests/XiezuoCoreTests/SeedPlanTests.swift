@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import XiezuoCore
+
+/// The five real plans, transcribed into content/, checked against values read off the
+/// documents by hand.
+@Suite struct SeedPlanTests {
+    @Test func bundledContentLoadsWithoutProblems() {
+        #expect(Bundled.result.diagnostics.map(\.description) == [])
+        let counts = Bundled.content.counts
+        #expect(counts.pairings == 6)  // five plans' pairings plus 斗门→福贡 (接续帮扶)
+        #expect(counts.plans == 5)
+    }
+
+    @Test func plan000HasItsTaskListAndPoints() throws {
+        let plan = Bundled.plan("rushan-shizhong-2022")
+        #expect(plan.number == "市中乡振发〔2022〕11号")
+        #expect(plan.issued == Day(year: 2022, month: 7, day: 23))
+        #expect(plan.owner == .helped)
+        // 工作清单: 23 responsible units (序号 1–23) holding 44 列项.
+        #expect(plan.sections.count == 23)
+        #expect(plan.allTasks.count == 44)
+        // 教育和体育局 (序号 8) has a single task worth 50 points.
+        let education = try #require(plan.sections.first { $0.title.hasSuffix("教育和体育局") })
+        #expect(education.tasks.count == 1)
+        #expect(education.tasks[0].points == 50)
+        // 乡村振兴局: two tasks of 50; each town: four tasks of 25.
+        #expect(plan.task("1-1")?.points == 50)
+        #expect(plan.task("1-2")?.points == 50)
+        for town in ["18", "19", "20", "21", "22", "23"] {
+            let points = (1...4).compactMap { plan.task("\(town)-\($0)")?.points }
+            #expect(points == [25, 25, 25, 25], "town \(town)")
+        }
+        // 17 units × 100, except 教育和体育局 with 50, plus 6 towns × 100 = 2250.
+        #expect(plan.allTasks.compactMap(\.points).reduce(0, +) == 2250)
+        #expect(plan.task("2-1")?.requirement?.hasPrefix("提供党政干部挂职交流文件") == true)
+        #expect(plan.task("11-1")?.funding.first?.amount == Quantity(350, MeasureUnit.named("万元")!))
+    }
+
+    @Test func plan000TownPairsAreRead() throws {
+        let pairing = try #require(Bundled.content.pairing("rushan-shizhong"))
+        #expect(pairing.kind == .intraProvincial)
+        #expect(pairing.towns.count == 6)
+        #expect(pairing.towns.first == Pairing.TownPair(helping: "白沙滩镇", helped: "齐村镇",
+                                                         location: pairing.towns[0].location))
+    }
+
+    @Test func plan001Has36NumberedTasksIn11Sections() {
+        let plan = Bundled.plan("doumen-meitan-2022")
+        #expect(plan.sections.count == 11)
+        #expect(plan.allTasks.count == 36)
+        #expect(plan.allTasks.map(\.number) == (1...36).map { String($0) })
+        #expect(plan.sections[10].title == "（十一）加强信息报送和新闻宣传")
+        // Task 8 names ten responsible units, led by the group 各镇（街）.
+        #expect(plan.task("8")?.units.map(\.text).first == "各镇（街）")
+        #expect(plan.task("8")?.units.count == 10)
+        // 至少各1次 and 不低于上年.
+        #expect(plan.indicator("会议各1次")?.target
+                == .eachAtLeast(1, items: ["党委常委会会议", "政府常务会议", "农村工作领导小组会议"]))
+        #expect(plan.indicator("选派人次")?.target == .notLowerThanLastYear)
+    }
+
+    @Test func plan002HasNoUnitsAndPerItemTargets() {
+        let plan = Bundled.plan("rugao-yangxian-2021")
+        #expect(plan.sections.count == 6)
+        #expect(plan.allTasks.count == 16)
+        #expect(plan.allTasks.allSatisfy { $0.units.isEmpty })
+        #expect(plan.coordinator?.text == "市协作办")
+        #expect(plan.indicator("专技人才挂职")?.target == .eachAtLeast(6, items: ["教育", "医疗", "农业"]))
+        #expect(plan.indicator("旅游人次")?.target == .atLeast(1000))
+    }
+
+    @Test func plan003IndicatorTableIsComplete() throws {
+        let plan = Bundled.plan("putuo-wanyuan-2021")
+        #expect(plan.number == "舟普政办〔2021〕71号")
+        #expect(plan.sections.count == 20)
+        #expect(plan.allTasks.count == 42)
+        // 36 numbered rows and 2 unnumbered 续建 rows, plus 9 quantities from the task texts.
+        let table = plan.indicators.filter { $0.group != "任务书正文中的数量要求" }
+        #expect(table.count == 38)
+        #expect(Set(table.compactMap(\.group)).count == 4)
+
+        // 14. 消费帮扶情况: 0.3 亿元, 区商务局 and 区供销社; 0.3 亿元 = 3000 万元.
+        let consumption = try #require(plan.indicator("14"))
+        #expect(consumption.name == "消费帮扶情况")
+        #expect(consumption.unit.symbol == "亿元")
+        #expect(consumption.target == .atLeast(Decimal(string: "0.3")!))
+        #expect(consumption.units.map(\.text) == ["区商务局", "区供销社"])
+        #expect(Quantity(Decimal(string: "0.3")!, consumption.unit).converted(to: MeasureUnit.named("万元")!).value == 3000)
+
+        // Merged cells: rows 6–12 belong to 区人力社保局 like row 5.
+        #expect(plan.indicator("12")?.units.map(\.text) == ["区人力社保局"])
+        #expect(plan.indicator("12")?.unit.symbol == "人次")
+        // 含存量 rows are running totals.
+        #expect(plan.indicator("5")?.counting == .runningTotal)
+        #expect(plan.indicator("11")?.counting == .new)
+        // `-` targets and 只作统计，不作考核.
+        #expect(plan.indicator("19续")?.target == Indicator.Target.none)
+        #expect(plan.indicator("22")?.scored == false)
+        #expect(plan.indicator("23")?.scored == false)
+        #expect(plan.indicator("21")?.scored == true)
+        // 其中: 27 is a part of 26; 12 talents split 2 + 4 + 6.
+        #expect(plan.indicator("27")?.partOf == "26")
+        #expect(plan.indicator("专技人才")?.split == ["28", "29", "30"])
+        #expect(plan.indicator("33")?.target == .atLeast(350))
+        #expect(plan.indicator("33")?.unit.symbol == "万元")
+    }
+
+    @Test func plan004HasDeadlineSchemeAndMonthlyReporting() {
+        let plan = Bundled.plan("zhengding-zanhuang-2024")
+        #expect(plan.number == "正巩固拓展办〔2024〕2号")
+        #expect(plan.scheme?.contains("(2021-2025)") == true)
+        #expect(plan.deadline == Day(year: 2024, month: 11, day: 30))
+        #expect(plan.reporting?.dueDay == 1)
+        #expect(plan.allTasks.count == 13)
+        #expect(plan.allTasks.allSatisfy { $0.deadline == Day(year: 2024, month: 11, day: 30) })
+        #expect(plan.task("2-4-2")?.units.map(\.text) == ["县文旅局"])
+        #expect(plan.indicator("文化培训人次")?.target == .atLeast(50))
+    }
+
+    @Test func everySampleRecordIsMarkedAsSample() {
+        let records = Bundled.content.plans.flatMap(\.records)
+        #expect(records.count > 100)
+        #expect(records.allSatisfy { $0.sample })
+        #expect(records.allSatisfy { $0.reporter != nil })
+    }
+
+    @Test func sameShortNameInTwoRegionsIsTwoUnits() throws {
+        let doumen = try #require(Bundled.content.region("doumen"))
+        let putuo = try #require(Bundled.content.region("putuo"))
+        let a = try #require(doumen.unit(named: "区教育局"))
+        let b = try #require(putuo.unit(named: "区教育局"))
+        #expect(a.id != b.id)
+        // An alias resolves to the unit it names.
+        #expect(putuo.unit(named: "区人社局")?.name == "区人力社保局")
+    }
+}
