@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "xiezuo", targets: ["xiezuo"]),
         .library(name: "XiezuoCore", targets: ["XiezuoCore"]),
+        .library(name: "XiezuoSite", targets: ["XiezuoSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -29,11 +30,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Render and write: reports, the static site, its templates.
+        .target(
+            name: "XiezuoSite",
+            dependencies: [
+                "XiezuoCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // The command line: a thin shell over the engine.
         .executableTarget(
             name: "xiezuo",
             dependencies: [
                 "XiezuoCore",
+                "XiezuoSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +51,7 @@ let package = Package(
             name: "XiezuoCoreTests",
             dependencies: [
                 "XiezuoCore",
+                "XiezuoSite",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

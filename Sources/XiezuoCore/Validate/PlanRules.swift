@@ -13,6 +13,10 @@ enum PlanRules {
             if let deadline = task.deadline, deadline.year != plan.year {
                 sink.warning("deadline \(deadline) is outside the plan's year \(plan.year)", at: task.location)
             }
+            if task.points != nil && task.units.isEmpty && plan.coordinator == nil {
+                sink.error("task '\(task.id)' has points but no responsible unit, and the plan names no coordinator; "
+                           + "add 'units' to the task or 'coordinator' to plan.md", at: task.location)
+            }
             if let points = task.points, points < 0 {
                 sink.error("points cannot be negative (\(points.plainString))", at: task.location)
             }

@@ -1,0 +1,153 @@
+import Foundation
+
+/// The compute stage: completion, pace and score of a plan as of a date. Pure: the date is
+/// an input, nothing is read from disk or clock.
+public enum Engine {
+    /// A plan's default as-of date: its latest record, so that the report shows where the
+    /// plan stood at its last data and the same content always gives the same report (never
+    /// the clock). A plan without records is shown as of its first day.
+    public static func defaultAsOf(for plan: Plan) -> Day {
+        plan.records.map(\.date).max() ?? plan.issued.flatMap { $0.year == plan.year ? $0 : nil } ?? plan.firstDay
+    }
+
+    public static func evaluate(_ plan: Plan, in content: Content, asOf: Day) -> PlanResult {
+        let directory = content.units
+        let coordinator = directory.coordinators[plan.id]
+        func owners(ofTask id: String) -> [UnitID] {
+            let units = directory.units(ofTask: id, in: plan.id)
+            return units.isEmpty ? coordinator.map { [$0] } ?? [] : units
+        }
+        func owners(ofIndicator id: String) -> [UnitID] {
+            let units = directory.units(ofIndicator: id, in: plan.id)
+            return units.isEmpty ? coordinator.map { [$0] } ?? [] : units
+        }
+
+        let indicatorEvaluator = IndicatorEvaluator(plan: plan, content: content, asOf: asOf)
+        let indicators = plan.indicators.map { indicatorEvaluator.evaluate($0, responsible: owners(ofIndicator: $0.id)) }
+        let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        let taskEvaluator = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID)
+        let scorer = Scorer(rule: plan.scoring)
+        let allTasks = plan.allTasks
+        var tasks = allTasks.map { taskEvaluator.evaluate($0, responsible: owners(ofTask: $0.id)) }
+        let scores = scorer.applyCaps(zip(allTasks, tasks).map { task, result in
+            scorer.score(task, result: result, notApplicable: taskEvaluator.isNotApplicable(task))
+        })
+        tasks = zip(tasks, scores).map { result, score in score.map { result.with(score: $0) } ?? result }
+        let taskByID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        func rollup(_ results: [TaskResult], shareOf unit: UnitID? = nil) -> Rollup {
+            var rollup = Rollup()
+            for result in results {
+                rollup.tasks += 1
+                if result.pace.status == .done { rollup.done += 1 }
+                if result.pace.status == .behind || result.pace.status == .notStarted && result.pace.expected > 0 {
+                    rollup.behind += 1
+                }
+                if result.pace.status == .overdue { rollup.overdue += 1 }
+                guard let score = result.score else { continue }
+                if let unit, let index = result.responsible.firstIndex(of: unit) {
+                    let count = result.responsible.count
+                    rollup.available += ExactShare.split(score.available, among: count)[index]
+                    rollup.earned += ExactShare.split(score.total, among: count)[index]
+                } else if unit == nil {
+                    rollup.available += score.available
+                    rollup.earned += score.total
+                }
+            }
+            return rollup
+        }
+
+        let sections = plan.allSections.map { section in
+            SectionResult(id: section.id, title: section.title,
+                          rollup: rollup(section.allTasks.compactMap { taskByID[$0.id] }))
+        }
+        let planRollup = rollup(tasks)
+
+        let region = content.ownerRegion(of: plan)
+        let involved = Set(tasks.flatMap(\.responsible) + indicators.flatMap(\.responsible) + [coordinator].compactMap { $0 })
+        let owing = plan.reporting.map { _ in ReportingCheck.owingUnits(Array(involved), region: region) } ?? []
+        var unitRollups: [UnitID: Rollup] = [:]
+        for unit in involved.union(owing) {
+            unitRollups[unit] = rollup(tasks.filter { $0.responsible.contains(unit) }, shareOf: unit)
+        }
+        let ranked = unitRollups.filter { $0.value.available > 0 }
+            .sorted { ($0.value.percent ?? 0, $1.key) > ($1.value.percent ?? 0, $0.key) }
+        var ranks: [UnitID: Int] = [:]
+        for (index, entry) in ranked.enumerated() {
+            if index > 0, ranked[index - 1].value.percent == entry.value.percent {
+                ranks[entry.key] = ranks[ranked[index - 1].key]
+            } else {
+                ranks[entry.key] = index + 1
+            }
+        }
+        let units = unitRollups.keys.sorted().map { unit in
+            UnitResult(unit: unit, rollup: unitRollups[unit]!,
+                       tasks: tasks.filter { $0.responsible.contains(unit) }.map(\.id),
+                       indicators: indicators.filter { $0.responsible.contains(unit) }.map(\.id),
+                       rank: ranks[unit], grade: scorer.grade(unitRollups[unit]!.percent),
+                       missingReports: owing.contains(unit) && plan.reporting != nil
+                           ? ReportingCheck.missingMonths(for: unit, in: plan, dueDay: plan.reporting!.dueDay, asOf: asOf)
+                           : [])
+        }
+
+        let scoredCompletions = indicators.filter { $0.scored }.compactMap(\.completion)
+        let completions = scoredCompletions.isEmpty ? tasks.map(\.completion) : scoredCompletions
+        let completion = completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)
+        let recordsSoFar = plan.records.filter { $0.date <= asOf }
+        return PlanResult(
+            plan: plan.id, asOf: asOf,
+            expected: PaceRule.expected(start: plan.firstDay, deadline: plan.deadline ?? plan.lastDay, asOf: asOf).share,
+            indicators: indicators, tasks: tasks, sections: sections, units: units, rollup: planRollup,
+            bonus: tasks.compactMap(\.score).reduce(0) { $0 + $1.bonus },
+            penalty: tasks.compactMap(\.score).reduce(0) { $0 + $1.penalty },
+            grade: scorer.grade(planRollup.percent),
+            findings: Findings.collect(indicators: indicators, tasks: tasks, units: units),
+            latestData: recordsSoFar.map(\.date).max(), sample: recordsSoFar.contains { $0.sample },
+            completion: completion)
+    }
+}
+
+/// The alerts of a plan, worst first.
+enum Findings {
+    static func collect(indicators: [IndicatorResult], tasks: [TaskResult], units: [UnitResult]) -> [Finding] {
+        var findings: [Finding] = []
+        for task in tasks {
+            findings += paceFindings(task.pace, subject: .task(task.id))
+            if task.requiresEvidence, task.state != .notStarted || task.pace.status == .done, !task.missingEvidence.isEmpty {
+                findings.append(Finding(kind: .missingEvidence, subject: .task(task.id),
+                                        detail: task.missingEvidence.map(\.rawValue).joined(separator: ",")))
+            }
+            if task.falseData { findings.append(Finding(kind: .falseData, subject: .task(task.id), detail: nil)) }
+        }
+        for indicator in indicators {
+            findings += paceFindings(indicator.pace, subject: .indicator(indicator.id))
+            if indicator.exceedsWhole {
+                findings.append(Finding(kind: .partExceedsWhole, subject: .indicator(indicator.id), detail: nil))
+            }
+        }
+        for unit in units {
+            findings += unit.missingReports.map { Finding(kind: .missingReport, subject: .unit(unit.unit), detail: $0) }
+        }
+        let order = Finding.Kind.allCases
+        return findings.enumerated().sorted { a, b in
+            let (ka, kb) = (order.firstIndex(of: a.element.kind)!, order.firstIndex(of: b.element.kind)!)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private static func paceFindings(_ pace: Pace, subject: Finding.Subject) -> [Finding] {
+        var findings: [Finding] = []
+        switch pace.status {
+        case .overdue: findings.append(Finding(kind: .overdue, subject: subject, detail: pace.deadline.description))
+        case .behind: findings.append(Finding(kind: .behind, subject: subject, detail: nil))
+        case .notStarted where pace.expected > 0: findings.append(Finding(kind: .behind, subject: subject, detail: nil))
+        default: break
+        }
+        // One colour per item, as the supervision offices use them: red, then yellow, then blue.
+        if pace.dueSoon && findings.isEmpty {
+            findings.append(Finding(kind: .dueSoon, subject: subject, detail: pace.deadline.description))
+        }
+        return findings
+    }
+}

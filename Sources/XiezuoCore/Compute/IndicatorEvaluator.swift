@@ -1,0 +1,168 @@
+import Foundation
+
+/// An indicator's actual value, completion and standing as of a date.
+struct IndicatorEvaluator {
+    let plan: Plan
+    let content: Content
+    let asOf: Day
+
+    struct Actual {
+        var value: Decimal = 0
+        var items: [String: Decimal] = [:]
+        var reported = false
+        var steps: Explanation = []
+    }
+
+    /// The latest cumulative value of each reporting unit on or before `date`, summed.
+    func actual(of indicator: Indicator, on date: Day) -> Actual {
+        var latest: [String: (record: ProgressRecord, value: ReportedValue)] = [:]
+        for record in plan.records where record.date <= date {
+            guard let value = record.values.first(where: { $0.indicator == indicator.id }) else { continue }
+            let reporter = record.reporter?.description ?? record.unit.text
+            // Records are sorted by date, so a later one replaces an earlier one.
+            latest[reporter] = (record, value)
+        }
+        var result = Actual()
+        for key in latest.keys.sorted() {
+            let (record, value) = latest[key]!
+            let unit = record.reporter?.name ?? record.unit.text
+            result.reported = true
+            if let amount = value.value {
+                result.value += amount
+                result.steps.append(.latestRecord(unit: unit, date: record.date, value: amount, file: record.location.file))
+            }
+            for (item, amount) in value.items.sorted(by: { $0.key < $1.key }) {
+                result.items[item, default: 0] += amount
+                result.steps.append(.latestItem(unit: unit, date: record.date, item: item, value: amount,
+                                                file: record.location.file))
+            }
+        }
+        if latest.count > 1 { result.steps.append(.sum(value: result.value)) }
+        if result.reported { return result }
+
+        if !indicator.split.isEmpty {
+            var sum = Decimal(0)
+            for partID in indicator.split {
+                guard let part = plan.indicator(partID) else { continue }
+                let partActual = actual(of: part, on: date)
+                sum += part.unit.convert(partActual.value, to: indicator.unit)
+                result.reported = result.reported || partActual.reported
+            }
+            result.value = sum
+            result.steps = [.sumOfParts(parts: indicator.split, value: sum)]
+            return result
+        }
+        if indicator.counting == .runningTotal {
+            if let previous = content.previousPlan(of: plan), let earlier = previous.indicator(indicator.id) {
+                let carried = IndicatorEvaluator(plan: previous, content: content, asOf: previous.lastDay)
+                    .actual(of: earlier, on: previous.lastDay)
+                if carried.reported {
+                    result.value = earlier.unit.convert(carried.value, to: indicator.unit)
+                    result.steps = [.carriedForward(plan: previous.id, value: result.value)]
+                    return result
+                }
+            }
+            if let stock = indicator.stock {
+                result.value = stock
+                result.steps = [.stock(value: stock)]
+                return result
+            }
+        }
+        result.steps = [.noRecord]
+        return result
+    }
+
+    /// The number to reach, in the indicator's unit; nil when there is none or it is unknown.
+    func target(of indicator: Indicator) -> (Decimal?, Explanation) {
+        switch indicator.target {
+        case .atLeast(let value), .exactly(let value), .atMost(let value), .eachAtLeast(let value, _):
+            return (value, [])
+        case .none:
+            return (nil, [])
+        case .notLowerThanLastYear:
+            guard let previous = content.previousPlan(of: plan), let earlier = previous.indicator(indicator.id) else {
+                return (nil, [.lastYearUnknown])
+            }
+            let last = IndicatorEvaluator(plan: previous, content: content, asOf: previous.lastDay)
+                .actual(of: earlier, on: previous.lastDay)
+            guard last.reported else { return (nil, [.lastYearUnknown]) }
+            let value = earlier.unit.convert(last.value, to: indicator.unit)
+            return (value, [.lastYear(plan: previous.id, value: value)])
+        }
+    }
+
+    func evaluate(_ indicator: Indicator, responsible: [UnitID]) -> IndicatorResult {
+        let actual = actual(of: indicator, on: asOf)
+        let (target, targetSteps) = target(of: indicator)
+        var steps = actual.steps + targetSteps
+        var completion: Decimal?
+        var met = Met.unknown
+        if let target {
+            switch indicator.target {
+            case .eachAtLeast(_, let items):
+                let reached = items.filter { (actual.items[$0] ?? 0) >= target }.count
+                let sum = items.reduce(Decimal(0)) { $0 + min(actual.items[$1] ?? 0, target) }
+                let ratio = target > 0 ? sum / (Decimal(items.count) * target) : 1
+                completion = ratio
+                met = reached == items.count ? .yes : .no
+                steps.append(.itemCompletion(met: reached, items: items.count, ratio: ratio))
+            case .atMost:
+                let ratio = actual.value <= target ? 1 : target / actual.value
+                completion = ratio
+                met = actual.value <= target ? .yes : .no
+                steps.append(.completion(actual: actual.value, target: target, ratio: ratio))
+            case .exactly:
+                let ratio = target > 0 ? actual.value / target : 1
+                completion = ratio
+                met = actual.value == target ? .yes : .no
+                steps.append(.completion(actual: actual.value, target: target, ratio: ratio))
+            default:
+                let ratio = target > 0 ? actual.value / target : 1
+                completion = ratio
+                met = actual.value >= target ? .yes : .no
+                steps.append(.completion(actual: actual.value, target: target, ratio: ratio))
+            }
+        }
+        let deadline = deadline(of: indicator)
+        let pace: Pace
+        if !indicator.scored || indicator.target == .none {
+            pace = PaceRule.untracked(.notScored, start: plan.firstDay, deadline: deadline, asOf: asOf)
+        } else if let completion {
+            pace = PaceRule.pace(done: met == .yes, started: actual.value > 0 || !actual.items.isEmpty,
+                                 completion: completion, start: plan.firstDay, deadline: deadline, asOf: asOf)
+        } else {
+            pace = PaceRule.untracked(.unknown, start: plan.firstDay, deadline: deadline, asOf: asOf)
+        }
+        return IndicatorResult(id: indicator.id, name: indicator.name, unit: indicator.unit.symbol, target: target,
+                               actual: actual.value, items: actual.items, completion: completion, met: met,
+                               scored: indicator.scored && indicator.target != .none, pace: pace,
+                               responsible: responsible, history: history(of: indicator), explanation: steps,
+                               exceedsWhole: exceedsWhole(indicator, actual: actual.value))
+    }
+
+    /// The earliest deadline of the indicator's tasks, else the plan's, else the year's end.
+    func deadline(of indicator: Indicator) -> Day {
+        indicator.tasks.compactMap { plan.task($0)?.deadline }.min() ?? plan.deadline ?? plan.lastDay
+    }
+
+    /// The value at the end of each month that has a record, up to the as-of date.
+    private func history(of indicator: Indicator) -> [MonthValue] {
+        let ids = Set([indicator.id] + indicator.split)
+        let months = Set(plan.records.filter { record in
+            record.date <= asOf && record.values.contains { ids.contains($0.indicator) }
+        }.map { $0.date.monthKey })
+        return months.sorted().map { key in
+            let parts = key.split(separator: "-").compactMap { Int($0) }
+            let end = min(Day.lastOfMonth(year: parts[0], month: parts[1]), asOf)
+            let value = actual(of: indicator, on: end)
+            let total = value.items.isEmpty ? value.value : value.items.values.reduce(0, +)
+            return MonthValue(month: key, value: total)
+        }
+    }
+
+    private func exceedsWhole(_ indicator: Indicator, actual: Decimal) -> Bool {
+        guard let wholeID = indicator.partOf, let whole = plan.indicator(wholeID) else { return false }
+        let wholeActual = self.actual(of: whole, on: asOf)
+        return wholeActual.reported && indicator.unit.convert(actual, to: whole.unit) > wholeActual.value
+    }
+}

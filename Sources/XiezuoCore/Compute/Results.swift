@@ -1,0 +1,176 @@
+import Foundation
+
+/// Where an item stands against the calendar (序时进度). Blue, yellow and red in the
+/// supervision offices' colours: due soon, behind, overdue.
+public enum PaceStatus: String, Sendable, CaseIterable, Comparable {
+    case done
+    case onPace = "on-pace"
+    case notStarted = "not-started"
+    case behind
+    case overdue
+    case notScored = "not-scored"
+    /// The target cannot be known yet (不低于上年 without last year's figure).
+    case unknown
+
+    /// Worst first, for sorting lists of alerts.
+    var severity: Int {
+        switch self {
+        case .overdue: return 0
+        case .behind: return 1
+        case .notStarted: return 2
+        case .onPace: return 3
+        case .done: return 4
+        case .unknown: return 5
+        case .notScored: return 6
+        }
+    }
+
+    public static func < (lhs: PaceStatus, rhs: PaceStatus) -> Bool { lhs.severity < rhs.severity }
+}
+
+/// Whether a target is met: unknown when it cannot be said (不低于上年 without last year).
+public enum Met: String, Sendable {
+    case yes, no, unknown
+}
+
+public struct Pace: Sendable, Hashable {
+    public let status: PaceStatus
+    /// The share of the work the date calls for.
+    public let expected: Decimal
+    public let deadline: Day
+    /// A deadline within the next 30 days on an item not yet done.
+    public let dueSoon: Bool
+}
+
+public struct IndicatorResult: Sendable {
+    public let id: String
+    public let name: String
+    public let unit: String
+    /// The target in the indicator's unit; nil for no target or an unknown last-year value.
+    public let target: Decimal?
+    public let actual: Decimal
+    /// Per item, for 至少各1次.
+    public let items: [String: Decimal]
+    /// actual ÷ target, uncapped (1.35 means 135 %); nil without a target.
+    public let completion: Decimal?
+    public let met: Met
+    public let scored: Bool
+    public let pace: Pace
+    public let responsible: [UnitID]
+    /// Values reported month by month (cumulative, summed over units), `YYYY-MM` → value.
+    public let history: [MonthValue]
+    public let explanation: Explanation
+    /// A part larger than its whole, when records say so.
+    public let exceedsWhole: Bool
+}
+
+public struct MonthValue: Sendable, Hashable {
+    public let month: String
+    public let value: Decimal
+}
+
+public struct TaskResult: Sendable {
+    public let id: String
+    public let state: TaskState
+    /// 0…1 and beyond: what the task's indicators (or its state) say.
+    public let completion: Decimal
+    public let pace: Pace
+    public let responsible: [UnitID]
+    public let evidence: [Evidence]
+    /// Kinds of evidence the requirement asks for that nothing handed in covers.
+    public let missingEvidence: [Evidence.Kind]
+    public let requiresEvidence: Bool
+    public let falseData: Bool
+    public let score: TaskScore?
+    public let explanation: Explanation
+}
+
+public struct TaskScore: Sendable {
+    /// Points the task is worth; 0 when it leaves the total (not applicable).
+    public let available: Decimal
+    public let earned: Decimal
+    public let bonus: Decimal
+    public let penalty: Decimal
+    public let applicable: Bool
+    public let explanation: Explanation
+    public var total: Decimal { earned + bonus - penalty }
+}
+
+/// Score and counts for a group of tasks: a section, a unit, a plan.
+public struct Rollup: Sendable, Hashable {
+    public var available: Decimal = 0
+    /// Net points: earned plus bonus minus penalty, after the plan's caps.
+    public var earned: Decimal = 0
+    public var tasks = 0
+    public var done = 0
+    public var behind = 0
+    public var overdue = 0
+
+    /// earned ÷ available as a percentage; nil when nothing is scored.
+    public var percent: Decimal? { available > 0 ? earned / available * 100 : nil }
+}
+
+public struct SectionResult: Sendable {
+    public let id: String
+    public let title: String
+    public let rollup: Rollup
+}
+
+public struct UnitResult: Sendable {
+    public let unit: UnitID
+    public let rollup: Rollup
+    public let tasks: [String]
+    public let indicators: [String]
+    /// Competition ranking among the plan's scored units (1, 2, 2, 4); nil when unscored.
+    public let rank: Int?
+    public let grade: String?
+    /// Months whose report is due and missing.
+    public let missingReports: [String]
+}
+
+/// Something an official must look at.
+public struct Finding: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case overdue, behind, dueSoon = "due-soon", missingEvidence = "missing-evidence",
+             missingReport = "missing-report", partExceedsWhole = "part-exceeds-whole", falseData = "false-data"
+    }
+
+    public enum Subject: Sendable, Hashable {
+        case task(String)
+        case indicator(String)
+        case unit(UnitID)
+    }
+
+    public let kind: Kind
+    public let subject: Subject
+    /// For a missing report: the month.
+    public let detail: String?
+}
+
+/// Everything computed for one plan as of one date.
+public struct PlanResult: Sendable {
+    public let plan: String
+    public let asOf: Day
+    public let expected: Decimal
+    public let indicators: [IndicatorResult]
+    public let tasks: [TaskResult]
+    public let sections: [SectionResult]
+    public let units: [UnitResult]
+    public let rollup: Rollup
+    /// Bonus and penalty on top of the task scores, after caps.
+    public let bonus: Decimal
+    public let penalty: Decimal
+    public let grade: String?
+    public let findings: [Finding]
+    /// Latest record date on or before the as-of date.
+    public let latestData: Day?
+    public let sample: Bool
+
+    /// Plan-level completion: the mean of the scored targets' completions, each capped at 100 %.
+    public let completion: Decimal
+    public var score: Decimal { rollup.earned }
+
+    public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }
+    public func task(_ id: String) -> TaskResult? { tasks.first { $0.id == id } }
+    public func unit(_ id: UnitID) -> UnitResult? { units.first { $0.unit == id } }
+}

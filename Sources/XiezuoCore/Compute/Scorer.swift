@@ -1,0 +1,87 @@
+import Foundation
+
+/// Turns task completion into points by the plan's declared rule.
+struct Scorer {
+    let rule: ScoringRule
+
+    /// A task's points before plan-wide caps on bonus and penalty are applied.
+    func score(_ task: PlanTask, result: TaskResult, notApplicable: Bool) -> TaskScore? {
+        guard rule.method != .none, let points = task.points else { return nil }
+        if notApplicable {
+            return TaskScore(available: 0, earned: 0, bonus: 0, penalty: 0, applicable: false, explanation: [.notApplicable])
+        }
+        let done = result.pace.status == .done
+        let ratio = result.completion
+        var steps: Explanation = []
+        var earned: Decimal
+        switch rule.method {
+        case .none:
+            return nil
+        case .allOrNothing:
+            earned = done ? points : 0
+            steps.append(.pointsAll(points: points, done: done, score: earned))
+        case .proportional:
+            earned = points * min(ratio, 1)
+            steps.append(.pointsProportional(points: points, ratio: min(ratio, 1), score: earned))
+        case .deduction(let step, let perStep):
+            // Shortfall in percentage points; each whole step below 100 % costs `perStep` points.
+            let shortfall = max(0, (1 - min(ratio, 1)) * 100)
+            let steps_ = (shortfall / step).rounded(scale: 0, mode: .down)
+            earned = max(0, points - steps_ * perStep)
+            steps.append(.pointsDeduction(points: points, shortfall: shortfall, step: step, perStep: perStep, score: earned))
+        }
+        var bonus = Decimal(0)
+        if let rate = rule.bonus?.perPercent, ratio > 1, rule.method != .allOrNothing {
+            bonus = (ratio - 1) * 100 * rate
+            steps.append(.bonus(value: bonus))
+        }
+        if rule.evidenceRequired && result.requiresEvidence && !result.missingEvidence.isEmpty {
+            earned = 0
+            bonus = 0
+            steps.append(.noEvidence(points: points))
+        }
+        var penalty = Decimal(0)
+        if result.falseData {
+            earned = 0
+            bonus = 0
+            penalty = rule.falseDataPenalty ?? 0
+            steps.append(.falseData(penalty: penalty))
+        }
+        return TaskScore(available: points, earned: earned, bonus: bonus, penalty: penalty, applicable: true,
+                         explanation: steps)
+    }
+
+    /// Applies the plan-wide caps in document order: bonus up to `bonus.cap`, penalty up to
+    /// its cap. Exact, and each task can say how much of its bonus it kept.
+    func applyCaps(_ scores: [TaskScore?]) -> [TaskScore?] {
+        var bonusLeft = rule.bonus?.cap ?? 0
+        var penaltyLeft = rule.falseDataPenaltyCap ?? Decimal.greatestFiniteMagnitude
+        return scores.map { score in
+            guard let score else { return nil }
+            let bonus = min(score.bonus, bonusLeft)
+            let penalty = min(score.penalty, penaltyLeft)
+            bonusLeft -= bonus
+            penaltyLeft -= penalty
+            var steps = score.explanation
+            if bonus < score.bonus { steps.append(.capped(cap: rule.bonus?.cap ?? 0)) }
+            if penalty < score.penalty { steps.append(.capped(cap: rule.falseDataPenaltyCap ?? 0)) }
+            return TaskScore(available: score.available, earned: score.earned, bonus: bonus, penalty: penalty,
+                             applicable: score.applicable, explanation: steps)
+        }
+    }
+
+    /// The grade for a percentage of the available points, from the plan's bands.
+    func grade(_ percent: Decimal?) -> String? {
+        guard let percent else { return nil }
+        return rule.grades.first { percent >= $0.minimum }?.grade
+    }
+}
+
+extension Decimal {
+    func rounded(scale: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal {
+        var input = self
+        var result = Decimal()
+        NSDecimalRound(&result, &input, scale, mode)
+        return result
+    }
+}

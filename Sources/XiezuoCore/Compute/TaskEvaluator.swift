@@ -1,0 +1,70 @@
+import Foundation
+
+/// A task's state, completion, evidence and pace as of a date.
+struct TaskEvaluator {
+    let plan: Plan
+    let asOf: Day
+    /// The plan's indicator results, by id.
+    let indicators: [String: IndicatorResult]
+
+    func evaluate(_ task: PlanTask, responsible: [UnitID]) -> TaskResult {
+        let reports = plan.records.filter { $0.date <= asOf }.flatMap { record in
+            record.tasks.filter { $0.task == task.id }.map { (record: record, report: $0) }
+        }
+        var steps: Explanation = []
+        // The latest report decides; on the same date the least advanced state, to be safe.
+        let order: [TaskState] = [.notStarted, .inProgress, .done]
+        let latest = reports.max { a, b in
+            a.record.date != b.record.date ? a.record.date < b.record.date
+                : order.firstIndex(of: a.report.state)! > order.firstIndex(of: b.report.state)!
+        }
+        let state = latest?.report.state ?? .notStarted
+        if let latest {
+            steps.append(.taskState(state: state, unit: latest.record.reporter?.name ?? latest.record.unit.text,
+                                    date: latest.record.date))
+        }
+
+        let measured = plan.indicators.filter { $0.tasks.contains(task.id) }.compactMap { indicators[$0.id] }
+            .filter { $0.scored && $0.completion != nil }
+        let completion: Decimal
+        let done: Bool
+        if measured.isEmpty {
+            completion = state == .done ? 1 : 0
+            done = state == .done
+            steps.append(.taskFromState(ratio: completion))
+        } else {
+            let capped = measured.map { min($0.completion ?? 0, 1) }
+            completion = capped.reduce(0, +) / Decimal(capped.count)
+            done = measured.allSatisfy { $0.met == .yes }
+            steps.append(.taskFromIndicators(indicators: measured.map(\.id), ratio: completion))
+        }
+
+        var evidence: [Evidence] = []
+        for (_, report) in reports {
+            for item in report.evidence where !evidence.contains(item) { evidence.append(item) }
+        }
+        let handedIn = Set(evidence.map(\.kind))
+        let missing = EvidenceRequirement.kinds(task.requirement).filter { !handedIn.contains($0) }
+        let deadline = task.deadline ?? plan.deadline ?? plan.lastDay
+        let pace = PaceRule.pace(done: done, started: state != .notStarted || completion > 0, completion: completion,
+                                 start: plan.firstDay, deadline: deadline, asOf: asOf)
+        return TaskResult(id: task.id, state: state, completion: completion, pace: pace, responsible: responsible,
+                          evidence: evidence, missingEvidence: missing, requiresEvidence: task.requirement != nil,
+                          falseData: reports.contains { $0.report.falseData }, score: nil, explanation: steps)
+    }
+
+    /// Whether the task has indicators, and all of them leave the total (no annual target, or
+    /// 只作统计): such a task is not applicable (缺项) and leaves the total.
+    func isNotApplicable(_ task: PlanTask) -> Bool {
+        let linked = plan.indicators.filter { $0.tasks.contains(task.id) }
+        return !linked.isEmpty && linked.allSatisfy { !$0.scored || $0.target == .none }
+    }
+}
+
+extension TaskResult {
+    func with(score: TaskScore) -> TaskResult {
+        TaskResult(id: id, state: state, completion: completion, pace: pace, responsible: responsible,
+                   evidence: evidence, missingEvidence: missingEvidence, requiresEvidence: requiresEvidence,
+                   falseData: falseData, score: score, explanation: explanation)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The one rounding rule, applied once, when a number is shown: half away from zero
+/// (0.125 → 0.13), percentages to one decimal place, points to two, amounts to four.
+/// All computing is exact; only these functions round.
+public enum Display {
+    /// `1.35` → `"135.0%"`.
+    public static func percent(_ ratio: Decimal) -> String {
+        fixed(ratio * 100, places: 1) + "%"
+    }
+
+    /// A percentage already scaled to 100: `81.53` → `"81.5%"`.
+    public static func percentValue(_ value: Decimal) -> String {
+        fixed(value, places: 1) + "%"
+    }
+
+    /// Points: `1834.5` → `"1834.50"`.
+    public static func points(_ value: Decimal) -> String {
+        fixed(value, places: 2)
+    }
+
+    /// An amount in its unit, without trailing zeros: `0.30` → `"0.3"`, `1400` → `"1400"`.
+    public static func amount(_ value: Decimal) -> String {
+        value.rounded(scale: 4).plainString
+    }
+
+    static func fixed(_ value: Decimal, places: Int) -> String {
+        let text = value.rounded(scale: places).plainString
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, places - fraction.count))
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import XiezuoCore
+
+/// The computed results as JSON: `xiezuo report --format json` and `results.json` in the site.
+///
+/// Stable format `xiezuo-report/1` (docs/report-json.md). Every number is a string holding an
+/// exact decimal ("0.3", "1834.5"): JSON numbers are binary floating point in most readers,
+/// and money and scores must not drift. Ratios are fractions (1.35 = 135 %).
+public struct ReportDocument: Encodable {
+    public let format = "xiezuo-report/1"
+    public let plans: [PlanEntry]
+
+    public init(results: [(Plan, PlanResult)]) {
+        plans = results.map { PlanEntry($0.0, $0.1) }
+    }
+
+    public func json() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, arrays and objects cannot fail.
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    public struct PlanEntry: Encodable {
+        let id, pairing, title, asOf: String
+        let year: Int
+        let sample: Bool
+        let latestData: String?
+        let expected, completion: String
+        let score: Score?
+        let indicators: [IndicatorEntry]
+        let tasks: [TaskEntry]
+        let units: [UnitEntry]
+        let findings: [FindingEntry]
+
+        init(_ plan: Plan, _ result: PlanResult) {
+            id = plan.id
+            pairing = plan.pairing
+            title = plan.title
+            year = plan.year
+            asOf = result.asOf.description
+            sample = result.sample
+            latestData = result.latestData?.description
+            expected = result.expected.plainString
+            completion = result.completion.plainString
+            score = plan.scoring.method == .none ? nil : Score(result.rollup, bonus: result.bonus,
+                                                                 penalty: result.penalty, grade: result.grade)
+            indicators = result.indicators.map(IndicatorEntry.init)
+            tasks = result.tasks.map(TaskEntry.init)
+            units = result.units.map(UnitEntry.init)
+            findings = result.findings.map(FindingEntry.init)
+        }
+    }
+
+    struct Score: Encodable {
+        let available, earned, bonus, penalty: String
+        let percent: String?
+        let grade: String?
+
+        init(_ rollup: Rollup, bonus: Decimal, penalty: Decimal, grade: String?) {
+            available = rollup.available.plainString
+            earned = rollup.earned.plainString
+            self.bonus = bonus.plainString
+            self.penalty = penalty.plainString
+            percent = rollup.percent?.plainString
+            self.grade = grade
+        }
+    }
+
+    struct Step: Encodable {
+        let step: String
+        let arguments: [String: String]
+
+        init(_ step: ExplanationStep) {
+            let parts = step.parts
+            self.step = String(parts.key.dropFirst("explain.".count))
+            arguments = parts.arguments
+        }
+    }
+
+    struct IndicatorEntry: Encodable {
+        let id, name, unit, actual, met, status, deadline: String
+        let target, completion: String?
+        let items: [String: String]
+        let scored, dueSoon: Bool
+        let responsible: [String]
+        let explanation: [Step]
+
+        init(_ r: IndicatorResult) {
+            id = r.id
+            name = r.name
+            unit = r.unit
+            actual = r.actual.plainString
+            met = r.met.rawValue
+            status = r.pace.status.rawValue
+            deadline = r.pace.deadline.description
+            target = r.target?.plainString
+            completion = r.completion?.plainString
+            items = r.items.mapValues(\.plainString)
+            scored = r.scored
+            dueSoon = r.pace.dueSoon
+            responsible = r.responsible.map(\.description)
+            explanation = r.explanation.map(Step.init)
+        }
+    }
+
+    struct TaskEntry: Encodable {
+        let id, state, completion, status, deadline: String
+        let dueSoon: Bool
+        let responsible: [String]
+        let evidence: Int
+        let missingEvidence: [String]
+        let score: TaskScoreEntry?
+        let explanation: [Step]
+
+        init(_ r: TaskResult) {
+            id = r.id
+            state = r.state.rawValue
+            completion = r.completion.plainString
+            status = r.pace.status.rawValue
+            deadline = r.pace.deadline.description
+            dueSoon = r.pace.dueSoon
+            responsible = r.responsible.map(\.description)
+            evidence = r.evidence.count
+            missingEvidence = r.missingEvidence.map(\.rawValue)
+            score = r.score.map(TaskScoreEntry.init)
+            explanation = (r.explanation + (r.score?.explanation ?? [])).map(Step.init)
+        }
+    }
+
+    struct TaskScoreEntry: Encodable {
+        let available, earned, bonus, penalty: String
+        let applicable: Bool
+
+        init(_ s: TaskScore) {
+            available = s.available.plainString
+            earned = s.earned.plainString
+            bonus = s.bonus.plainString
+            penalty = s.penalty.plainString
+            applicable = s.applicable
+        }
+    }
+
+    struct UnitEntry: Encodable {
+        let unit, available, earned: String
+        let percent, grade: String?
+        let rank: Int?
+        let tasks, indicators, missingReports: [String]
+
+        init(_ r: UnitResult) {
+            unit = r.unit.description
+            available = r.rollup.available.plainString
+            earned = r.rollup.earned.plainString
+            percent = r.rollup.percent?.plainString
+            grade = r.grade
+            rank = r.rank
+            tasks = r.tasks
+            indicators = r.indicators
+            missingReports = r.missingReports
+        }
+    }
+
+    struct FindingEntry: Encodable {
+        let kind: String
+        let task, indicator, unit, detail: String?
+
+        init(_ f: Finding) {
+            kind = f.kind.rawValue
+            detail = f.detail
+            switch f.subject {
+            case .task(let id): (task, indicator, unit) = (id, nil, nil)
+            case .indicator(let id): (task, indicator, unit) = (nil, id, nil)
+            case .unit(let id): (task, indicator, unit) = (nil, nil, id.description)
+            }
+        }
+    }
+}
