@@ -41,9 +41,7 @@ public enum Engine {
             for result in results {
                 rollup.tasks += 1
                 if result.pace.status == .done { rollup.done += 1 }
-                if result.pace.status == .behind || result.pace.status == .notStarted && result.pace.expected > 0 {
-                    rollup.behind += 1
-                }
+                if result.pace.status == .behind { rollup.behind += 1 }
                 if result.pace.status == .overdue { rollup.overdue += 1 }
                 guard let score = result.score else { continue }
                 if let unit, let index = result.responsible.firstIndex(of: unit) {
@@ -141,7 +139,7 @@ enum Findings {
         switch pace.status {
         case .overdue: findings.append(Finding(kind: .overdue, subject: subject, detail: pace.deadline.description))
         case .behind: findings.append(Finding(kind: .behind, subject: subject, detail: nil))
-        case .notStarted where pace.expected > 0: findings.append(Finding(kind: .behind, subject: subject, detail: nil))
+        case .notStarted where pace.expected > 0: findings.append(Finding(kind: .notStarted, subject: subject, detail: nil))
         default: break
         }
         // One colour per item, as the supervision offices use them: red, then yellow, then blue.

@@ -72,8 +72,11 @@ public struct MonthValue: Sendable, Hashable {
 public struct TaskResult: Sendable {
     public let id: String
     public let state: TaskState
-    /// 0…1 and beyond: what the task's indicators (or its state) say.
+    /// 0…1: the mean of the task's indicator completions, each capped at 100 % so one
+    /// indicator far over its target cannot hide another far under (or 1/0 from its state).
     public let completion: Decimal
+    /// The same mean without the caps (1.35 = 135 %), shown and used for a bonus.
+    public let uncappedCompletion: Decimal
     public let pace: Pace
     public let responsible: [UnitID]
     public let evidence: [Evidence]
@@ -131,7 +134,7 @@ public struct UnitResult: Sendable {
 /// Something an official must look at.
 public struct Finding: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
-        case overdue, behind, dueSoon = "due-soon", missingEvidence = "missing-evidence",
+        case overdue, behind, notStarted = "not-started", dueSoon = "due-soon", missingEvidence = "missing-evidence",
              missingReport = "missing-report", partExceedsWhole = "part-exceeds-whole", falseData = "false-data"
     }
 

@@ -1,7 +1,13 @@
 import Foundation
 
 /// Turns task completion into points by the plan's declared rule.
+///
+/// A task's points come from a division (50 × 196/380) that need not terminate; they are
+/// carried to `scale` decimal places, half away from zero, where they are computed. Every
+/// later sum — by section, unit, plan — is then exact, so a unit's scores add up to the plan's
+/// to the last digit. Pages show two decimal places (Display.points).
 struct Scorer {
+    static let scale = 10
     let rule: ScoringRule
 
     /// A task's points before plan-wide caps on bonus and penalty are applied.
@@ -31,8 +37,10 @@ struct Scorer {
             steps.append(.pointsDeduction(points: points, shortfall: shortfall, step: step, perStep: perStep, score: earned))
         }
         var bonus = Decimal(0)
-        if let rate = rule.bonus?.perPercent, ratio > 1, rule.method != .allOrNothing {
-            bonus = (ratio - 1) * 100 * rate
+        // Over-completion earns a bonus only once every indicator of the task is met.
+        let over = result.uncappedCompletion
+        if let rate = rule.bonus?.perPercent, done, over > 1, rule.method != .allOrNothing {
+            bonus = (over - 1) * 100 * rate
             steps.append(.bonus(value: bonus))
         }
         if rule.evidenceRequired && result.requiresEvidence && !result.missingEvidence.isEmpty {
@@ -47,8 +55,8 @@ struct Scorer {
             penalty = rule.falseDataPenalty ?? 0
             steps.append(.falseData(penalty: penalty))
         }
-        return TaskScore(available: points, earned: earned, bonus: bonus, penalty: penalty, applicable: true,
-                         explanation: steps)
+        return TaskScore(available: points, earned: earned.rounded(scale: Self.scale),
+                         bonus: bonus.rounded(scale: Self.scale), penalty: penalty, applicable: true, explanation: steps)
     }
 
     /// Applies the plan-wide caps in document order: bonus up to `bonus.cap`, penalty up to

@@ -27,14 +27,17 @@ struct TaskEvaluator {
         let measured = plan.indicators.filter { $0.tasks.contains(task.id) }.compactMap { indicators[$0.id] }
             .filter { $0.scored && $0.completion != nil }
         let completion: Decimal
+        var uncapped: Decimal
         let done: Bool
         if measured.isEmpty {
             completion = state == .done ? 1 : 0
+            uncapped = completion
             done = state == .done
             steps.append(.taskFromState(ratio: completion))
         } else {
             let capped = measured.map { min($0.completion ?? 0, 1) }
             completion = capped.reduce(0, +) / Decimal(capped.count)
+            uncapped = measured.map { $0.completion ?? 0 }.reduce(0, +) / Decimal(measured.count)
             done = measured.allSatisfy { $0.met == .yes }
             steps.append(.taskFromIndicators(indicators: measured.map(\.id), ratio: completion))
         }
@@ -48,7 +51,7 @@ struct TaskEvaluator {
         let deadline = task.deadline ?? plan.deadline ?? plan.lastDay
         let pace = PaceRule.pace(done: done, started: state != .notStarted || completion > 0, completion: completion,
                                  start: plan.firstDay, deadline: deadline, asOf: asOf)
-        return TaskResult(id: task.id, state: state, completion: completion, pace: pace, responsible: responsible,
+        return TaskResult(id: task.id, state: state, completion: completion, uncappedCompletion: uncapped, pace: pace, responsible: responsible,
                           evidence: evidence, missingEvidence: missing, requiresEvidence: task.requirement != nil,
                           falseData: reports.contains { $0.report.falseData }, score: nil, explanation: steps)
     }
@@ -63,7 +66,7 @@ struct TaskEvaluator {
 
 extension TaskResult {
     func with(score: TaskScore) -> TaskResult {
-        TaskResult(id: id, state: state, completion: completion, pace: pace, responsible: responsible,
+        TaskResult(id: id, state: state, completion: completion, uncappedCompletion: uncappedCompletion, pace: pace, responsible: responsible,
                    evidence: evidence, missingEvidence: missingEvidence, requiresEvidence: requiresEvidence,
                    falseData: falseData, score: score, explanation: explanation)
     }

@@ -105,7 +105,7 @@ public struct ReportDocument: Encodable {
     }
 
     struct TaskEntry: Encodable {
-        let id, state, completion, status, deadline: String
+        let id, state, completion, uncappedCompletion, status, deadline: String
         let dueSoon: Bool
         let responsible: [String]
         let evidence: Int
@@ -117,6 +117,7 @@ public struct ReportDocument: Encodable {
             id = r.id
             state = r.state.rawValue
             completion = r.completion.plainString
+            uncappedCompletion = r.uncappedCompletion.plainString
             status = r.pace.status.rawValue
             deadline = r.pace.deadline.description
             dueSoon = r.pace.dueSoon
