@@ -35,9 +35,15 @@ let package = Package(
             name: "XiezuoSite",
             dependencies: [
                 "XiezuoCore",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The default look, templates/ at the top of the repository, is embedded into the
+            // binary so that a site folder need only hold the templates it changes.
+            plugins: ["EmbedTemplates"]
         ),
+        .executableTarget(name: "embed-templates"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         // The command line: a thin shell over the engine.
         .executableTarget(
             name: "xiezuo",
@@ -48,7 +54,7 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "XiezuoCoreTests",
+            name: "XiezuoTests",
             dependencies: [
                 "XiezuoCore",
                 "XiezuoSite",

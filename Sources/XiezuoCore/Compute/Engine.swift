@@ -89,8 +89,9 @@ public enum Engine {
                            : [])
         }
 
-        let scoredCompletions = indicators.filter { $0.scored }.compactMap(\.completion)
-        let completions = scoredCompletions.isEmpty ? tasks.map(\.completion) : scoredCompletions
+        // How far along the plan is: the mean of its tasks' completions (each already capped,
+        // each from its indicators or its reported state); a plan of indicators only uses those.
+        let completions = tasks.isEmpty ? indicators.filter { $0.scored }.compactMap(\.completion) : tasks.map(\.completion)
         let completion = completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)
         let recordsSoFar = plan.records.filter { $0.date <= asOf }
         return PlanResult(

@@ -109,6 +109,8 @@ public struct Rollup: Sendable, Hashable {
     public var behind = 0
     public var overdue = 0
 
+    public init() {}
+
     /// earned ÷ available as a percentage; nil when nothing is scored.
     public var percent: Decimal? { available > 0 ? earned / available * 100 : nil }
 }
@@ -169,7 +171,7 @@ public struct PlanResult: Sendable {
     public let latestData: Day?
     public let sample: Bool
 
-    /// Plan-level completion: the mean of the scored targets' completions, each capped at 100 %.
+    /// Plan-level completion: the mean of the tasks' completions, each capped at 100 %.
     public let completion: Decimal
     public var score: Decimal { rollup.earned }
 

@@ -4,10 +4,10 @@ public struct Region: Sendable, Identifiable {
     public let name: String
     /// e.g. 山东省枣庄市; free text, shown on pages.
     public let parent: String?
-    public let units: [Unit]
+    public let units: [ResponsibleUnit]
     public let location: SourceLocation
 
-    public init(id: String, name: String, parent: String?, units: [Unit], location: SourceLocation) {
+    public init(id: String, name: String, parent: String?, units: [ResponsibleUnit], location: SourceLocation) {
         self.id = id
         self.name = name
         self.parent = parent
@@ -16,7 +16,7 @@ public struct Region: Sendable, Identifiable {
     }
 
     /// Finds a unit by its id, its exact name or one of its declared other names.
-    public func unit(named reference: String) -> Unit? {
+    public func unit(named reference: String) -> ResponsibleUnit? {
         units.first { $0.id.name == reference || $0.name == reference || $0.aliases.contains(reference) }
     }
 
@@ -41,7 +41,7 @@ public struct UnitID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// A responsible unit (责任单位): a bureau, a party office, a people's organisation, a town,
 /// a work group, or a named group of other units (各镇（街）).
-public struct Unit: Sendable, Identifiable {
+public struct ResponsibleUnit: Sendable, Identifiable {
     public enum Kind: String, Sendable, CaseIterable {
         case bureau        // 政府部门: 区教育局
         case party         // 党委部门: 区委组织部

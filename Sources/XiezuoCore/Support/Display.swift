@@ -24,7 +24,7 @@ public enum Display {
         value.rounded(scale: 4).plainString
     }
 
-    static func fixed(_ value: Decimal, places: Int) -> String {
+    public static func fixed(_ value: Decimal, places: Int) -> String {
         let text = value.rounded(scale: places).plainString
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let fraction = parts.count > 1 ? String(parts[1]) : ""

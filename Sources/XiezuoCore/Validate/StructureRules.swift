@@ -41,7 +41,7 @@ enum StructureRules {
 
     /// Every name and other name of a unit must point to one unit only; group members must exist.
     private static func checkUnits(of region: Region, sink: DiagnosticSink) {
-        var owners: [String: Unit] = [:]
+        var owners: [String: ResponsibleUnit] = [:]
         for unit in region.units {
             for name in Set([unit.name, unit.id.name] + unit.aliases) {
                 if let other = owners[name], other.id != unit.id {

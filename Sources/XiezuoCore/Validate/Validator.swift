@@ -51,7 +51,7 @@ struct UnitResolver {
     let region: Region
     let sink: DiagnosticSink
 
-    func resolve(_ reference: UnitReference) -> Unit? {
+    func resolve(_ reference: UnitReference) -> ResponsibleUnit? {
         if let unit = region.unit(named: reference.text) { return unit }
         sink.error("unknown unit '\(reference.text)'"
                    + Suggestion.didYouMean(reference.text, among: region.unitNames)

@@ -2,7 +2,7 @@
 enum RegionDecoder {
     static let fields = ["name", "parent", "units", "note"]
     static let unitFields = ["name", "id", "kind", "aliases", "members", "note"]
-    static let kinds: [(String, Unit.Kind)] = Unit.Kind.allCases.map { ($0.rawValue, $0) }
+    static let kinds: [(String, ResponsibleUnit.Kind)] = ResponsibleUnit.Kind.allCases.map { ($0.rawValue, $0) }
 
     static func decode(_ file: ParsedFile, id: String) -> Region? {
         guard let reader = file.context.reader(file.root, known: fields, what: "a region file") else { return nil }
@@ -16,7 +16,7 @@ enum RegionDecoder {
         return Region(id: id, name: name, parent: parent, units: units, location: reader.location)
     }
 
-    private static func decodeUnit(_ node: Yams.Node, region: String, in parent: FieldReader) -> Unit? {
+    private static func decodeUnit(_ node: Yams.Node, region: String, in parent: FieldReader) -> ResponsibleUnit? {
         guard let reader = parent.nested(node, known: unitFields, what: "a unit") else { return nil }
         defer { reader.finish() }
         let name = reader.string("name", required: true)
@@ -26,7 +26,7 @@ enum RegionDecoder {
         let members = reader.strings("members").map(\.0)
         let note = reader.string("note")
         guard let name, let kind else { return nil }
-        return Unit(id: UnitID(region: region, name: id ?? name), name: name, kind: kind, aliases: aliases,
+        return ResponsibleUnit(id: UnitID(region: region, name: id ?? name), name: name, kind: kind, aliases: aliases,
                     members: members, note: note, location: reader.location)
     }
 }

@@ -66,7 +66,7 @@ enum Build {
             plan.coordinator.map { names.insert($0.text) }
         }
         let units = names.sorted().map {
-            Unit(id: unit($0), name: $0, kind: groups[$0] == nil ? .bureau : .group, aliases: [],
+            ResponsibleUnit(id: unit($0), name: $0, kind: groups[$0] == nil ? .bureau : .group, aliases: [],
                  members: groups[$0] ?? [], note: nil, location: here)
         }
         let regionA = Region(id: "a", name: "甲区", parent: nil, units: units, location: here)

@@ -1,0 +1,123 @@
+import Foundation
+import XiezuoCore
+
+/// indicators/<plan>/<indicator>/index.html: target, actual, completion, month-by-month
+/// history, who is responsible, related tasks and evidence, how it was computed, and the
+/// same standard indicator in the other pairings.
+struct IndicatorPage {
+    let chrome: Chrome
+    let t: [String: String]
+    let plan: Link
+    let fields: [Field]
+    let bar: ProgressBar
+    let badge: Badge
+    let chart: LineChart
+    let history: [HistoryRow]
+    let hasHistory: Bool
+    let responsible: [Link]
+    let tasks: [TaskRow]
+    let hasTasks: Bool
+    let evidence: [String]
+    let hasEvidence: Bool
+    let explanation: [String]
+    let scoring: [String]
+    let hasScoring: Bool
+    let comparisons: IndicatorTable
+    let standard: String?
+
+    struct HistoryRow {
+        let month: String
+        let value: String
+    }
+
+    static func make(_ indicator: Indicator, plan: Plan, site: SiteContext) -> PageSpec? {
+        guard let path = site.routes.indicator(plan.id, indicator.id), let pairing = site.content.pairing(plan.pairing) else {
+            return nil
+        }
+        let p = Presenter(site: site, path: path)
+        let result = site.result(plan)
+        let r = result.indicator(indicator.id)!
+        var fields = [Field(label: p.s["indicator.target"], value: p.targetText(indicator, result: r)),
+                      Field(label: p.s["indicator.actual"], value: p.actualText(r, unit: indicator.unit.symbol)),
+                      Field(label: p.s["indicator.completion"], value: r.completion.map(Display.percent) ?? "—"),
+                      Field(label: p.s["indicator.met"], value: p.s["met." + r.met.rawValue]),
+                      Field(label: p.s["indicator.expected"], value: Display.percent(r.pace.expected)),
+                      Field(label: p.s["indicator.deadline"], value: r.pace.deadline.description),
+                      Field(label: p.s["indicator.counting"], value: p.s["counting." + indicator.counting.rawValue]),
+                      Field(label: p.s["indicator.scored"], value: p.s[r.scored ? "answer.yes" : "answer.no"])]
+        if let stock = indicator.stock { fields.append(Field(label: p.s["indicator.stock"], value: Display.amount(stock))) }
+        if let whole = indicator.partOf.flatMap(plan.indicator) {
+            fields.append(Field(label: p.s["indicator.part-of"], value: whole.name,
+                                href: site.routes.indicator(plan.id, whole.id).map(p.href)))
+        }
+        for partID in indicator.split {
+            if let part = plan.indicator(partID) {
+                fields.append(Field(label: p.s["indicator.split"], value: part.name,
+                                    href: site.routes.indicator(plan.id, part.id).map(p.href)))
+            }
+        }
+        if let group = indicator.group { fields.append(Field(label: p.s["indicator.group"], value: group)) }
+        if let note = indicator.note { fields.append(Field(label: p.s["indicator.note"], value: note)) }
+        let format = { (value: Decimal) in Display.amount(value) }
+        let chart = LineChart(label: p.s["indicator.history"], series: r.history.map { ($0.month, $0.value) },
+                              target: r.target, format: format)
+        let related = plan.allTasks.filter { indicator.tasks.contains($0.id) }
+        let taskResults = related.compactMap { result.task($0.id) }
+        let evidence = taskResults.flatMap(\.evidence).map { "\(p.s["evidence." + $0.kind.rawValue])：\($0.title)" }
+        let scoring = taskResults.flatMap { task in
+            (task.score?.explanation ?? []).map { p.s.format("indicator.task-step", ["task": task.id, "step": p.s.explain($0)]) }
+        }
+        var comparisons: [IndicatorRow] = []
+        var standardName: String?
+        if let standard = indicator.standard {
+            standardName = site.content.standards.first { $0.id == standard }?.name
+            comparisons = site.uses(of: standard).filter { $0.0.id != plan.id || $0.1.id != indicator.id }.map { other, otherIndicator in
+                p.indicatorRow(otherIndicator, plan: other, result: site.result(other), showPlan: true)
+            }
+        }
+        let page = IndicatorPage(
+            chrome: p.chrome(title: indicator.name, crumbs: [(site.pairingName(pairing), site.routes.pairing(pairing.id)),
+                                                             ("\(plan.year)", site.routes.plan(plan.id)), (indicator.name, nil)],
+                             sample: result.sample),
+            t: p.t, plan: p.planLink(plan), fields: fields,
+            bar: ProgressBar(ratio: r.completion, expected: r.scored && r.completion != nil ? r.pace.expected : nil),
+            badge: p.badge(r.pace.status), chart: chart,
+            history: r.history.map { HistoryRow(month: $0.month, value: "\(Display.amount($0.value)) \(indicator.unit.symbol)") },
+            hasHistory: !r.history.isEmpty, responsible: r.responsible.map(p.unitLink),
+            tasks: related.map { p.taskRow($0, plan: plan, result: result) }, hasTasks: !related.isEmpty,
+            evidence: evidence, hasEvidence: !evidence.isEmpty, explanation: r.explanation.map(p.s.explain),
+            scoring: scoring, hasScoring: !scoring.isEmpty, comparisons: IndicatorTable(rows: comparisons, showPlan: true),
+            standard: standardName)
+        return PageSpec(path: path, template: "indicator", context: page)
+    }
+}
+
+/// indicators/index.html: every indicator of every plan.
+struct IndicatorsIndexPage {
+    let chrome: Chrome
+    let t: [String: String]
+    let plans: [PlanGroup]
+    let download: Link
+
+    struct PlanGroup {
+        let plan: Link
+        let table: IndicatorTable
+    }
+
+    static func make(_ site: SiteContext) -> PageSpec {
+        let p = Presenter(site: site, path: Routes.indicators)
+        let plans = site.content.plans.sorted { ($0.pairing, $0.year) < ($1.pairing, $1.year) }
+            .filter { !$0.indicators.isEmpty }
+            .map { plan in
+                PlanGroup(plan: p.planLink(plan),
+                          table: IndicatorTable(rows: plan.indicators.map { p.indicatorRow($0, plan: plan, result: site.result(plan)) },
+                                                showPlan: false))
+            }
+        let sample = site.content.plans.flatMap(\.records).contains { $0.sample }
+        let page = IndicatorsIndexPage(
+            chrome: p.chrome(title: p.s["indicators.title"], crumbs: [(p.s["nav.indicators"], nil)], sample: sample),
+            t: p.t, plans: plans,
+            download: Link(href: p.href(SitePath.file("indicators", "indicators.csv")), label: p.s["download.indicators"]))
+        return PageSpec(path: Routes.indicators, template: "indicators", context: page)
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import XiezuoCore
+
+/// pairings/<id>/<year>/index.html: one plan as of its date — metadata, progress, alerts,
+/// sections and tasks, indicators, units ranked, monthly reports, narrative, downloads.
+struct PlanPage {
+    let chrome: Chrome
+    let t: [String: String]
+    let years: [Link]
+    let fields: [Field]
+    let summary: Summary
+    let findings: [FindingGroup]
+    let hasFindings: Bool
+    let chart: LineChart
+    let chartRows: [MonthRow]
+    let sections: [SectionView]
+    let indicatorGroups: [IndicatorGroup]
+    let hasIndicators: Bool
+    let units: [UnitRow]
+    let scored: Bool
+    let reports: ReportMatrix
+    let narrative: String
+    let downloads: [Link]
+
+    struct Summary {
+        let asOf: String
+        let latestData: String
+        let expected: String
+        let completion: ProgressBar
+        let score: String?
+        let percent: String?
+        let grade: String?
+        let bonus: String?
+        let penalty: String?
+        let tasks: Int
+        let done: Int
+        let behind: Int
+        let overdue: Int
+    }
+
+    struct MonthRow {
+        let month: String
+        let completion: String
+        let expected: String
+    }
+
+    struct SectionView {
+        let title: String
+        let level: Int
+        let rollup: String
+        let tasks: [TaskRow]
+        let hasTasks: Bool
+    }
+
+    struct IndicatorGroup {
+        let title: String?
+        let table: IndicatorTable
+    }
+
+    struct UnitRow {
+        let rank: String
+        let unit: Link
+        let available: String
+        let earned: String
+        let percent: String
+        let grade: String
+        let tasks: Int
+        let missingReports: String
+    }
+
+    struct ReportMatrix {
+        let months: [String]
+        let rows: [ReportRow]
+        let hasRows: Bool
+        let owed: Bool
+    }
+
+    struct ReportRow {
+        let unit: Link
+        let cells: [ReportCell]
+    }
+
+    struct ReportCell {
+        let state: String
+        let symbol: String
+        let label: String
+    }
+
+    static func make(_ plan: Plan, site: SiteContext) -> PageSpec? {
+        guard let path = site.routes.plan(plan.id), let pairing = site.content.pairing(plan.pairing) else { return nil }
+        let p = Presenter(site: site, path: path)
+        let result = site.result(plan)
+        let scored = plan.scoring.method != .none
+        let years = site.plans(of: plan.pairing).reversed().map { other in
+            Link(href: site.routes.plan(other.id).map(p.href) ?? "", label: "\(other.year)", current: other.id == plan.id)
+        }
+        let rollup = result.rollup
+        let summary = Summary(
+            asOf: result.asOf.description, latestData: result.latestData?.description ?? p.s["plan.no-data"],
+            expected: Display.percent(result.expected),
+            completion: ProgressBar(ratio: result.completion, expected: result.expected),
+            score: scored ? p.score(result.score, of: rollup.available) : nil,
+            percent: scored ? rollup.percent.map(Display.percentValue) : nil, grade: scored ? result.grade : nil,
+            bonus: result.bonus > 0 ? Display.points(result.bonus) : nil,
+            penalty: result.penalty > 0 ? Display.points(result.penalty) : nil,
+            tasks: rollup.tasks, done: rollup.done, behind: rollup.behind, overdue: rollup.overdue)
+        let findings = p.findingGroups(result, plan: plan)
+        let (chart, chartRows) = monthlyChart(plan, site: site, result: result)
+        let sections = plan.sections.flatMap { sectionViews($0, level: 3, plan: plan, result: result, p: p) }
+        let groups = indicatorGroups(plan, result: result, p: p)
+        let units = result.units.filter { scored ? $0.rollup.available > 0 : !$0.tasks.isEmpty || !$0.indicators.isEmpty }
+            .sorted { ($0.rank ?? Int.max, $0.unit) < ($1.rank ?? Int.max, $1.unit) }
+            .map { unit in
+                UnitRow(rank: unit.rank.map(String.init) ?? "—", unit: p.unitLink(unit.unit),
+                        available: Display.points(unit.rollup.available), earned: Display.points(unit.rollup.earned),
+                        percent: unit.rollup.percent.map(Display.percentValue) ?? "—", grade: unit.grade ?? "—",
+                        tasks: unit.tasks.count,
+                        missingReports: unit.missingReports.isEmpty ? "—" : unit.missingReports.joined(separator: "、"))
+            }
+        let downloads = ["tasks.csv": "download.tasks", "indicators.csv": "download.indicators", "units.csv": "download.units"]
+            .sorted { $0.key < $1.key }
+            .compactMap { name, key in site.routes.download(plan.id, name).map { Link(href: p.href($0), label: p.s[key]) } }
+            + [Link(href: p.href(Routes.results), label: p.s["download.results"])]
+        let page = PlanPage(
+            chrome: p.chrome(title: plan.title, crumbs: [(site.pairingName(pairing), site.routes.pairing(pairing.id)),
+                                                          ("\(plan.year)", nil)], sample: result.sample),
+            t: p.t, years: years, fields: fields(plan, pairing: pairing, site: site, p: p), summary: summary,
+            findings: findings, hasFindings: !findings.isEmpty, chart: chart, chartRows: chartRows,
+            sections: sections, indicatorGroups: groups, hasIndicators: !plan.indicators.isEmpty, units: units,
+            scored: scored, reports: reportMatrix(plan, result: result, p: p), narrative: Markdown.html(plan.narrative),
+            downloads: downloads)
+        return PageSpec(path: path, template: "plan", context: page)
+    }
+
+    static func fields(_ plan: Plan, pairing: Pairing, site: SiteContext, p: Presenter) -> [Field] {
+        var fields: [Field] = []
+        func add(_ key: String, _ value: String?) {
+            if let value { fields.append(Field(label: p.s[key], value: value)) }
+        }
+        add("plan.number", plan.number)
+        add("plan.issuer", plan.issuer)
+        add("plan.issued", plan.issued?.description)
+        add("plan.scheme", plan.scheme)
+        add("pairing.kind", pairing.kind.rawValue)
+        add("plan.owner", site.content.ownerRegion(of: plan)?.name)
+        if let coordinator = site.content.units.coordinators[plan.id] {
+            let link = p.unitLink(coordinator)
+            fields.append(Field(label: p.s["plan.coordinator"], value: link.label, href: link.href))
+        }
+        add("plan.deadline", plan.deadline?.description)
+        add("plan.reporting", plan.reporting.map { p.s.format("plan.reporting-monthly", ["day": "\($0.dueDay)"]) })
+        add("plan.scoring", scoringText(plan.scoring, p: p))
+        add("plan.note", plan.note)
+        add("plan.scoring-note", plan.scoring.note)
+        return fields
+    }
+
+    static func scoringText(_ rule: ScoringRule, p: Presenter) -> String {
+        var parts: [String] = []
+        switch rule.method {
+        case .none: return p.s["scoring.none"]
+        case .allOrNothing: parts.append(p.s["scoring.all-or-nothing"])
+        case .proportional: parts.append(p.s["scoring.proportional"])
+        case .deduction(let step, let points):
+            parts.append(p.s.format("scoring.deduction", ["step": Display.amount(step), "points": Display.amount(points)]))
+        }
+        if rule.evidenceRequired { parts.append(p.s["scoring.evidence-required"]) }
+        if let bonus = rule.bonus {
+            parts.append(p.s.format("scoring.bonus", ["rate": Display.amount(bonus.perPercent), "cap": Display.amount(bonus.cap)]))
+        }
+        if let penalty = rule.falseDataPenalty {
+            parts.append(p.s.format("scoring.false-data", ["penalty": Display.amount(penalty),
+                                                           "cap": rule.falseDataPenaltyCap.map(Display.amount) ?? "—"]))
+        }
+        if !rule.grades.isEmpty {
+            parts.append(p.s["scoring.grades"] + rule.grades.map { "\($0.grade) ≥ \(Display.amount($0.minimum))%" }
+                .joined(separator: "，"))
+        }
+        return parts.joined(separator: "；")
+    }
+
+    static func sectionViews(_ section: Section, level: Int, plan: Plan, result: PlanResult, p: Presenter) -> [SectionView] {
+        let rollup = result.sections.first { $0.id == section.id }?.rollup ?? Rollup()
+        var text = p.s.format("section.rollup", ["done": "\(rollup.done)", "tasks": "\(rollup.tasks)"])
+        if plan.scoring.method != .none, rollup.available > 0 {
+            text += " · " + p.score(rollup.earned, of: rollup.available)
+        }
+        let rows = section.tasks.map { p.taskRow($0, plan: plan, result: result) }
+        let own = SectionView(title: section.title, level: min(level, 6), rollup: text, tasks: rows, hasTasks: !rows.isEmpty)
+        return [own] + section.sections.flatMap { sectionViews($0, level: level + 1, plan: plan, result: result, p: p) }
+    }
+
+    static func indicatorGroups(_ plan: Plan, result: PlanResult, p: Presenter) -> [IndicatorGroup] {
+        var groups: [IndicatorGroup] = []
+        for indicator in plan.indicators {
+            let row = p.indicatorRow(indicator, plan: plan, result: result)
+            if let last = groups.last, last.title == indicator.group {
+                groups[groups.count - 1] = IndicatorGroup(title: last.title,
+                                                          table: IndicatorTable(rows: last.table.rows + [row], showPlan: false))
+            } else {
+                groups.append(IndicatorGroup(title: indicator.group, table: IndicatorTable(rows: [row], showPlan: false)))
+            }
+        }
+        return groups
+    }
+
+    /// The plan's completion at the end of each month of the year up to its date, against the
+    /// share the calendar called for.
+    static func monthlyChart(_ plan: Plan, site: SiteContext, result: PlanResult) -> (LineChart, [MonthRow]) {
+        let lastMonth = result.asOf.year > plan.year ? 12 : (result.asOf.year < plan.year ? 0 : result.asOf.month)
+        let months = lastMonth < 1 ? [] : Array(1...lastMonth)
+        let series = months.map { month -> (String, Decimal, Decimal) in
+            let end = min(Day.lastOfMonth(year: plan.year, month: month), result.asOf)
+            let then = month == lastMonth ? result : Engine.evaluate(plan, in: site.content, asOf: end)
+            return (end.monthKey, then.completion, then.expected)
+        }
+        let chart = LineChart(label: site.strings["plan.chart"], series: series.map { ($0.0, $0.1 * 100) }, target: 100,
+                              format: { Display.percentValue($0) })
+        let rows = series.map { MonthRow(month: $0.0, completion: Display.percent($0.1), expected: Display.percent($0.2)) }
+        return (chart, rows)
+    }
+
+    static func reportMatrix(_ plan: Plan, result: PlanResult, p: Presenter) -> ReportMatrix {
+        let months = Set(plan.records.filter { $0.date <= result.asOf }.map { $0.date.monthKey })
+            .union(result.units.flatMap(\.missingReports)).sorted()
+        let units = result.units.filter { unit in
+            !unit.missingReports.isEmpty || plan.records.contains { $0.reporter == unit.unit }
+        }
+        let rows = units.map { unit in
+            ReportRow(unit: p.unitLink(unit.unit), cells: months.map { month in
+                if plan.records.contains(where: { $0.reporter == unit.unit && $0.date.monthKey == month && $0.date <= result.asOf }) {
+                    return ReportCell(state: "reported", symbol: "✓", label: p.s["reports.reported"])
+                }
+                if unit.missingReports.contains(month) {
+                    return ReportCell(state: "missing", symbol: "✕", label: p.s["reports.missing"])
+                }
+                return ReportCell(state: "none", symbol: "–", label: p.s["reports.none"])
+            })
+        }
+        return ReportMatrix(months: months, rows: rows, hasRows: !rows.isEmpty, owed: plan.reporting != nil)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import XiezuoCore
+
+/// Small pieces of presentation shared by all pages: links, status badges, layout chrome.
+struct Link {
+    let href: String
+    let label: String
+    var current = false
+}
+
+struct Badge {
+    /// CSS class suffix, the status name: done, behind, overdue …
+    let status: String
+    /// The status in words: the badge never relies on colour alone.
+    let label: String
+    /// A shape that differs per status, for print in black and white.
+    let symbol: String
+}
+
+struct Field {
+    let label: String
+    let value: String
+    var href: String? = nil
+}
+
+/// The layout's data: title, navigation, breadcrumbs, sample-data banner.
+///
+/// Templates read view models through reflection, which sees stored properties only: every
+/// value a template uses must be stored, never computed.
+struct Chrome {
+    let lang: String
+    let title: String
+    let root: String
+    let nav: [Link]
+    let breadcrumbs: [Link]
+    let hasBreadcrumbs: Bool
+    let sample: Bool
+    let canonical: String?
+}
+
+struct Presenter {
+    let site: SiteContext
+    /// The page being built: every link is relative to it.
+    let path: SitePath
+
+    var t: [String: String] { site.strings.templateTable }
+    var s: Strings { site.strings }
+
+    func href(_ target: SitePath) -> String { path.link(to: target) }
+
+    func chrome(title: String, crumbs: [(String, SitePath?)] = [], sample: Bool) -> Chrome {
+        let nav = [(s["nav.home"], Routes.home), (s["nav.units"], Routes.units), (s["nav.indicators"], Routes.indicators)]
+            .map { Link(href: href($0.1), label: $0.0, current: $0.1 == path) }
+        let trail = ([(s["nav.home"], Routes.home as SitePath?)] + crumbs).map { label, target in
+            Link(href: target.map(href) ?? "", label: label, current: target == nil)
+        }
+        let canonical = site.baseURL.map { base in
+            (base.hasSuffix("/") ? base : base + "/") + path.segments.map(SitePath.encode).joined(separator: "/")
+        }
+        let breadcrumbs = path == Routes.home ? [] : trail
+        return Chrome(lang: s.language, title: title, root: path.root, nav: nav, breadcrumbs: breadcrumbs,
+                      hasBreadcrumbs: !breadcrumbs.isEmpty, sample: sample, canonical: canonical)
+    }
+
+    func badge(_ status: PaceStatus) -> Badge {
+        let symbols: [PaceStatus: String] = [.done: "✓", .onPace: "○", .notStarted: "–", .behind: "▲",
+                                             .overdue: "✕", .notScored: "·", .unknown: "?"]
+        return Badge(status: status.rawValue, label: s["status." + status.rawValue], symbol: symbols[status] ?? "")
+    }
+
+    func unitLink(_ id: UnitID) -> Link {
+        let name = site.unit(id)?.name ?? id.name
+        return Link(href: site.routes.unit(id).map(href) ?? "", label: name)
+    }
+
+    func planLink(_ plan: Plan) -> Link {
+        Link(href: site.routes.plan(plan.id).map(href) ?? "", label: "\(plan.year) · \(plan.title)")
+    }
+
+    func amount(_ value: Decimal?, unit: String) -> String {
+        value.map { "\(Display.amount($0)) \(unit)" } ?? "—"
+    }
+
+    func targetText(_ indicator: Indicator, result: IndicatorResult) -> String {
+        let unit = indicator.unit.symbol
+        switch indicator.target {
+        case .atLeast(let v): return s.format("target.at-least", ["value": Display.amount(v), "unit": unit])
+        case .exactly(let v): return s.format("target.exactly", ["value": Display.amount(v), "unit": unit])
+        case .atMost(let v): return s.format("target.at-most", ["value": Display.amount(v), "unit": unit])
+        case .eachAtLeast(let v, let items):
+            return s.format("target.each", ["value": Display.amount(v), "unit": unit,
+                                            "items": items.joined(separator: "、")])
+        case .notLowerThanLastYear:
+            return result.target.map { s.format("target.last-year-known", ["value": Display.amount($0), "unit": unit]) }
+                ?? s["target.last-year-unknown"]
+        case .none: return s["target.none"]
+        }
+    }
+
+    func score(_ value: Decimal, of available: Decimal) -> String {
+        "\(Display.points(value)) / \(Display.points(available))"
+    }
+
+    func findingLabel(_ finding: Finding, plan: Plan) -> Link {
+        switch finding.subject {
+        case .task(let id):
+            let task = plan.task(id)
+            let label = s.format("finding.task", ["id": id, "text": String((task?.title ?? task?.text ?? "").prefix(40))])
+            let target = site.routes.task(plan.id, id)
+            return Link(href: target.map(href) ?? (site.routes.plan(plan.id).map(href) ?? "") + "#task-\(Slug.make(id))",
+                        label: label + (finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""))
+        case .indicator(let id):
+            let name = plan.indicator(id)?.name ?? id
+            return Link(href: site.routes.indicator(plan.id, id).map(href) ?? "",
+                        label: "\(name)" + (finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""))
+        case .unit(let unit):
+            let link = unitLink(unit)
+            return Link(href: link.href, label: link.label + (finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""))
+        }
+    }
+
+    private func detail(_ kind: Finding.Kind, _ text: String) -> String {
+        switch kind {
+        case .missingEvidence:
+            return text.split(separator: ",").map { s["evidence." + $0] }.joined(separator: "、")
+        case .overdue, .dueSoon: return s.format("finding.deadline", ["date": text])
+        case .missingReport: return s.format("finding.month", ["month": text])
+        default: return text
+        }
+    }
+
+    /// Groups of findings, worst kind first, for the alert lists of a plan.
+    func findingGroups(_ result: PlanResult, plan: Plan) -> [FindingGroup] {
+        Finding.Kind.allCases.compactMap { kind in
+            let items = result.findings.filter { $0.kind == kind }
+            guard !items.isEmpty else { return nil }
+            return FindingGroup(kind: kind.rawValue, label: s["finding." + kind.rawValue], count: items.count,
+                                items: items.map { findingLabel($0, plan: plan) })
+        }
+    }
+}
+
+struct FindingGroup {
+    let kind: String
+    let label: String
+    let count: Int
+    let items: [Link]
+}

@@ -1,0 +1,86 @@
+import Foundation
+import XiezuoCore
+
+/// A task as one row of a table, on plan, unit and index pages alike.
+struct TaskRow {
+    let anchor: String
+    let number: String
+    let href: String?
+    let text: String
+    let units: [Link]
+    let points: String?
+    let requirement: String?
+    let badge: Badge
+    let completion: String
+    let score: String?
+    let evidence: String
+    let missing: String?
+}
+
+/// A table of indicators; the plan column shows when the rows come from several plans.
+struct IndicatorTable {
+    let rows: [IndicatorRow]
+    let showPlan: Bool
+    let isEmpty: Bool
+
+    init(rows: [IndicatorRow], showPlan: Bool) {
+        self.rows = rows
+        self.showPlan = showPlan
+        isEmpty = rows.isEmpty
+    }
+}
+
+/// An indicator as one row of a table.
+struct IndicatorRow {
+    let id: String
+    let href: String
+    let name: String
+    let unit: String
+    let target: String
+    let actual: String
+    let bar: ProgressBar
+    let badge: Badge
+    let responsible: [Link]
+    let plan: Link?
+}
+
+extension Presenter {
+    func taskRow(_ task: PlanTask, plan: Plan, result: PlanResult) -> TaskRow {
+        let r = result.task(task.id)!
+        var scoreText: String?
+        if let taskScore = r.score {
+            scoreText = taskScore.applicable ? score(taskScore.total, of: taskScore.available) : s["score.not-applicable"]
+        }
+        return TaskRow(anchor: "task-" + Slug.make(task.id), number: task.number ?? task.id,
+                       href: site.routes.task(plan.id, task.id).map(href), text: task.text,
+                       units: r.responsible.map(unitLink), points: task.points.map(Display.amount),
+                       requirement: task.requirement, badge: badge(r.pace.status),
+                       completion: Display.percent(r.uncappedCompletion), score: scoreText,
+                       evidence: s.format("evidence.count", ["count": "\(r.evidence.count)"]), missing: missingEvidence(r))
+    }
+
+    /// "缺少：照片、新闻报道" once the task has started and something it needs is missing.
+    func missingEvidence(_ r: TaskResult) -> String? {
+        let started = r.state != .notStarted || r.pace.status == .done
+        guard started, !r.missingEvidence.isEmpty else { return nil }
+        let kinds = r.missingEvidence.map { s["evidence." + $0.rawValue] }.joined(separator: "、")
+        return s.format("evidence.missing", ["kinds": kinds])
+    }
+
+    func indicatorRow(_ indicator: Indicator, plan: Plan, result: PlanResult, showPlan: Bool = false) -> IndicatorRow {
+        let r = result.indicator(indicator.id)!
+        let scored = r.scored && r.completion != nil
+        return IndicatorRow(id: indicator.id, href: site.routes.indicator(plan.id, indicator.id).map(href) ?? "",
+                            name: indicator.name, unit: indicator.unit.symbol, target: targetText(indicator, result: r),
+                            actual: actualText(r, unit: indicator.unit.symbol),
+                            bar: ProgressBar(ratio: r.completion, expected: scored ? r.pace.expected : nil),
+                            badge: badge(r.pace.status), responsible: r.responsible.map(unitLink),
+                            plan: showPlan ? planLink(plan) : nil)
+    }
+
+    func actualText(_ r: IndicatorResult, unit: String) -> String {
+        guard !r.items.isEmpty else { return amount(r.actual, unit: unit) }
+        return r.items.sorted { $0.key < $1.key }.map { "\($0.key) \(Display.amount($0.value))" }
+            .joined(separator: "，") + " \(unit)"
+    }
+}

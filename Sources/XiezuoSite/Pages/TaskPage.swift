@@ -1,0 +1,88 @@
+import Foundation
+import XiezuoCore
+
+/// tasks/<plan>/<task>/index.html: a task with what it is worth, its state, its evidence
+/// and how its score was reached.
+struct TaskPage {
+    let chrome: Chrome
+    let t: [String: String]
+    let plan: Link
+    let text: String
+    let fields: [Field]
+    let badge: Badge
+    let bar: ProgressBar
+    let units: [Link]
+    let indicators: IndicatorTable
+    let evidence: [EvidenceRow]
+    let hasEvidence: Bool
+    let missing: String?
+    let explanation: [String]
+    let reports: [ReportRow]
+    let hasReports: Bool
+
+    struct EvidenceRow {
+        let kind: String
+        let title: String
+        let file: String?
+    }
+
+    struct ReportRow {
+        let date: String
+        let unit: Link
+        let state: String
+        let evidence: String
+        let note: String
+    }
+
+    /// A task deserves its own page when it has something beyond its text to show.
+    static func deserved(_ plan: Plan, _ task: PlanTask) -> Bool {
+        task.points != nil || task.requirement != nil || !task.funding.isEmpty
+            || plan.indicators.contains { $0.tasks.contains(task.id) }
+            || plan.records.contains { record in record.tasks.contains { $0.task == task.id } }
+    }
+
+    static func make(_ task: PlanTask, plan: Plan, site: SiteContext) -> PageSpec? {
+        guard let path = site.routes.task(plan.id, task.id), let pairing = site.content.pairing(plan.pairing) else { return nil }
+        let p = Presenter(site: site, path: path)
+        let result = site.result(plan)
+        let r = result.task(task.id)!
+        var fields = [Field(label: p.s["task.number"], value: task.number ?? task.id),
+                      Field(label: p.s["task.state"], value: p.s["state." + r.state.rawValue]),
+                      Field(label: p.s["task.deadline"], value: r.pace.deadline.description),
+                      Field(label: p.s["task.expected"], value: Display.percent(r.pace.expected))]
+        if let points = task.points { fields.append(Field(label: p.s["task.points"], value: Display.amount(points))) }
+        if let score = r.score {
+            fields.append(Field(label: p.s["task.score"],
+                                value: score.applicable ? p.score(score.total, of: score.available) : p.s["score.not-applicable"]))
+        }
+        if let requirement = task.requirement { fields.append(Field(label: p.s["task.requirement"], value: requirement)) }
+        for funding in task.funding {
+            fields.append(Field(label: p.s["task.funding"],
+                                value: "\(Display.amount(funding.amount.value)) \(funding.amount.unit.symbol)"
+                                    + (funding.source.map { "（\($0)）" } ?? "")))
+        }
+        if let note = task.note { fields.append(Field(label: p.s["task.note"], value: note)) }
+        let indicators = plan.indicators.filter { $0.tasks.contains(task.id) }.map { p.indicatorRow($0, plan: plan, result: result) }
+        let evidence = r.evidence.map { EvidenceRow(kind: p.s["evidence." + $0.kind.rawValue], title: $0.title, file: $0.file) }
+        let reports = plan.records.filter { $0.date <= result.asOf }.flatMap { record in
+            record.tasks.filter { $0.task == task.id }.map { report in
+                ReportRow(date: record.date.description,
+                          unit: record.reporter.map(p.unitLink) ?? Link(href: "", label: record.unit.text),
+                          state: p.s["state." + report.state.rawValue],
+                          evidence: p.s.format("evidence.count", ["count": "\(report.evidence.count)"]),
+                          note: Markdown.html(record.note))
+            }
+        }.reversed()
+        let explanation = (r.explanation + (r.score?.explanation ?? [])).map(p.s.explain)
+        let page = TaskPage(
+            chrome: p.chrome(title: p.s.format("task.title", ["id": task.id]),
+                             crumbs: [(site.pairingName(pairing), site.routes.pairing(pairing.id)),
+                                      ("\(plan.year)", site.routes.plan(plan.id)), (task.id, nil)],
+                             sample: result.sample),
+            t: p.t, plan: p.planLink(plan), text: task.text, fields: fields, badge: p.badge(r.pace.status),
+            bar: ProgressBar(ratio: r.uncappedCompletion, expected: r.pace.expected), units: r.responsible.map(p.unitLink),
+            indicators: IndicatorTable(rows: indicators, showPlan: false), evidence: evidence, hasEvidence: !evidence.isEmpty,
+            missing: p.missingEvidence(r), explanation: explanation, reports: Array(reports), hasReports: !reports.isEmpty)
+        return PageSpec(path: path, template: "task", context: page)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// CSV that Excel opens correctly: UTF-8 with a byte order mark (without it Excel reads
+/// Chinese as GBK), CRLF line ends, fields quoted when they hold a comma, quote or line end.
+public enum CSV {
+    public static func make(header: [String], rows: [[String]]) -> Data {
+        var text = "\u{FEFF}"
+        for row in [header] + rows {
+            text += row.map(field).joined(separator: ",") + "\r\n"
+        }
+        return Data(text.utf8)
+    }
+
+    static func field(_ value: String) -> String {
+        // A leading = + - @ would make Excel run the cell as a formula: quote it as text.
+        let risky = value.first.map { "=+-@".contains($0) } ?? false
+        guard risky || value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return value
+        }
+        let escaped = value.replacingOccurrences(of: "\"", with: "\"\"")
+        return risky && Double(value) == nil ? "\"'\(escaped)\"" : "\"\(escaped)\""
+    }
+}

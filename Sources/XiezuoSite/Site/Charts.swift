@@ -1,0 +1,74 @@
+import Foundation
+import XiezuoCore
+
+/// Geometry for the charts, computed here and drawn by the templates as inline SVG, so that
+/// pages need no script and no file from outside the site. Every chart has a text equivalent.
+public struct ProgressBar: Sendable {
+    /// The completion as shown, e.g. "135.0%".
+    public let label: String
+    /// Width of the filled part, 0…100 (a bar over 100 % is drawn full and marked over).
+    public let fill: String
+    public let over: Bool
+    /// Where the calendar's expected share falls, 0…100, when it applies.
+    public let expected: String?
+    public let expectedLabel: String?
+
+    init(ratio: Decimal?, expected: Decimal?) {
+        let value = ratio ?? 0
+        label = ratio.map(Display.percent) ?? "—"
+        fill = Display.fixed(min(max(value, 0), 1) * 100, places: 1)
+        over = value > 1
+        self.expected = expected.map { Display.fixed(min(max($0, 0), 1) * 100, places: 1) }
+        expectedLabel = expected.map(Display.percent)
+    }
+}
+
+/// A monthly line chart: actual values month by month against the target.
+public struct LineChart: Sendable {
+    public struct Point: Sendable {
+        public let x: String
+        public let y: String
+        public let label: String
+        public let value: String
+    }
+
+    public static let width = 600
+    public static let height = 220
+    static let left = 48, right = 36, top = 16, bottom = 32
+
+    /// What the chart shows, read out by screen readers.
+    public let label: String
+    public let points: [Point]
+    /// "x,y x,y …" for the polyline.
+    public let polyline: String
+    public let targetY: String?
+    public let targetLabel: String?
+    public let yMax: String
+    public let width = LineChart.width
+    public let height = LineChart.height
+    public let plotLeft = LineChart.left
+    public let plotRight = LineChart.width - LineChart.right
+    public let plotBottom = LineChart.height - LineChart.bottom
+    public let plotTop = LineChart.top
+    public let labelY = LineChart.height - 10
+
+    /// `series` in order of month; `target` drawn as a dashed line.
+    init(label: String, series: [(label: String, value: Decimal)], target: Decimal?, format: (Decimal) -> String) {
+        self.label = label
+        let maxValue = max(series.map(\.value).max() ?? 0, target ?? 0, 1)
+        let plotWidth = Decimal(Self.width - Self.left - Self.right)
+        let plotHeight = Decimal(Self.height - Self.top - Self.bottom)
+        func y(_ value: Decimal) -> String {
+            Display.fixed(Decimal(Self.height - Self.bottom) - value / maxValue * plotHeight, places: 1)
+        }
+        let step = series.count > 1 ? plotWidth / Decimal(series.count - 1) : 0
+        points = series.enumerated().map { index, entry in
+            let x = Decimal(Self.left) + (series.count > 1 ? step * Decimal(index) : plotWidth / 2)
+            return Point(x: Display.fixed(x, places: 1), y: y(entry.value), label: entry.label, value: format(entry.value))
+        }
+        polyline = points.map { "\($0.x),\($0.y)" }.joined(separator: " ")
+        targetY = target.map(y)
+        targetLabel = target.map(format)
+        yMax = format(maxValue)
+    }
+}

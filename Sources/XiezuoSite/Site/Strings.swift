@@ -1,0 +1,70 @@
+import XiezuoCore
+import Yams
+
+/// Every UI string, from `templates/strings.yaml`: one file, each key with its text in each
+/// language. A site's own strings.yaml overrides single keys.
+public struct Strings: Sendable {
+    public static let languages = ["zh-CN", "en"]
+    public let language: String
+    public let table: [String: String]
+    /// The same strings for templates, whose names cannot hold dots: `nav.home` → `nav_home`.
+    public let templateTable: [String: String]
+
+    init(language: String, table: [String: String]) {
+        self.language = language
+        self.table = table
+        templateTable = Dictionary(uniqueKeysWithValues: table.map {
+            ($0.key.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_"), $0.value)
+        })
+    }
+
+    /// Reads `yaml` (and the site's override) for `language`; problems go to `sink`.
+    static func load(defaults: String, override: (path: String, text: String)?, language: String,
+                     sink: DiagnosticSink) -> Strings {
+        var table = read(defaults, file: "templates/strings.yaml", language: language, sink: sink)
+        if let override {
+            table.merge(read(override.text, file: override.path, language: language, sink: sink)) { _, new in new }
+        }
+        return Strings(language: language, table: table)
+    }
+
+    private static func read(_ text: String, file: String, language: String, sink: DiagnosticSink) -> [String: String] {
+        do {
+            guard let root = try Yams.compose(yaml: text)?.mapping else {
+                sink.error("strings file must map each key to its texts", at: SourceLocation(file: file))
+                return [:]
+            }
+            var table: [String: String] = [:]
+            for (key, value) in root {
+                guard let name = key.string else { continue }
+                let line = key.mark?.line ?? 1
+                guard let text = value.mapping?[Node(language)]?.string else {
+                    sink.error("'\(name)' has no text for \(language)", at: SourceLocation(file: file, line: line))
+                    continue
+                }
+                table[name] = text
+            }
+            return table
+        } catch {
+            sink.error("cannot read strings file: \(error)", at: SourceLocation(file: file))
+            return [:]
+        }
+    }
+
+    public subscript(_ key: String) -> String { table[key] ?? key }
+
+    /// The text of `key` with `{name}` placeholders filled in.
+    public func format(_ key: String, _ arguments: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    public func explain(_ step: ExplanationStep) -> String {
+        let parts = step.parts
+        var arguments = parts.arguments
+        if let state = arguments["state"] { arguments["state"] = self["state." + state] }
+        if let done = arguments["done"] { arguments["done"] = self["answer." + done] }
+        return format(parts.key, arguments)
+    }
+}

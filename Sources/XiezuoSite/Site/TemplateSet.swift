@@ -1,0 +1,77 @@
+import Foundation
+import Mustache
+import XiezuoCore
+
+/// The site's look: the templates, strings and assets embedded from templates/, each
+/// replaced by a file of the same name in the site folder's own templates/.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    public let strings: Strings
+    /// Files copied as they are into the site (assets/style.css, assets/sort.js, …).
+    public let assets: [String: Data]
+
+    /// Templates every site needs.
+    static let required = ["layout", "home", "pairing", "plan", "unit", "units", "indicator", "indicators", "task"]
+
+    /// `overrides` maps paths relative to the site's templates/ folder to their text.
+    public static func load(overrides: [String: Data], language: String, sink: DiagnosticSink) -> TemplateSet? {
+        var files = DefaultTemplates.files.mapValues { Data($0.utf8) }
+        files.merge(overrides) { _, new in new }
+        var library = MustacheLibrary()
+        var unreadable = Set<String>()
+        var assets: [String: Data] = [:]
+        for path in files.keys.sorted() {
+            let data = files[path]!
+            if path.hasSuffix(".mustache") {
+                let name = String(path.dropLast(".mustache".count))
+                let file = "templates/\(path)"
+                guard let text = String(data: data, encoding: .utf8) else {
+                    sink.error("template is not UTF-8 text", at: SourceLocation(file: file))
+                    continue
+                }
+                do {
+                    try library.register(text, named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    unreadable.insert(name)
+                    sink.error("template cannot be read: \(describe(error.error))",
+                               at: SourceLocation(file: file, line: error.context.lineNumber,
+                                                  column: error.context.columnNumber))
+                } catch {
+                    unreadable.insert(name)
+                    sink.error("template cannot be read: \(error)", at: SourceLocation(file: file))
+                }
+            } else if path.hasPrefix("assets/") {
+                assets[path] = data
+            }
+        }
+        let override = overrides["strings.yaml"].flatMap { String(data: $0, encoding: .utf8) }
+            .map { (path: "templates/strings.yaml", text: $0) }
+        let strings = Strings.load(defaults: DefaultTemplates.files["strings.yaml"] ?? "",
+                                   override: overrides["strings.yaml"] == nil ? nil : override,
+                                   language: language, sink: sink)
+        for name in required where library.getTemplate(named: name) == nil && !unreadable.contains(name) {
+            sink.error("missing template '\(name).mustache'", at: SourceLocation(file: "templates/\(name).mustache"))
+        }
+        guard !sink.hasErrors else { return nil }
+        return TemplateSet(library: library, strings: strings, assets: assets)
+    }
+
+    /// The parser's complaint in words an editor of templates can act on.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not finished; close it with }}"
+        case .expectedSectionEnd: return "a section {{#name}} or {{^name}} is never closed with {{/name}}"
+        case .invalidSetDelimiter: return "a set-delimiter tag is badly formed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "inside {{<parent}} only {{$block}} sections may stand"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "a configuration variable is not recognised"
+        }
+    }
+
+    func render(_ context: Any, with template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import XiezuoCore
+import XiezuoSite
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the report site from content/ and templates/ into the output folder."
+    )
+
+    @OptionGroup var options: SourceOptions
+
+    @Option(help: "The output folder, relative to the source folder.")
+    var output: String = "public"
+
+    @Option(name: .customLong("base-url"), help: "Where the site is served, e.g. /reports/ (adds canonical addresses; links stay relative).")
+    var baseURL: String?
+
+    @Option(name: .customLong("as-of"), help: "Show every plan as of this date (YYYY-MM-DD). Default: each plan as of its latest record.")
+    var asOf: String?
+
+    @Option(help: "Language of the pages: \(Strings.languages.joined(separator: " or ")).")
+    var language: String = "zh-CN"
+
+    func validate() throws {
+        guard Strings.languages.contains(language) else {
+            throw ValidationError("--language must be one of \(Strings.languages.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let started = Date()
+        let root = URL(fileURLWithPath: options.source, isDirectory: true)
+        let result = loadContent(options)
+        printDiagnostics(result)
+        let sink = DiagnosticSink()
+        let templates = TemplateSet.load(overrides: readOverrides(root: root, sink: sink), language: language, sink: sink)
+        sink.sorted.forEach { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }
+        guard !result.hasErrors, let templates else {
+            let count = result.errors.count + sink.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("build failed: \(count) errors; the output folder was not touched\n".utf8))
+            throw ExitCode.failure
+        }
+        let site = SiteBuilder.build(result.content, templates: templates,
+                                     options: SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL))
+        let destination = URL(fileURLWithPath: output, relativeTo: root)
+        let summary: SiteWriter.Summary
+        do {
+            summary = try SiteWriter.write(site, to: destination)
+        } catch {
+            FileHandle.standardError.write(Data("build failed: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        print("built \(site.pages) pages, \(site.files.count) files (\(summary.written) written, \(summary.unchanged) unchanged) "
+              + "into \(output)/ in \(seconds) s")
+    }
+
+    /// The site's own templates/, which replace the built-in ones of the same name.
+    private func readOverrides(root: URL, sink: DiagnosticSink) -> [String: Data] {
+        let source = DiskContentSource(root: root)
+        let listing = source.files(under: "templates")
+        for problem in listing.problems { sink.error(problem.message, at: SourceLocation(file: problem.path)) }
+        var files: [String: Data] = [:]
+        for path in listing.files where !path.hasSuffix("README.md") {
+            switch source.read(path, limit: 8 * 1024 * 1024) {
+            case .data(let data): files[String(path.dropFirst("templates/".count))] = data
+            case .tooLarge(let size): sink.error("template file is too large (\(size) bytes)", at: SourceLocation(file: path))
+            case .unreadable(let reason): sink.error("cannot read: \(reason)", at: SourceLocation(file: path))
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import XiezuoCore
+@testable import XiezuoSite
+
+/// Content is untrusted: nothing an author writes runs on a reader's page or escapes the output.
+@Suite struct SiteSafetyTests {
+    static let hostile: BuiltSite = {
+        let plan = TinySite.files["content/plans/a-b-2022/plan.md"]!
+            .replacingOccurrences(of: "title: 测试方案", with: "title: \"<script>alert('title')</script>方案\"")
+            .replacingOccurrences(of: "# 测试方案", with: "<script>alert('body')</script>\n\n[点我](javascript:alert(1))")
+        let region = TinySite.files["content/regions/a.yaml"]! + "\n  - {name: \"../../逃逸<b>\", kind: town}\n"
+        let record = TinySite.files["content/plans/a-b-2022/progress/2022-06-区教育局.md"]!
+            .replacingOccurrences(of: "进展顺利。", with: "<script>alert('note')</script><img src=x onerror=alert(2)>")
+        let loaded = TinySite.load(replacing: ["content/plans/a-b-2022/plan.md": plan, "content/regions/a.yaml": region,
+                                               "content/plans/a-b-2022/progress/2022-06-区教育局.md": record])
+        precondition(!loaded.hasErrors, "\(loaded.errors)")
+        return SiteBuilder.build(loaded.content, templates: BundledSite.templates)
+    }()
+
+    @Test func scriptsFromContentComeOutEscapedOrDropped() {
+        for (path, data) in Self.hostile.files where path.segments.last?.hasSuffix(".html") == true {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script>alert"), "\(path)")
+            #expect(!html.contains("javascript:"), "\(path)")
+            #expect(!html.contains("onerror=alert"), "\(path)")
+            // The only script is the site's own sorting script.
+            #expect(html.components(separatedBy: "<script").count == 2, "\(path)")
+        }
+        let plan = String(decoding: Self.hostile.files[.page("pairings", "a-b", "2022")]!, as: UTF8.self)
+        #expect(plan.contains("<h1>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;方案</h1>")
+                || plan.contains("<h1>&lt;script&gt;alert(&apos;title&apos;)&lt;/script&gt;方案</h1>")
+                || plan.contains("<h1>&lt;script&gt;alert('title')&lt;/script&gt;方案</h1>"))
+    }
+
+    @Test func namesCannotReachOutsideTheOutputFolder() {
+        for path in Self.hostile.files.keys {
+            #expect(!path.segments.contains(".."), "\(path)")
+            #expect(!path.segments.contains { $0.contains("/") || $0.hasPrefix(".") || $0.isEmpty }, "\(path)")
+        }
+        #expect(Self.hostile.files[.page("units", "a", "逃逸-b")] != nil)
+    }
+}
+
+/// The write stage: atomic swap, stale files removed, unchanged files untouched.
+@Suite struct SiteWriterTests {
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func site(_ files: [String: String]) -> BuiltSite {
+        BuiltSite(files: Dictionary(uniqueKeysWithValues: files.map {
+            (SitePath($0.key.split(separator: "/").map(String.init)), Data($0.value.utf8))
+        }), pages: files.count)
+    }
+
+    @Test func rebuildRemovesStaleFilesAndKeepsUnchangedOnes() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        let first = try SiteWriter.write(Self.site(["index.html": "a", "old/index.html": "gone", "keep.css": "k"]), to: output)
+        #expect(first.written == 3)
+        let keep = output.appendingPathComponent("keep.css")
+        let before = try FileManager.default.attributesOfItem(atPath: keep.path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 1.1)
+        let second = try SiteWriter.write(Self.site(["index.html": "b", "keep.css": "k"]), to: output)
+        #expect(second.written == 1)
+        #expect(second.unchanged == 1)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old/index.html").path))
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "b")
+        let after = try FileManager.default.attributesOfItem(atPath: keep.path)[.modificationDate] as? Date
+        #expect(before != nil && before == after)
+        // No staging or retired folder is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["public"])
+    }
+
+    @Test func aFolderXiezuoDidNotMakeIsNeverReplaced() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("mine".utf8).write(to: root.appendingPathComponent("notes.txt"))
+        #expect(throws: SiteWriter.Failure.self) {
+            try SiteWriter.write(Self.site(["index.html": "x"]), to: root)
+        }
+        #expect(try String(contentsOf: root.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    }
+}
+
+/// templates/: defaults embedded, overridden by name; errors with their position.
+@Suite struct TemplateTests {
+    @Test func aSiteOverridesOneTemplateByName() throws {
+        let sink = DiagnosticSink()
+        let override = "{{<layout}}{{$main}}<p class=\"custom\">{{t.home_intro}}</p>{{/main}}{{/layout}}"
+        let set = try #require(TemplateSet.load(overrides: ["home.mustache": Data(override.utf8)], language: "zh-CN", sink: sink))
+        let site = SiteBuilder.build(Bundled.content, templates: set)
+        let home = String(decoding: site.files[Routes.home]!, as: UTF8.self)
+        #expect(home.contains("<p class=\"custom\">各结对关系最新年度方案"))
+        // Every other page keeps the default look.
+        #expect(String(decoding: site.files[Routes.units]!, as: UTF8.self).contains("<table class=\"sortable\">"))
+    }
+
+    @Test func aBrokenTemplateIsReportedWithItsPosition() {
+        let sink = DiagnosticSink()
+        let set = TemplateSet.load(overrides: ["plan.mustache": Data("<p>\n{{#open}}never closed\n".utf8)],
+                                   language: "zh-CN", sink: sink)
+        #expect(set == nil)
+        // The section opened on line 2 is still open at the end, line 3.
+        #expect(sink.sorted.map(\.description) == [
+            "templates/plan.mustache:3:1: error: template cannot be read: a section {{#name}} or {{^name}} is never closed with {{/name}}",
+        ])
+    }
+
+    @Test func aStringOverrideReplacesOneKey() throws {
+        let sink = DiagnosticSink()
+        let strings = "site.name: {zh-CN: 某县协作办, en: County office}\n"
+        let set = try #require(TemplateSet.load(overrides: ["strings.yaml": Data(strings.utf8)], language: "zh-CN", sink: sink))
+        #expect(set.strings["site.name"] == "某县协作办")
+        #expect(set.strings["nav.home"] == "首页")
+    }
+
+    @Test func englishIsSelectable() throws {
+        let sink = DiagnosticSink()
+        let set = try #require(TemplateSet.load(overrides: [:], language: "en", sink: sink))
+        let site = SiteBuilder.build(Bundled.content, templates: set)
+        let home = String(decoding: site.files[Routes.home]!, as: UTF8.self)
+        #expect(home.contains("<html lang=\"en\">"))
+        #expect(home.contains("Overview of pairing assistance"))
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import XiezuoCore
+@testable import XiezuoSite
+
+/// The built site, read as a user's browser would meet it.
+@Suite struct SiteTests {
+    static let content = Bundled.content
+    static let site = BundledSite.site
+
+    @Test func thereIsAPageForEveryPairingPlanUnitAndIndicator() {
+        let routes = Routes(content: Self.content, taskPages: TaskPage.deserved)
+        let files = Set(Self.site.files.keys)
+        for pairing in Self.content.pairings { #expect(files.contains(routes.pairing(pairing.id)!), "\(pairing.id)") }
+        for plan in Self.content.plans {
+            #expect(files.contains(routes.plan(plan.id)!), "\(plan.id)")
+            for indicator in plan.indicators {
+                #expect(files.contains(routes.indicator(plan.id, indicator.id)!), "\(plan.id) \(indicator.id)")
+            }
+        }
+        for region in Self.content.regions {
+            for unit in region.units { #expect(files.contains(routes.unit(unit.id)!), "\(unit.id)") }
+        }
+        #expect(files.contains(Routes.home))
+        #expect(files.contains(Routes.units))
+        #expect(files.contains(Routes.indicators))
+        // 6 pairings + 5 plans + 100 units + 80 indicators + 3 indexes, plus task pages.
+        #expect(Self.site.pages == 6 + 5 + 100 + 80 + 3 + Self.content.plans.reduce(0) { total, plan in
+            total + plan.allTasks.filter { TaskPage.deserved(plan, $0) }.count
+        })
+    }
+
+    @Test func chineseNamesKeepTheirCharactersInPaths() throws {
+        let routes = Routes(content: Self.content, taskPages: TaskPage.deserved)
+        let unit = try #require(routes.unit(UnitID(region: "doumen", name: "区委办（区府办）")))
+        #expect(unit.description == "units/doumen/区委办-区府办/index.html")
+        #expect(routes.indicator("putuo-wanyuan-2021", "19续")?.description == "indicators/putuo-wanyuan-2021/19续/index.html")
+    }
+
+    @Test func everyInternalLinkAndAssetResolves() {
+        var broken: [String] = []
+        for page in BundledSite.pages {
+            let html = String(data: Self.site.files[page]!, encoding: .utf8)!
+            for href in HTML.attributes("href", in: html) + HTML.attributes("src", in: html) {
+                #expect(!href.isEmpty, "empty link in \(page)")
+                #expect(!href.hasPrefix("/") && !href.contains("://"), "\(href) in \(page) is not relative")
+                if let target = HTML.resolve(href, from: page), Self.site.files[target] == nil {
+                    broken.append("\(page) → \(href)")
+                }
+            }
+        }
+        #expect(broken == [])
+    }
+
+    @Test func planPageShowsTheEnginesNumbers() throws {
+        let html = try #require(BundledSite.html("pairings/rushan-shizhong/2022/index.html"))
+        let text = HTML.text(html)
+        // Worked out in SeedScoreTests: 1750.79 of 2250, 77.8 %, 较好; as of 2022-11-30.
+        #expect(text.contains("1750.79 / 2250.00"))
+        #expect(text.contains("得分率 77.8%"))
+        #expect(html.contains("<dd class=\"grade\">较好</dd>"))
+        #expect(text.contains("2022-11-30"))
+        #expect(html.contains("市中乡振发〔2022〕11号"))
+        // The sample-data banner, on every page built from sample records.
+        #expect(html.contains("class=\"sample-banner\""))
+        // 教育和体育局's task: 25.79 of 50, behind.
+        #expect(text.contains("25.79 / 50.00"))
+    }
+
+    @Test func indicatorPageShowsTargetActualHistoryAndComparison() throws {
+        let html = try #require(BundledSite.html("indicators/putuo-wanyuan-2021/14/index.html"))
+        let text = HTML.text(html)
+        #expect(text.contains("不少于 0.3 亿元"))
+        let links = BundledSite.links("indicators/putuo-wanyuan-2021/14/index.html")
+        #expect(links.contains(.page("units", "putuo", "区商务局")))
+        #expect(links.contains(.page("units", "putuo", "区供销社")))
+        #expect(html.contains("<svg class=\"line-chart\""))
+        // Links are percent-encoded, so they read the same on every server.
+        #expect(html.contains("href=\"../../../units/putuo/%E5%8C%BA%E5%95%86%E5%8A%A1%E5%B1%80/index.html\""))
+        // 参与结对的东部学校数 is the standard school-pairs, also in 如皋→洋县.
+        #expect(BundledSite.links("indicators/putuo-wanyuan-2021/3/index.html")
+                .contains(.page("indicators", "rugao-yangxian-2021", "学校结对")))
+    }
+
+    @Test func unitPageListsWhatItOwesAcrossPlans() throws {
+        let html = try #require(BundledSite.html("units/zhengding/县教育局/index.html"))
+        #expect(HTML.text(html).contains("2024-06 月进展未报送"))
+        #expect(BundledSite.links("units/zhengding/县教育局/index.html").contains(.page("tasks", "zhengding-zanhuang-2024", "2-4-1")))
+    }
+
+    @Test func statusIsNeverColourAlone() {
+        for page in BundledSite.pages {
+            let html = String(data: Self.site.files[page]!, encoding: .utf8)!
+            let badges = html.components(separatedBy: "<span class=\"badge badge-").dropFirst()
+            for badge in badges {
+                let words = HTML.text("<span " + badge.prefix(200)).trimmingCharacters(in: .whitespaces)
+                #expect(words.count > 2, "a badge without words on \(page)")
+            }
+        }
+    }
+
+    @Test func csvDownloadsOpenInExcel() throws {
+        let data = try #require(Self.site.files[SitePath.file("pairings", "rushan-shizhong", "2022", "tasks.csv")])
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.first?.hasPrefix("编号,章节,任务内容,责任单位,分值") == true)
+        #expect(lines.count == 44 + 2)  // header, 44 tasks, and the empty string after the last CRLF
+        #expect(CSV.field("a,b") == "\"a,b\"")
+        #expect(CSV.field("说\"明\"") == "\"说\"\"明\"\"\"")
+        #expect(CSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+    }
+
+    @Test func resultsJSONIsPublished() throws {
+        let data = try #require(Self.site.files[Routes.results])
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        #expect((object?["plans"] as? [Any])?.count == 5)
+    }
+
+    @Test func twoBuildsAreByteIdentical() {
+        let again = SiteBuilder.build(Self.content, templates: BundledSite.templates)
+        #expect(again.files.keys.sorted() == Self.site.files.keys.sorted())
+        #expect(again.files == Self.site.files)
+    }
+}
