@@ -13,30 +13,24 @@ public enum Markdown {
 
     /// HTML for a Markdown text, in libcmark's safe mode.
     public static func html(_ markdown: String) -> String {
-        let options = CMARK_OPT_SAFE | CMARK_OPT_SMART
-        var bytes = Array(markdown.utf8)
-        guard let rendered = bytes.withUnsafeMutableBufferPointer({ buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_markdown_to_html($0, buffer.count, options)
-                }
-            } ?? cmark_markdown_to_html("", 0, options)
-        }) else { return "" }
+        guard let rendered = markdown.withCString({ cmark_markdown_to_html($0, markdown.utf8.count, options) }) else {
+            return ""
+        }
         defer { free(rendered) }
         return String(cString: rendered)
     }
 
+    /// Safe mode is libcmark's default since 0.29; it is named anyway so that an older library
+    /// is safe too. Smart punctuation turns "--" into dashes.
+    private static let options = CMARK_OPT_SAFE | CMARK_OPT_SMART
+
     /// The headings of a Markdown text in order: the narrative parts of a plan
     /// (指导思想, 工作目标, 保障措施 …).
     public static func headings(_ markdown: String) -> [Heading] {
-        let utf8 = Array(markdown.utf8)
-        guard let document = utf8.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parse_document($0, buffer.count, CMARK_OPT_SAFE)
-                }
-            } ?? cmark_parse_document("", 0, CMARK_OPT_SAFE)
-        }) else { return [] }
+        // Content files never hold a NUL byte (the loader refuses them), so the C string is the whole text.
+        guard let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
+            return []
+        }
         defer { cmark_node_free(document) }
         var headings: [Heading] = []
         var node = cmark_node_first_child(document)
