@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The system C library libcmark (Debian: libcmark-dev), found by pkg-config.
@@ -42,6 +43,15 @@ let package = Package(
             // binary so that a site folder need only hold the templates it changes.
             plugins: ["EmbedTemplates"]
         ),
+        // The on-ramp: plan tables and filled progress sheets in, content files out.
+        .target(
+            name: "XiezuoImport",
+            dependencies: [
+                "XiezuoCore",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(name: "embed-templates"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         // The command line: a thin shell over the engine.
@@ -50,6 +60,7 @@ let package = Package(
             dependencies: [
                 "XiezuoCore",
                 "XiezuoSite",
+                "XiezuoImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +69,7 @@ let package = Package(
             dependencies: [
                 "XiezuoCore",
                 "XiezuoSite",
+                "XiezuoImport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -50,7 +50,7 @@ import Testing
         #expect(plan.sections.count == 11)
         #expect(plan.allTasks.count == 36)
         #expect(plan.allTasks.map(\.number) == (1...36).map { String($0) })
-        #expect(plan.sections[10].title == "（十一）加强信息报送和新闻宣传")
+        #expect(plan.sections[10].heading == "（十一）加强信息报送和新闻宣传")
         // Task 8 names ten responsible units, led by the group 各镇（街）.
         #expect(plan.task("8")?.units.map(\.text).first == "各镇（街）")
         #expect(plan.task("8")?.units.count == 10)

@@ -57,7 +57,7 @@ public enum Engine {
         }
 
         let sections = plan.allSections.map { section in
-            SectionResult(id: section.id, title: section.title,
+            SectionResult(id: section.id, title: section.heading,
                           rollup: rollup(section.allTasks.compactMap { taskByID[$0.id] }))
         }
         let planRollup = rollup(tasks)

@@ -39,7 +39,7 @@ public enum NumberReading {
     private static let comparisonWords = ["不少于", "不低于", "不超过", "以上", "以下", "至少", "超过", "≥", ">=", "≤", "<="]
 
     /// Half-width form of full-width digits and punctuation.
-    static func normalise(_ text: String) -> String {
+    public static func normalise(_ text: String) -> String {
         String(text.unicodeScalars.map { scalar -> Character in
             switch scalar.value {
             case 0xFF10...0xFF19: return Character(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!)

@@ -66,4 +66,10 @@ public struct Evidence: Sendable, Hashable {
     public let kind: Kind
     /// A file kept beside the record, or a link, when there is one.
     public let file: String?
+
+    public init(title: String, kind: Kind, file: String?) {
+        self.title = title
+        self.kind = kind
+        self.file = file
+    }
 }

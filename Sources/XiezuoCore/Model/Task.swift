@@ -1,17 +1,28 @@
 /// A numbered part of a plan (一、 / （一） / 1.) that holds tasks and further sections.
 public struct Section: Sendable, Identifiable {
     public let id: String
+    /// The number as the document prints it: 一、, （一）, 1.
+    public let number: String?
     public let title: String
     public let sections: [Section]
     public let tasks: [PlanTask]
     public let location: SourceLocation
 
-    public init(id: String, title: String, sections: [Section], tasks: [PlanTask], location: SourceLocation) {
+    public init(id: String, number: String? = nil, title: String, sections: [Section], tasks: [PlanTask],
+                location: SourceLocation) {
         self.id = id
+        self.number = number
         self.title = title
         self.sections = sections
         self.tasks = tasks
         self.location = location
+    }
+
+    /// Number and title as a heading: "（一）财政资金支持", "1 乡村振兴局".
+    public var heading: String {
+        guard let number else { return title }
+        let punctuated = number.last.map { "、.．）)".contains($0) } ?? false
+        return punctuated ? number + title : number + " " + title
     }
 
     /// Tasks of this section and all sections below it, in document order.

@@ -10,7 +10,7 @@ enum Downloads {
             let result = site.result(plan)
             let units = { (ids: [UnitID]) in ids.map { site.unit($0)?.name ?? $0.name }.joined(separator: "、") }
             if let path = site.routes.download(plan.id, "tasks.csv") {
-                let sectionOf = Dictionary(plan.allSections.flatMap { section in section.tasks.map { ($0.id, section.title) } },
+                let sectionOf = Dictionary(plan.allSections.flatMap { section in section.tasks.map { ($0.id, section.heading) } },
                                            uniquingKeysWith: { first, _ in first })
                 files[path] = CSV.make(
                     header: ["csv.id", "csv.section", "csv.text", "csv.units", "csv.points", "csv.requirement",

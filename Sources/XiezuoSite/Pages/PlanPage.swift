@@ -186,7 +186,7 @@ struct PlanPage {
             text += " · " + p.score(rollup.earned, of: rollup.available)
         }
         let rows = section.tasks.map { p.taskRow($0, plan: plan, result: result) }
-        let own = SectionView(title: section.title, level: min(level, 6), rollup: text, tasks: rows, hasTasks: !rows.isEmpty)
+        let own = SectionView(title: section.heading, level: min(level, 6), rollup: text, tasks: rows, hasTasks: !rows.isEmpty)
         return [own] + section.sections.flatMap { sectionViews($0, level: level + 1, plan: plan, result: result, p: p) }
     }
 

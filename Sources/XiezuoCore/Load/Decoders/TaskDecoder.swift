@@ -29,8 +29,7 @@ enum TaskDecoder {
         }
         let tasks = reader.list("tasks").compactMap { decodeTask($0, in: reader) }
         guard let title else { return nil }
-        let heading = number.map { "\($0)\(title)" } ?? title
-        return Section(id: id, title: heading, sections: sections, tasks: tasks, location: reader.location)
+        return Section(id: id, number: number, title: title, sections: sections, tasks: tasks, location: reader.location)
     }
 
     private static func decodeTask(_ node: Node, in parent: FieldReader) -> PlanTask? {

@@ -11,7 +11,7 @@ public enum CSV {
         return Data(text.utf8)
     }
 
-    static func field(_ value: String) -> String {
+    public static func field(_ value: String) -> String {
         // A leading = + - @ would make Excel run the cell as a formula: quote it as text.
         let risky = value.first.map { "=+-@".contains($0) } ?? false
         guard risky || value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {

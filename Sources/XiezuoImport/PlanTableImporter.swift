@@ -1,0 +1,132 @@
+import Foundation
+import XiezuoCore
+
+/// Reads a plan table into sections of tasks (the shape of 000's 工作清单) or groups of
+/// indicators (the shape of 003's 指标分解表), whichever its header row says it is.
+/// Every row it cannot map is reported with its number and why; nothing is guessed.
+public struct PlanTableImporter {
+    public enum Result: Sendable {
+        case tasks([Section])
+        case indicators([Indicator])
+    }
+
+    /// Unit names are checked against the region whose units own the plan.
+    let region: Region
+
+    public init(region: Region) {
+        self.region = region
+    }
+
+    static let taskFields: [String: [String]] = [
+        "number": ["序号"], "unit": ["责任单位", "牵头单位"], "item": ["列项", "项目"],
+        "text": ["任务内容", "工作任务", "任务"], "points": ["分值", "分数"], "requirement": ["考核要求", "考核标准"],
+        "deadline": ["完成时限", "时限", "期限"],
+    ]
+    static let indicatorFields: [String: [String]] = [
+        "name": ["指标名称", "指标"], "measure": ["单位", "计量单位"], "target": ["目标任务", "目标", "目标值"],
+        "units": ["责任单位"],
+    ]
+
+    public func read(_ table: Table) -> (Result?, [RowProblem]) {
+        var problems: [RowProblem] = []
+        for row in table.rows where !row.isEmpty {
+            if let columns = Columns(header: row, fields: Self.taskFields), columns.index["text"] != nil {
+                let sections = TaskListReader(table: table, columns: columns, region: region)
+                    .read(after: row.number, problems: &problems)
+                return (.tasks(sections), problems)
+            }
+            if let columns = Columns(header: row, fields: Self.indicatorFields), columns.index["name"] != nil {
+                return (.indicators(IndicatorTableReader(table: table, columns: columns, region: region)
+                    .read(after: row.number, problems: &problems)), problems)
+            }
+        }
+        problems.append(RowProblem(file: table.file, row: 1, message: "no header row found: a task list needs 序号, "
+                                   + "责任单位, 列项, 任务内容 (分值, 考核要求); an indicator table needs 指标名称, 单位, 目标任务, 责任单位"))
+        return (nil, problems)
+    }
+
+    /// Looks a unit up in the region; "区慈善总会等" is read as 区慈善总会 with a note.
+    static func resolve(_ name: String, in region: Region) -> (name: String, note: String?)? {
+        if region.unit(named: name) != nil { return (name, nil) }
+        if name.hasSuffix("等"), region.unit(named: String(name.dropLast())) != nil {
+            return (String(name.dropLast()), "责任单位原文作“\(name)”。")
+        }
+        return nil
+    }
+
+    static func unknownUnit(_ name: String, in region: Region) -> String {
+        "unknown unit '\(name)'\(Suggestion.didYouMean(name, among: region.unitNames)) "
+            + "(add it to content/regions/\(region.id).yaml, or correct the table)"
+    }
+}
+
+/// 000's shape: a unit's name stands only on its first row (merged cells), the header row
+/// repeats at each page break, and each row is one 列项 (task).
+struct TaskListReader {
+    let table: Table
+    let columns: Columns
+    let region: Region
+
+    func read(after headerRow: Int, problems: inout [RowProblem]) -> [Section] {
+        var sections: [(number: String?, title: String, tasks: [PlanTask], location: SourceLocation)] = []
+        var ids = Set<String>()
+        var found: [RowProblem] = []
+        func fail(_ row: Table.Row, _ message: String) {
+            found.append(RowProblem(file: table.file, row: row.number, message: message))
+        }
+        for row in table.rows where row.number > headerRow && !row.isEmpty && !columns.isHeader(row) {
+            let here = SourceLocation(file: table.file, line: row.number)
+            let number = row.cell(columns.index["number"])
+            let unit = row.cell(columns.index["unit"])
+            if !number.isEmpty || !unit.isEmpty {
+                guard !unit.isEmpty else { fail(row, "序号 \(number) has no 责任单位"); continue }
+                sections.append((number.nilIfEmpty, unit, [], here))
+            }
+            guard let section = sections.last else {
+                fail(row, "no 责任单位 above this row: the first row of a unit must name it")
+                continue
+            }
+            let item = row.cell(columns.index["item"])
+            let text = row.cell(columns.index["text"])
+            guard !text.isEmpty else { fail(row, "任务内容 is empty"); continue }
+            guard !item.isEmpty else { fail(row, "列项 is empty: number each task of a unit (1, 2, …)"); continue }
+            var points: Decimal?
+            let pointsText = row.cell(columns.index["points"])
+            if !pointsText.isEmpty {
+                switch NumberReading.number(pointsText) {
+                case .success(let value): points = value
+                case .failure(let problem): fail(row, "分值: " + problem.message(for: pointsText)); continue
+                }
+            }
+            var deadline: Day?
+            let deadlineText = row.cell(columns.index["deadline"])
+            if !deadlineText.isEmpty {
+                guard let day = Day(parsing: deadlineText) else {
+                    fail(row, "完成时限 '\(deadlineText)' is not a date written YYYY-MM-DD"); continue
+                }
+                deadline = day
+            }
+            guard let resolved = PlanTableImporter.resolve(section.title, in: region) else {
+                fail(row, PlanTableImporter.unknownUnit(section.title, in: region)); continue
+            }
+            let id = "\(section.number ?? "\(sections.count)")-\(item)"
+            guard ids.insert(id).inserted else {
+                fail(row, "a second task \(id): 列项 \(item) repeats under the same 序号"); continue
+            }
+            let note = [resolved.note, columns.note(row)].compactMap { $0 }.joined(separator: "；")
+            sections[sections.count - 1].tasks.append(PlanTask(
+                id: id, number: item, title: nil, text: text, units: [UnitReference(text: resolved.name, location: here)],
+                points: points, requirement: row.cell(columns.index["requirement"]).nilIfEmpty, deadline: deadline,
+                funding: [], note: note.nilIfEmpty, location: here))
+        }
+        problems += found
+        return sections.enumerated().map { index, section in
+            Section(id: "\(index + 1)", number: section.number, title: section.title, sections: [], tasks: section.tasks,
+                    location: section.location)
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,124 @@
+import CSV
+import Foundation
+import XiezuoCore
+
+/// A table as officials have it: pasted from Word or Excel (TSV) or saved from Excel (CSV),
+/// in UTF-8 with or without a byte order mark, or GB18030 as older Chinese Excel writes it.
+public struct Table: Sendable {
+    public struct Row: Sendable {
+        /// 1-based, as a spreadsheet numbers it.
+        public let number: Int
+        public let cells: [String]
+
+        public func cell(_ index: Int?) -> String {
+            guard let index, index < cells.count else { return "" }
+            return Table.clean(cells[index])
+        }
+
+        public var isEmpty: Bool { cells.allSatisfy { Table.clean($0).isEmpty } }
+    }
+
+    public let file: String
+    public let rows: [Row]
+
+    public enum Problem: Error, CustomStringConvertible {
+        case encoding(String)
+        case syntax(String, String)
+
+        public var description: String {
+            switch self {
+            case .encoding(let file):
+                return "\(file): not UTF-8 or GB18030 text; save the table as CSV (UTF-8) or paste it as text"
+            case .syntax(let file, let reason): return "\(file): cannot read the table: \(reason)"
+            }
+        }
+    }
+
+    /// GB18030, as Foundation names it (kCFStringEncodingGB_18030_2000).
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    public static func decode(_ data: Data, file: String) throws -> Table {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: gb18030) else {
+            throw Problem.encoding(file)
+        }
+        return try parse(text, file: file)
+    }
+
+    /// Tab-separated when the first line holds a tab, comma-separated otherwise.
+    public static func parse(_ text: String, file: String) throws -> Table {
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let firstLine = unified.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        let delimiter: UnicodeScalar = firstLine.contains("\t") ? "\t" : ","
+        do {
+            let reader = try CSVReader(string: unified, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
+            var rows: [Row] = []
+            var number = 0
+            while let cells = reader.next() {
+                number += 1
+                rows.append(Row(number: number, cells: cells))
+            }
+            return Table(file: file, rows: rows)
+        } catch {
+            throw Problem.syntax(file, "\(error)")
+        }
+    }
+
+    /// A cell as written, without HTML left by a converter (<b>…</b>), surrounding spaces or
+    /// line breaks inside a merged cell.
+    static func clean(_ text: String) -> String {
+        text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "\n", with: "")
+            .trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// A problem with one row of an imported table, reported with its row number.
+public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let row: Int
+    public let message: String
+
+    public var description: String { "\(file):\(row): error: \(message)" }
+
+    public init(file: String, row: Int, message: String) {
+        self.file = file
+        self.row = row
+        self.message = message
+    }
+}
+
+/// Finds columns by their header names, in any order.
+struct Columns {
+    let index: [String: Int]
+    let header: [String]
+    /// Columns no field claims: kept as notes, never dropped.
+    let extra: [(name: String, index: Int)]
+
+    /// `fields` maps a field to the header names that stand for it.
+    init?(header row: Table.Row, fields: [String: [String]]) {
+        let names = row.cells.map(Table.clean)
+        var index: [String: Int] = [:]
+        for (field, aliases) in fields {
+            if let column = names.firstIndex(where: { aliases.contains($0) }) { index[field] = column }
+        }
+        guard index.count >= 2 else { return nil }
+        self.index = index
+        header = names
+        let claimed = Set(index.values)
+        extra = names.enumerated().filter { !claimed.contains($0.offset) && !$0.element.isEmpty }
+            .map { (name: $0.element, index: $0.offset) }
+    }
+
+    func isHeader(_ row: Table.Row) -> Bool { row.cells.map(Table.clean) == header }
+
+    /// "列名：值" for every unclaimed column with a value.
+    func note(_ row: Table.Row) -> String? {
+        let parts = extra.compactMap { column -> String? in
+            let value = row.cell(column.index)
+            return value.isEmpty ? nil : "\(column.name)：\(value)"
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "；")
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import XiezuoCore
+@testable import XiezuoImport
+
+/// The two tables of the seeds, kept as TSV in Fixtures/, imported and compared field by field
+/// with the hand-transcribed plans.
+@Suite struct PlanImportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func table(_ name: String) throws -> Table {
+        try Table.decode(Data(contentsOf: fixtures.appendingPathComponent(name)), file: name)
+    }
+
+    /// The bundled content with one plan's tasks.yaml or indicators.yaml replaced by `files`,
+    /// and without that plan's sample records (which also report quantities from the plan's text
+    /// that the table does not hold).
+    static func loadWith(_ files: [(path: String, text: String)], replacing plan: String) -> LoadResult {
+        let disk = DiskContentSource(root: Bundled.root)
+        var contents: [String: Data] = [:]
+        for path in disk.files(under: "content").files where !path.hasPrefix("content/plans/\(plan)/progress/") {
+            if case .data(let data) = disk.read(path, limit: 1 << 22) { contents[path] = data }
+        }
+        for (path, text) in files { contents[path] = Data(text.utf8) }
+        return ContentLoader.load(from: MemoryContentSource(data: contents))
+    }
+
+    @Test func taskListOf000MatchesTheHandTranscription() throws {
+        let pairing = try #require(Bundled.content.pairing("rushan-shizhong"))
+        let output = PlanImport(pairing: pairing, year: 2022, owner: .helped, title: nil)
+            .run(try Self.table("000-tasks.tsv"), content: Bundled.content, existing: { $0.hasSuffix("plan.md") })
+        #expect(output.problems == [])
+        #expect(output.tasks == 44)
+        #expect(output.files.map(\.path) == ["content/plans/rushan-shizhong-2022/tasks.yaml"])
+        // The written file loads and passes check in place of the hand-written one.
+        let loaded = Self.loadWith(output.files, replacing: "rushan-shizhong-2022")
+        #expect(loaded.errors.map(\.description) == [])
+        let imported = try #require(loaded.content.plan("rushan-shizhong-2022"))
+        let hand = Bundled.plan("rushan-shizhong-2022")
+        #expect(imported.sections.map(\.heading) == hand.sections.map(\.heading))
+        #expect(imported.allTasks.count == hand.allTasks.count)
+        for (a, b) in zip(imported.allTasks, hand.allTasks) {
+            #expect(a.id == b.id)
+            #expect(a.number == b.number, "\(a.id)")
+            #expect(a.text == b.text, "\(a.id)")
+            #expect(a.units.map(\.text) == b.units.map(\.text), "\(a.id)")
+            #expect(a.points == b.points, "\(a.id)")
+            #expect(a.requirement == b.requirement, "\(a.id)")
+        }
+    }
+
+    @Test func indicatorTableOf003MatchesTheHandTranscription() throws {
+        let pairing = try #require(Bundled.content.pairing("putuo-wanyuan"))
+        let output = PlanImport(pairing: pairing, year: 2021, owner: .helping, title: nil)
+            .run(try Self.table("003-indicators.tsv"), content: Bundled.content, existing: { $0.hasSuffix("plan.md") })
+        #expect(output.problems == [])
+        #expect(output.indicators == 38)
+        let loaded = Self.loadWith(output.files, replacing: "putuo-wanyuan-2021")
+        #expect(loaded.errors.map(\.description) == [])
+        let imported = try #require(loaded.content.plan("putuo-wanyuan-2021")).indicators
+        let hand = Bundled.plan("putuo-wanyuan-2021").indicators.filter { $0.group != "任务书正文中的数量要求" }
+        #expect(imported.map(\.id) == hand.map(\.id))
+        for (a, b) in zip(imported, hand) {
+            #expect(a.name == b.name, "\(a.id)")
+            #expect(a.unit == b.unit, "\(a.id)")
+            #expect(a.target == b.target, "\(a.id)")
+            #expect(a.scored == b.scored, "\(a.id)")
+            #expect(a.counting == b.counting, "\(a.id)")
+            #expect(a.partOf == b.partOf, "\(a.id)")
+            #expect(a.group == b.group, "\(a.id)")
+            #expect(a.units.map(\.text) == b.units.map(\.text), "\(a.id)")
+        }
+    }
+
+    @Test func gb18030AndCommasAreReadToo() throws {
+        let tsv = try String(contentsOf: Self.fixtures.appendingPathComponent("000-tasks.tsv"), encoding: .utf8)
+        let csv = tsv.split(separator: "\n").map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { CSV.field(String($0)) }.joined(separator: ",")
+        }.joined(separator: "\r\n")
+        let gb = try #require(csv.data(using: Table.gb18030))
+        let table = try Table.decode(gb, file: "000.csv")
+        let pairing = try #require(Bundled.content.pairing("rushan-shizhong"))
+        let output = PlanImport(pairing: pairing, year: 2022, owner: .helped, title: nil)
+            .run(table, content: Bundled.content, existing: { _ in false })
+        #expect(output.problems == [])
+        #expect(output.tasks == 44)
+        // plan.md is written when missing, and says what still has to be filled in.
+        #expect(output.files.first?.path == "content/plans/rushan-shizhong-2022/plan.md")
+        #expect(output.files.first?.text.contains("method: none") == true)
+    }
+
+    @Test func anUnknownColumnIsKeptAsANote() throws {
+        let text = "序号\t责任单位\t列项\t任务内容\t分值\t备注\n1\t乡村振兴局\t1\t召开联席会议。\t50\t上半年完成\n"
+        let (result, problems) = PlanTableImporter(region: Bundled.content.region("shizhong")!)
+            .read(try Table.parse(text, file: "t.tsv"))
+        #expect(problems == [])
+        guard case .tasks(let sections) = result else { Issue.record("not read as tasks"); return }
+        #expect(sections.first?.tasks.first?.note == "备注：上半年完成")
+    }
+
+    static let header = "序号\t责任单位\t列项\t任务内容\t分值\t考核要求\n"
+    static let indicatorHeader = "指标名称\t单位\t目标任务\t责任单位\n"
+
+    @Test(arguments: [
+        (header + "1\t乡村振兴局\t1\t召开联席会议。\t五十\t提供通知。\n",
+         "t.tsv:2: error: 分值: '五十' is written in Chinese numerals; write the number in digits (e.g. 十二 → 12)"),
+        (header + "1\t乡村振兴厅\t1\t召开联席会议。\t50\t提供通知。\n",
+         "t.tsv:2: error: unknown unit '乡村振兴厅'; did you mean '乡村振兴局'? (add it to content/regions/shizhong.yaml, or correct the table)"),
+        (header + "\t\t1\t召开联席会议。\t50\t提供通知。\n",
+         "t.tsv:2: error: no 责任单位 above this row: the first row of a unit must name it"),
+        (header + "1\t乡村振兴局\t1\t召开联席会议。\t50\t\n\t\t2\t\t50\t\n",
+         "t.tsv:3: error: 任务内容 is empty"),
+        (header + "1\t乡村振兴局\t\t召开联席会议。\t50\t\n",
+         "t.tsv:2: error: 列项 is empty: number each task of a unit (1, 2, …)"),
+        (header + "1\t乡村振兴局\t1\t召开联席会议。\t50\t\n\t\t1\t再次召开。\t50\t\n",
+         "t.tsv:3: error: a second task 1-1: 列项 1 repeats under the same 序号"),
+        ("名称\t说明\n甲\t乙\n",
+         "t.tsv:1: error: no header row found: a task list needs 序号, 责任单位, 列项, 任务内容 (分值, 考核要求); "
+            + "an indicator table needs 指标名称, 单位, 目标任务, 责任单位"),
+    ])
+    func badTaskRowsAreReportedWithTheirRow(_ text: String, _ expected: String) throws {
+        let (_, problems) = PlanTableImporter(region: Bundled.content.region("shizhong")!).read(try Table.parse(text, file: "t.tsv"))
+        #expect(problems.map(\.description) == [expected])
+    }
+
+    @Test(arguments: [
+        (indicatorHeader + "1.结对学校数\t所们\t4\t区教育局\n", "t.tsv:2: error: unknown unit of measure '所们'; did you mean '所'?"),
+        (indicatorHeader + "1.结对学校数\t个\t约4\t区教育局\n",
+         "t.tsv:2: error: 目标任务: '约4' is approximate ('约'); write the exact number and put the wording in 'note'"),
+        (indicatorHeader + "结对学校数\t个\t4\t区教育局\n", "t.tsv:2: error: the first indicator has no number; write it as '1.指标名称'"),
+        (indicatorHeader + "1.结对学校数\t个\t4\t\n", "t.tsv:2: error: 责任单位 is empty and no row above names one"),
+        (indicatorHeader + "1.结对学校数\t个\t4\t区教育局\n1.结对医院数\t个\t3\t区卫健局\n", "t.tsv:3: error: a second indicator numbered 1"),
+    ])
+    func badIndicatorRowsAreReportedWithTheirRow(_ text: String, _ expected: String) throws {
+        let (_, problems) = PlanTableImporter(region: Bundled.content.region("putuo")!).read(try Table.parse(text, file: "t.tsv"))
+        #expect(problems.map(\.description) == [expected])
+    }
+
+    @Test func wordsAroundNumbersAreRead() {
+        let person = MeasureUnit.named("人")!
+        guard case .target(let atLeast) = TargetText.read("不少于5人", unit: person),
+              case .target(let above) = TargetText.read("15人以上", unit: person),
+              case .target(let atMost) = TargetText.read("不超过3人", unit: person),
+              case .target(let dash) = TargetText.read("-", unit: person) else {
+            Issue.record("a target was not read")
+            return
+        }
+        #expect(atLeast == .atLeast(5))
+        #expect(above == .atLeast(15))
+        #expect(atMost == .atMost(3))
+        #expect(dash == Indicator.Target.none)
+    }
+}
