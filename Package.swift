@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "xiezuo", targets: ["xiezuo"]),
+        .executable(name: "xiezuo-bench", targets: ["xiezuo-bench"]),
         .library(name: "XiezuoCore", targets: ["XiezuoCore"]),
         .library(name: "XiezuoSite", targets: ["XiezuoSite"]),
     ],
@@ -53,6 +54,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "embed-templates"),
+        // Benchmarks: workload generator and timed builds (commands that print figures).
+        .executableTarget(
+            name: "xiezuo-bench",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/XiezuoBench"
+        ),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         // The command line: a thin shell over the engine.
         .executableTarget(

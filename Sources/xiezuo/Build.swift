@@ -22,6 +22,9 @@ struct Build: ParsableCommand {
     @Option(help: "Language of the pages: \(Strings.languages.joined(separator: " or ")).")
     var language: String = "zh-CN"
 
+    @Flag(help: "Print the time each stage took (load, validate, compute, render, write).")
+    var timings = false
+
     func validate() throws {
         guard Strings.languages.contains(language) else {
             throw ValidationError("--language must be one of \(Strings.languages.joined(separator: ", "))")
@@ -30,8 +33,18 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        var stages: [(String, Double)] = []
+        var mark = started
+        func stage(_ name: String) {
+            let now = Date()
+            stages.append((name, now.timeIntervalSince(mark)))
+            mark = now
+        }
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
-        let result = loadContent(options)
+        let loaded = ContentLoader.read(from: DiskContentSource(root: root))
+        stage("load")
+        let result = loaded.validated()
+        stage("validate")
         printDiagnostics(result)
         let sink = DiagnosticSink()
         let templates = TemplateSet.load(overrides: readOverrides(root: root, sink: sink), language: language, sink: sink)
@@ -41,8 +54,12 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("build failed: \(count) errors; the output folder was not touched\n".utf8))
             throw ExitCode.failure
         }
-        let site = SiteBuilder.build(result.content, templates: templates,
-                                     options: SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL))
+        let siteOptions = SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL)
+        mark = Date()
+        let results = SiteBuilder.compute(result.content, options: siteOptions)
+        stage("compute")
+        let site = SiteBuilder.render(result.content, results: results, templates: templates, options: siteOptions)
+        stage("render")
         let destination = URL(fileURLWithPath: output, relativeTo: root)
         let summary: SiteWriter.Summary
         do {
@@ -51,13 +68,19 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("build failed: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        stage("write")
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         print("built \(site.pages) pages, \(site.files.count) files (\(summary.written) written, \(summary.unchanged) unchanged) "
               + "into \(output)/ in \(seconds) s")
+        if timings {
+            print("timings: " + stages.map { "\($0.0)=" + String(format: "%.3f", $0.1) + "s" }.joined(separator: " "))
+        }
     }
 
     /// The site's own templates/, which replace the built-in ones of the same name.
     private func readOverrides(root: URL, sink: DiagnosticSink) -> [String: Data] {
+        // A site without its own templates/ uses the built-in look.
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("templates").path) else { return [:] }
         let source = DiskContentSource(root: root)
         let listing = source.files(under: "templates")
         for problem in listing.problems { sink.error(problem.message, at: SourceLocation(file: problem.path)) }

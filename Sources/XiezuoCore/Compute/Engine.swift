@@ -10,6 +10,19 @@ public enum Engine {
         plan.records.map(\.date).max() ?? plan.issued.flatMap { $0.year == plan.year ? $0 : nil } ?? plan.firstDay
     }
 
+    /// The plan's completion alone: what the monthly chart plots for each month's end.
+    public static func completion(of plan: Plan, in content: Content, asOf: Day, index: RecordIndex? = nil) -> (Decimal, Decimal) {
+        let index = index ?? RecordIndex(plan)
+        let evaluator = IndicatorEvaluator(plan: plan, content: content, asOf: asOf, index: index)
+        let indicators = plan.indicators.map { evaluator.evaluate($0, responsible: [], detailed: false) }
+        let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let tasks = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID, index: index)
+        let completions = plan.allTasks.isEmpty ? indicators.filter { $0.scored }.compactMap(\.completion)
+            : plan.allTasks.map { tasks.evaluate($0, responsible: []).completion }
+        let completion = completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)
+        return (completion, PaceRule.expected(start: plan.firstDay, deadline: plan.deadline ?? plan.lastDay, asOf: asOf).share)
+    }
+
     public static func evaluate(_ plan: Plan, in content: Content, asOf: Day) -> PlanResult {
         let directory = content.units
         let coordinator = directory.coordinators[plan.id]
@@ -22,11 +35,12 @@ public enum Engine {
             return units.isEmpty ? coordinator.map { [$0] } ?? [] : units
         }
 
-        let indicatorEvaluator = IndicatorEvaluator(plan: plan, content: content, asOf: asOf)
+        let index = RecordIndex(plan)
+        let indicatorEvaluator = IndicatorEvaluator(plan: plan, content: content, asOf: asOf, index: index)
         let indicators = plan.indicators.map { indicatorEvaluator.evaluate($0, responsible: owners(ofIndicator: $0.id)) }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        let taskEvaluator = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID)
+        let taskEvaluator = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID, index: index)
         let scorer = Scorer(rule: plan.scoring)
         let allTasks = plan.allTasks
         var tasks = allTasks.map { taskEvaluator.evaluate($0, responsible: owners(ofTask: $0.id)) }
@@ -93,6 +107,7 @@ public enum Engine {
         // each from its indicators or its reported state); a plan of indicators only uses those.
         let completions = tasks.isEmpty ? indicators.filter { $0.scored }.compactMap(\.completion) : tasks.map(\.completion)
         let completion = completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)
+        // (Engine.completion computes the same figure alone, for the monthly chart.)
         let recordsSoFar = plan.records.filter { $0.date <= asOf }
         return PlanResult(
             plan: plan.id, asOf: asOf,

@@ -5,6 +5,14 @@ struct IndicatorEvaluator {
     let plan: Plan
     let content: Content
     let asOf: Day
+    let index: RecordIndex
+
+    init(plan: Plan, content: Content, asOf: Day, index: RecordIndex? = nil) {
+        self.plan = plan
+        self.content = content
+        self.asOf = asOf
+        self.index = index ?? RecordIndex(plan)
+    }
 
     struct Actual {
         var value: Decimal = 0
@@ -16,11 +24,12 @@ struct IndicatorEvaluator {
     /// The latest cumulative value of each reporting unit on or before `date`, summed.
     func actual(of indicator: Indicator, on date: Day) -> Actual {
         var latest: [String: (record: ProgressRecord, value: ReportedValue)] = [:]
-        for record in plan.records where record.date <= date {
-            guard let value = record.values.first(where: { $0.indicator == indicator.id }) else { continue }
+        for entry in index.values[indicator.id] ?? [] {
+            let record = index.records[entry.record]
+            guard record.date <= date else { break }
             let reporter = record.reporter?.description ?? record.unit.text
-            // Records are sorted by date, so a later one replaces an earlier one.
-            latest[reporter] = (record, value)
+            // Entries are in date order, so a later one replaces an earlier one.
+            latest[reporter] = (record, entry.value)
         }
         var result = Actual()
         for key in latest.keys.sorted() {
@@ -91,7 +100,9 @@ struct IndicatorEvaluator {
         }
     }
 
-    func evaluate(_ indicator: Indicator, responsible: [UnitID]) -> IndicatorResult {
+    /// `detailed: false` leaves out the month-by-month history and the part/whole check, for
+    /// the light evaluations behind a plan's monthly chart.
+    func evaluate(_ indicator: Indicator, responsible: [UnitID], detailed: Bool = true) -> IndicatorResult {
         let actual = actual(of: indicator, on: asOf)
         let (target, targetSteps) = target(of: indicator)
         var steps = actual.steps + targetSteps
@@ -136,8 +147,8 @@ struct IndicatorEvaluator {
         return IndicatorResult(id: indicator.id, name: indicator.name, unit: indicator.unit.symbol, target: target,
                                actual: actual.value, items: actual.items, completion: completion, met: met,
                                scored: indicator.scored && indicator.target != .none, pace: pace,
-                               responsible: responsible, history: history(of: indicator), explanation: steps,
-                               exceedsWhole: exceedsWhole(indicator, actual: actual.value))
+                               responsible: responsible, history: detailed ? history(of: indicator) : [], explanation: steps,
+                               exceedsWhole: detailed && exceedsWhole(indicator, actual: actual.value))
     }
 
     /// The earliest deadline of the indicator's tasks, else the plan's, else the year's end.
@@ -147,10 +158,8 @@ struct IndicatorEvaluator {
 
     /// The value at the end of each month that has a record, up to the as-of date.
     private func history(of indicator: Indicator) -> [MonthValue] {
-        let ids = Set([indicator.id] + indicator.split)
-        let months = Set(plan.records.filter { record in
-            record.date <= asOf && record.values.contains { ids.contains($0.indicator) }
-        }.map { $0.date.monthKey })
+        let entries = ([indicator.id] + indicator.split).flatMap { index.values[$0] ?? [] }
+        let months = Set(entries.map { index.records[$0.record].date }.filter { $0 <= asOf }.map(\.monthKey))
         return months.sorted().map { key in
             let parts = key.split(separator: "-").compactMap { Int($0) }
             let end = min(Day.lastOfMonth(year: parts[0], month: parts[1]), asOf)

@@ -6,11 +6,11 @@ struct TaskEvaluator {
     let asOf: Day
     /// The plan's indicator results, by id.
     let indicators: [String: IndicatorResult]
+    let index: RecordIndex
 
     func evaluate(_ task: PlanTask, responsible: [UnitID]) -> TaskResult {
-        let reports = plan.records.filter { $0.date <= asOf }.flatMap { record in
-            record.tasks.filter { $0.task == task.id }.map { (record: record, report: $0) }
-        }
+        let reports = (index.tasks[task.id] ?? []).map { (record: index.records[$0.record], report: $0.report) }
+            .filter { $0.record.date <= asOf }
         var steps: Explanation = []
         // The latest report decides; on the same date the least advanced state, to be safe.
         let order: [TaskState] = [.notStarted, .inProgress, .done]

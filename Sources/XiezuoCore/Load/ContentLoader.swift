@@ -11,52 +11,82 @@ public struct LoadResult: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
+/// Content read but not yet validated: the output of the load stage.
+public struct LoadedContent: @unchecked Sendable {
+    let draft: Content
+    let files: DeclaredFiles
+    let sink: DiagnosticSink
+
+    /// The validate stage: references resolved and checked across files.
+    public func validated() -> LoadResult {
+        let content = Validator.validate(draft, files: files, sink: sink)
+        return LoadResult(content: content, diagnostics: sink.sorted)
+    }
+}
+
 /// Loads `content/` into the model and validates it: load → validate, the first two
 /// stages of the pipeline. Reads only through a `ContentSource`.
 public enum ContentLoader {
     public static func load(from source: ContentSource) -> LoadResult {
+        read(from: source).validated()
+    }
+
+    /// The load stage alone: every file read and decoded, problems collected.
+    public static func read(from source: ContentSource) -> LoadedContent {
         let sink = DiagnosticSink()
         let layout = ContentLayout.classify(source.files(under: "content"), sink: sink)
-        func parse(_ path: String, markdown: Bool) -> ParsedFile? {
+        // Files are read and decoded on every core; each job collects its own problems.
+        func job<T>(_ work: (DiagnosticSink) -> T?) -> (T?, [Diagnostic]) {
+            let local = DiagnosticSink()
+            return (work(local), local.diagnostics)
+        }
+        func parse(_ path: String, markdown: Bool, _ sink: DiagnosticSink) -> ParsedFile? {
             guard let text = readText(path, from: source, sink: sink) else { return nil }
             return markdown ? ParsedFile.markdown(text, sink: sink) : ParsedFile.yaml(text, sink: sink)
         }
-
-        let standards = layout.standards.flatMap { parse($0, markdown: false) }.map(StandardDecoder.decode) ?? []
-        let regions = layout.regions.compactMap { path in
-            parse(path, markdown: false).flatMap { RegionDecoder.decode($0, id: ContentLayout.stem(path)) }
+        var all: [Diagnostic] = []
+        func collect<T>(_ results: [(T?, [Diagnostic])]) -> [T] {
+            all += results.flatMap(\.1)
+            return results.compactMap(\.0)
         }
-        let pairings = layout.pairings.compactMap { path in
-            parse(path, markdown: true).flatMap { PairingDecoder.decode($0, id: ContentLayout.stem(path)) }
-        }
-        let plans = layout.plans.compactMap { folder -> Plan? in
-            guard let planFile = folder.plan else {
-                sink.error("plan folder has no plan.md; add one with the plan's title, year and pairing",
-                           at: SourceLocation(file: folder.path))
-                return nil
-            }
-            guard let header = parse(planFile, markdown: true).flatMap({ PlanDecoder.decode($0, id: folder.id) }) else {
-                return nil
-            }
-            let sections = folder.tasks.flatMap { parse($0, markdown: false) }.map(TaskDecoder.decode) ?? []
-            let indicators = folder.indicators.flatMap { parse($0, markdown: false) }.map(IndicatorDecoder.decode) ?? []
-            if folder.tasks == nil && folder.indicators == nil {
-                sink.error("plan has neither tasks.yaml nor indicators.yaml; a plan needs tasks or indicators to track",
-                           at: header.location)
-            }
-            let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let records = folder.records.compactMap { path in
-                parse(path, markdown: true).flatMap { RecordDecoder.decode($0, plan: folder.id, indicators: byID) }
-            }
-            return Plan(header: header, sections: sections, indicators: indicators, records: records)
-        }
-
+        let standards = layout.standards.flatMap { parse($0, markdown: false, sink) }.map(StandardDecoder.decode) ?? []
+        let regions = collect(Parallel.map(layout.regions) { path in
+            job { sink in parse(path, markdown: false, sink).flatMap { RegionDecoder.decode($0, id: ContentLayout.stem(path)) } }
+        })
+        let pairings = collect(Parallel.map(layout.pairings) { path in
+            job { sink in parse(path, markdown: true, sink).flatMap { PairingDecoder.decode($0, id: ContentLayout.stem(path)) } }
+        })
+        let plans = collect(Parallel.map(layout.plans) { folder in
+            job { sink in readPlan(folder, sink: sink) { parse($0, markdown: $1, sink) } }
+        })
+        all.forEach { sink.add($0) }
         let draft = Content(regions: regions, pairings: pairings, plans: plans, standards: standards,
                             units: UnitDirectory(taskUnits: [:], indicatorUnits: [:], coordinators: [:]))
         let files = DeclaredFiles(regions: Set(layout.regions.map(ContentLayout.stem)),
                                   pairings: Set(layout.pairings.map(ContentLayout.stem)))
-        let content = Validator.validate(draft, files: files, sink: sink)
-        return LoadResult(content: content, diagnostics: sink.sorted)
+        return LoadedContent(draft: draft, files: files, sink: sink)
+    }
+
+    /// One plan folder: plan.md, tasks.yaml, indicators.yaml and its progress records.
+    private static func readPlan(_ folder: ContentLayout.PlanFolder, sink: DiagnosticSink,
+                                 parse: (String, Bool) -> ParsedFile?) -> Plan? {
+        guard let planFile = folder.plan else {
+            sink.error("plan folder has no plan.md; add one with the plan's title, year and pairing",
+                       at: SourceLocation(file: folder.path))
+            return nil
+        }
+        guard let header = parse(planFile, true).flatMap({ PlanDecoder.decode($0, id: folder.id) }) else { return nil }
+        let sections = folder.tasks.flatMap { parse($0, false) }.map(TaskDecoder.decode) ?? []
+        let indicators = folder.indicators.flatMap { parse($0, false) }.map(IndicatorDecoder.decode) ?? []
+        if folder.tasks == nil && folder.indicators == nil {
+            sink.error("plan has neither tasks.yaml nor indicators.yaml; a plan needs tasks or indicators to track",
+                       at: header.location)
+        }
+        let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let records = folder.records.compactMap { path in
+            parse(path, true).flatMap { RecordDecoder.decode($0, plan: folder.id, indicators: byID) }
+        }
+        return Plan(header: header, sections: sections, indicators: indicators, records: records)
     }
 
     private static func readText(_ path: String, from source: ContentSource, sink: DiagnosticSink) -> SourceText? {

@@ -20,7 +20,8 @@ struct SourceText {
         if bytes.contains(0) { return .failure(.binary) }
         guard let decoded = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
         // CRLF and lone CR become LF so that line numbers match what editors show.
-        let unified = decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let unified = bytes.contains(0x0D)
+            ? decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : decoded
         return .success(SourceText(path: path, text: unified))
     }
 }

@@ -15,7 +15,9 @@ enum YAMLParsing {
             return nil
         }
         do {
-            return try Yams.compose(yaml: yaml)
+            // The basic resolver leaves every scalar a string: the field readers decide what a
+            // value means (numbers, dates, booleans), so Yams need not guess types.
+            return try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)

@@ -54,6 +54,10 @@ public final class DiagnosticSink {
         diagnostics.append(Diagnostic(.warning, at: location, message))
     }
 
+    public func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Sorted by file, line and column so that output is stable and reads top to bottom.

@@ -3,10 +3,11 @@ import XiezuoCore
 
 /// Every table as CSV, and the computed results as JSON.
 enum Downloads {
-    static func files(_ site: SiteContext) -> [SitePath: Data] {
+    /// A plan's tables: tasks.csv, indicators.csv, units.csv beside its page.
+    static func files(of plan: Plan, _ site: SiteContext) -> [SitePath: Data] {
         var files: [SitePath: Data] = [:]
         let s = site.strings
-        for plan in site.content.plans {
+        do {
             let result = site.result(plan)
             let units = { (ids: [UnitID]) in ids.map { site.unit($0)?.name ?? $0.name }.joined(separator: "、") }
             if let path = site.routes.download(plan.id, "tasks.csv") {
@@ -41,6 +42,13 @@ enum Downloads {
                     })
             }
         }
+        return files
+    }
+
+    /// The site-wide tables and the results JSON.
+    static func siteFiles(_ site: SiteContext) -> [SitePath: Data] {
+        var files: [SitePath: Data] = [:]
+        let s = site.strings
         files[SitePath.file("units", "units.csv")] = CSV.make(
             header: ["csv.region", "csv.unit", "csv.kind", "csv.plans", "csv.tasks", "csv.indicators",
                      "csv.missing-reports"].map { s[$0] },

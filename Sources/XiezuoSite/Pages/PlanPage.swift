@@ -211,8 +211,9 @@ struct PlanPage {
         let months = lastMonth < 1 ? [] : Array(1...lastMonth)
         let series = months.map { month -> (String, Decimal, Decimal) in
             let end = min(Day.lastOfMonth(year: plan.year, month: month), result.asOf)
-            let then = month == lastMonth ? result : Engine.evaluate(plan, in: site.content, asOf: end)
-            return (end.monthKey, then.completion, then.expected)
+            if month == lastMonth { return (end.monthKey, result.completion, result.expected) }
+            let (completion, expected) = Engine.completion(of: plan, in: site.content, asOf: end)
+            return (end.monthKey, completion, expected)
         }
         let chart = LineChart(label: site.strings["plan.chart"], series: series.map { ($0.0, $0.1 * 100) }, target: 100,
                               format: { Display.percentValue($0) })

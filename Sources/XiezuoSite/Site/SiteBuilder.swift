@@ -23,34 +23,79 @@ public struct BuiltSite: Sendable {
 /// Reads top to bottom as the steps of a build.
 public enum SiteBuilder {
     public static func build(_ content: Content, templates: TemplateSet, options: SiteOptions = SiteOptions()) -> BuiltSite {
-        // 1. Compute every plan as of its date.
-        let results = Dictionary(uniqueKeysWithValues: content.plans.map { plan in
+        render(content, results: compute(content, options: options), templates: templates, options: options)
+    }
+
+    /// The compute stage: every plan as of its date.
+    public static func compute(_ content: Content, options: SiteOptions) -> [String: PlanResult] {
+        Dictionary(uniqueKeysWithValues: content.plans.map { plan in
             (plan.id, Engine.evaluate(plan, in: content, asOf: options.asOf ?? Engine.defaultAsOf(for: plan)))
         })
-        // 2. Decide where every page lives.
+    }
+
+    /// The render stage: pages, downloads and assets, in memory.
+    public static func render(_ content: Content, results: [String: PlanResult], templates: TemplateSet,
+                              options: SiteOptions) -> BuiltSite {
+        // 1. Decide where every page lives.
         let routes = Routes(content: content, taskPages: TaskPage.deserved)
         let site = SiteContext(content: content, results: results, routes: routes, strings: templates.strings,
                                baseURL: options.baseURL)
-        // 3. Describe the pages: home, pairings, plans, units, indicators, tasks.
-        var specs = [HomePage.make(site), UnitsIndexPage.make(site), IndicatorsIndexPage.make(site)]
-        specs += content.pairings.compactMap { PairingPage.make($0, site: site) }
-        specs += content.plans.compactMap { PlanPage.make($0, site: site) }
-        specs += content.regions.flatMap { region in region.units.compactMap { UnitPage.make($0, region: region, site: site) } }
+        // 2. List the pages: home, indexes, pairings, plans, units, indicators, tasks.
+        var jobs: [PageJob] = [.home, .unitsIndex, .indicatorsIndex]
+        jobs += content.pairings.map(PageJob.pairing) + content.plans.map(PageJob.plan)
+        jobs += content.regions.flatMap { region in region.units.map { PageJob.unit($0, region) } }
         for plan in content.plans {
-            specs += plan.indicators.compactMap { IndicatorPage.make($0, plan: plan, site: site) }
-            specs += plan.allTasks.compactMap { TaskPage.make($0, plan: plan, site: site) }
+            jobs += plan.indicators.map { PageJob.indicator($0, plan) }
+            jobs += plan.allTasks.map { PageJob.task($0, plan) }
+            jobs.append(.downloads(plan))
         }
-        // 4. Render them through the templates.
+        jobs.append(.siteDownloads)
+        // 3. Build and render them on every core; 4. downloads alongside.
+        let outputs = Parallel.map(jobs) { $0.run(site, templates: templates) }
         var files: [SitePath: Data] = [:]
-        for spec in specs {
-            files[spec.path] = Data(templates.render(spec.context, with: spec.template).utf8)
+        var pages = 0
+        for output in outputs {
+            pages += output.pages
+            files.merge(output.files) { first, _ in first }
         }
-        // 5. Downloads: every table as CSV, the results as JSON.
-        files.merge(Downloads.files(site)) { page, _ in page }
-        // 6. Assets: stylesheet and script, shipped inside the site.
+        // 5. Assets: stylesheet and script, shipped inside the site.
         for (name, data) in templates.assets {
             files[SitePath(name.split(separator: "/").map(String.init))] = data
         }
-        return BuiltSite(files: files, pages: specs.count)
+        return BuiltSite(files: files, pages: pages)
+    }
+}
+
+/// One unit of render work: a page (its view model built, then rendered) or a set of downloads.
+enum PageJob {
+    case home, unitsIndex, indicatorsIndex, siteDownloads
+    case pairing(Pairing)
+    case plan(Plan)
+    case unit(ResponsibleUnit, Region)
+    case indicator(Indicator, Plan)
+    case task(PlanTask, Plan)
+    case downloads(Plan)
+
+    struct Output {
+        var files: [SitePath: Data] = [:]
+        var pages = 0
+    }
+
+    func run(_ site: SiteContext, templates: TemplateSet) -> Output {
+        let spec: PageSpec?
+        switch self {
+        case .home: spec = HomePage.make(site)
+        case .unitsIndex: spec = UnitsIndexPage.make(site)
+        case .indicatorsIndex: spec = IndicatorsIndexPage.make(site)
+        case .pairing(let pairing): spec = PairingPage.make(pairing, site: site)
+        case .plan(let plan): spec = PlanPage.make(plan, site: site)
+        case .unit(let unit, let region): spec = UnitPage.make(unit, region: region, site: site)
+        case .indicator(let indicator, let plan): spec = IndicatorPage.make(indicator, plan: plan, site: site)
+        case .task(let task, let plan): spec = TaskPage.make(task, plan: plan, site: site)
+        case .downloads(let plan): return Output(files: Downloads.files(of: plan, site), pages: 0)
+        case .siteDownloads: return Output(files: Downloads.siteFiles(site), pages: 0)
+        }
+        guard let spec else { return Output() }
+        return Output(files: [spec.path: Data(templates.render(spec.context, with: spec.template).utf8)], pages: 1)
     }
 }

@@ -72,6 +72,6 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ context: Any, with template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        library.render(TemplateData.convert(context) ?? [:], withTemplate: template) ?? ""
     }
 }
