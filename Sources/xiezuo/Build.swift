@@ -58,19 +58,23 @@ struct Build: ParsableCommand {
         mark = Date()
         let results = SiteBuilder.compute(result.content, options: siteOptions)
         stage("compute")
-        let site = SiteBuilder.render(result.content, results: results, templates: templates, options: siteOptions)
-        stage("render")
         let destination = URL(fileURLWithPath: output, relativeTo: root)
         let summary: SiteWriter.Summary
+        let pages: Int
         do {
-            summary = try SiteWriter.write(site, to: destination)
+            // Pages are written into the staging folder as they are rendered: render and write
+            // overlap, and are timed together as "render+write".
+            let staging = try SiteWriter.Staging(output: destination)
+            pages = SiteBuilder.render(result.content, results: results, templates: templates, options: siteOptions,
+                                       into: staging)
+            summary = try staging.commit()
         } catch {
             FileHandle.standardError.write(Data("build failed: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        stage("write")
+        stage("render+write")
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("built \(site.pages) pages, \(site.files.count) files (\(summary.written) written, \(summary.unchanged) unchanged) "
+        print("built \(pages) pages, \(summary.written + summary.unchanged) files (\(summary.written) written, \(summary.unchanged) unchanged) "
               + "into \(output)/ in \(seconds) s")
         if timings {
             print("timings: " + stages.map { "\($0.0)=" + String(format: "%.3f", $0.1) + "s" }.joined(separator: " "))

@@ -24,8 +24,12 @@ import Testing
         #expect(files.contains(Routes.home))
         #expect(files.contains(Routes.units))
         #expect(files.contains(Routes.indicators))
-        // 6 pairings + 5 plans + 100 units + 80 indicators + 3 indexes, plus task pages.
-        #expect(Self.site.pages == 6 + 5 + 100 + 80 + 3 + Self.content.plans.reduce(0) { total, plan in
+        // One unit list per region that has units: 6 of the 11 regions.
+        for region in Self.content.regions where !region.units.isEmpty {
+            #expect(files.contains(routes.region(region.id)!), "\(region.id)")
+        }
+        // 6 pairings + 5 plans + 100 units + 6 regions + 80 indicators + 3 indexes, plus task pages.
+        #expect(Self.site.pages == 6 + 5 + 100 + 6 + 80 + 3 + Self.content.plans.reduce(0) { total, plan in
             total + plan.allTasks.filter { TaskPage.deserved(plan, $0) }.count
         })
     }

@@ -175,7 +175,32 @@ public struct PlanResult: Sendable {
     public let completion: Decimal
     public var score: Decimal { rollup.earned }
 
-    public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }
-    public func task(_ id: String) -> TaskResult? { tasks.first { $0.id == id } }
+    public func indicator(_ id: String) -> IndicatorResult? { indicatorIndex[id].map { indicators[$0] } }
+    public func task(_ id: String) -> TaskResult? { taskIndex[id].map { tasks[$0] } }
     public func unit(_ id: UnitID) -> UnitResult? { units.first { $0.unit == id } }
+
+    private var indicatorIndex: [String: Int] = [:]
+    private var taskIndex: [String: Int] = [:]
+
+    init(plan: String, asOf: Day, expected: Decimal, indicators: [IndicatorResult], tasks: [TaskResult],
+         sections: [SectionResult], units: [UnitResult], rollup: Rollup, bonus: Decimal, penalty: Decimal,
+         grade: String?, findings: [Finding], latestData: Day?, sample: Bool, completion: Decimal) {
+        self.plan = plan
+        self.asOf = asOf
+        self.expected = expected
+        self.indicators = indicators
+        self.tasks = tasks
+        self.sections = sections
+        self.units = units
+        self.rollup = rollup
+        self.bonus = bonus
+        self.penalty = penalty
+        self.grade = grade
+        self.findings = findings
+        self.latestData = latestData
+        self.sample = sample
+        self.completion = completion
+        indicatorIndex = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        taskIndex = Dictionary(tasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -7,6 +7,12 @@ public struct Content: Sendable {
     /// Each plan's responsible units, resolved from what the author wrote.
     public let units: UnitDirectory
 
+    // Lookups by id, so that finding a region, pairing or plan costs the same at any scale.
+    private let regionIndex: [String: Int]
+    private let pairingIndex: [String: Int]
+    private let planIndex: [String: Int]
+    private let planByYear: [String: Int]
+
     public init(regions: [Region], pairings: [Pairing], plans: [Plan], standards: [StandardIndicator],
                 units: UnitDirectory) {
         self.regions = regions
@@ -14,15 +20,20 @@ public struct Content: Sendable {
         self.plans = plans
         self.standards = standards
         self.units = units
+        // With duplicate ids the first one wins, as the validator reports the others.
+        regionIndex = Dictionary(regions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        pairingIndex = Dictionary(pairings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        planIndex = Dictionary(plans.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        planByYear = Dictionary(plans.enumerated().map { ("\($1.pairing)|\($1.year)", $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func region(_ id: String) -> Region? { regions.first { $0.id == id } }
-    public func pairing(_ id: String) -> Pairing? { pairings.first { $0.id == id } }
-    public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
+    public func region(_ id: String) -> Region? { regionIndex[id].map { regions[$0] } }
+    public func pairing(_ id: String) -> Pairing? { pairingIndex[id].map { pairings[$0] } }
+    public func plan(_ id: String) -> Plan? { planIndex[id].map { plans[$0] } }
 
     /// The plan of the same pairing for the year before, for 不低于上年 targets.
     public func previousPlan(of plan: Plan) -> Plan? {
-        plans.first { $0.pairing == plan.pairing && $0.year == plan.year - 1 }
+        planByYear["\(plan.pairing)|\(plan.year - 1)"].map { plans[$0] }
     }
 
     /// The region whose units are responsible in `plan`.

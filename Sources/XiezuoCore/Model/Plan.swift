@@ -38,6 +38,10 @@ public struct Plan: Sendable, Identifiable {
     public let indicators: [Indicator]
     public internal(set) var records: [ProgressRecord]
     public let location: SourceLocation
+    /// Every task in document order, and where each task and indicator stands, for lookups by id.
+    public let allTasks: [PlanTask]
+    private let taskIndex: [String: Int]
+    private let indicatorIndex: [String: Int]
 
     public init(id: String, pairing: String, year: Int, title: String, number: String?, issuer: String?,
                 issued: Day?, scheme: String?, owner: Side, coordinator: UnitReference?, deadline: Day?,
@@ -63,15 +67,17 @@ public struct Plan: Sendable, Identifiable {
         self.indicators = indicators
         self.records = records
         self.location = location
+        allTasks = sections.flatMap(\.allTasks)
+        taskIndex = Dictionary(allTasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        indicatorIndex = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public var allTasks: [PlanTask] { sections.flatMap(\.allTasks) }
     /// Titles of the narrative parts (the `##` headings of plan.md's body).
     public var narrativeParts: [String] { Markdown.headings(narrative).filter { $0.level == 2 }.map(\.text) }
     public var allSections: [Section] { sections.flatMap(\.allSections) }
     public var firstDay: Day { Day.firstOfYear(year) }
     public var lastDay: Day { Day.lastOfYear(year) }
 
-    public func task(_ id: String) -> PlanTask? { allTasks.first { $0.id == id } }
-    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+    public func task(_ id: String) -> PlanTask? { taskIndex[id].map { allTasks[$0] } }
+    public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
 }

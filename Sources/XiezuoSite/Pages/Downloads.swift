@@ -52,8 +52,11 @@ enum Downloads {
         files[SitePath.file("units", "units.csv")] = CSV.make(
             header: ["csv.region", "csv.unit", "csv.kind", "csv.plans", "csv.tasks", "csv.indicators",
                      "csv.missing-reports"].map { s[$0] },
-            rows: UnitsIndexPage.rows(site).map { region, unit, row in
-                [region.name, unit.name, row.kind, "\(row.plans)", "\(row.tasks)", "\(row.indicators)", "\(row.owes)"]
+            rows: site.content.regions.flatMap { region in
+                region.units.map { unit in
+                    let row = UnitsIndexPage.row(unit, site: site, p: Presenter(site: site, path: Routes.units))
+                    return [region.name, unit.name, row.kind, "\(row.plans)", "\(row.tasks)", "\(row.indicators)", "\(row.owes)"]
+                }
             })
         files[SitePath.file("indicators", "indicators.csv")] = CSV.make(
             header: indicatorHeader(s, withPlan: true),

@@ -24,6 +24,9 @@ struct IndicatorPage {
     let hasScoring: Bool
     let comparisons: IndicatorTable
     let standard: String?
+    let comparisonNote: String?
+
+    static let comparisonLimit = 20
 
     struct HistoryRow {
         let month: String
@@ -69,10 +72,16 @@ struct IndicatorPage {
         }
         var comparisons: [IndicatorRow] = []
         var standardName: String?
+        var comparisonNote: String?
         if let standard = indicator.standard {
             standardName = site.content.standards.first { $0.id == standard }?.name
-            comparisons = site.uses(of: standard).filter { $0.0.id != plan.id || $0.1.id != indicator.id }.map { other, otherIndicator in
+            let others = site.uses(of: standard).filter { $0.0.id != plan.id || $0.1.id != indicator.id }
+            // The other pairings' figures; at a province's scale only the first few, with the count.
+            comparisons = others.prefix(comparisonLimit).map { other, otherIndicator in
                 p.indicatorRow(otherIndicator, plan: other, result: site.result(other), showPlan: true)
+            }
+            if others.count > comparisonLimit {
+                comparisonNote = p.s.format("indicator.comparison-more", ["shown": "\(comparisonLimit)", "all": "\(others.count)"])
             }
         }
         let page = IndicatorPage(
@@ -87,35 +96,43 @@ struct IndicatorPage {
             tasks: related.map { p.taskRow($0, plan: plan, result: result) }, hasTasks: !related.isEmpty,
             evidence: evidence, hasEvidence: !evidence.isEmpty, explanation: r.explanation.map(p.s.explain),
             scoring: scoring, hasScoring: !scoring.isEmpty, comparisons: IndicatorTable(rows: comparisons, showPlan: true),
-            standard: standardName)
+            standard: standardName, comparisonNote: comparisonNote)
         return PageSpec(path: path, template: "indicator", context: page)
     }
 }
 
-/// indicators/index.html: every indicator of every plan.
+/// indicators/index.html: every plan's indicators counted by status, linking to the plan's
+/// indicator table, and the standard indicators shared across pairings. One row per plan keeps
+/// the page small at any scale.
 struct IndicatorsIndexPage {
     let chrome: Chrome
     let t: [String: String]
-    let plans: [PlanGroup]
+    let plans: [PlanRow]
     let download: Link
 
-    struct PlanGroup {
+    struct PlanRow {
         let plan: Link
-        let table: IndicatorTable
+        let indicators: Int
+        let done: Int
+        let behind: Int
+        let overdue: Int
+        let tracked: Int
     }
 
     static func make(_ site: SiteContext) -> PageSpec {
         let p = Presenter(site: site, path: Routes.indicators)
         let plans = site.content.plans.sorted { ($0.pairing, $0.year) < ($1.pairing, $1.year) }
             .filter { !$0.indicators.isEmpty }
-            .map { plan in
-                PlanGroup(plan: p.planLink(plan),
-                          table: IndicatorTable(rows: plan.indicators.map { p.indicatorRow($0, plan: plan, result: site.result(plan)) },
-                                                showPlan: false))
+            .map { plan -> PlanRow in
+                let statuses = site.result(plan).indicators.map(\.pace.status)
+                let link = site.routes.plan(plan.id).map { p.href($0) + "#indicators" } ?? ""
+                return PlanRow(plan: Link(href: link, label: "\(plan.year) · \(plan.title)"), indicators: statuses.count,
+                               done: statuses.filter { $0 == .done }.count, behind: statuses.filter { $0 == .behind }.count,
+                               overdue: statuses.filter { $0 == .overdue }.count,
+                               tracked: statuses.filter { $0 == .notScored || $0 == .unknown }.count)
             }
-        let sample = site.content.plans.flatMap(\.records).contains { $0.sample }
         let page = IndicatorsIndexPage(
-            chrome: p.chrome(title: p.s["indicators.title"], crumbs: [(p.s["nav.indicators"], nil)], sample: sample),
+            chrome: p.chrome(title: p.s["indicators.title"], crumbs: [(p.s["nav.indicators"], nil)], sample: site.anySample),
             t: p.t, plans: plans,
             download: Link(href: p.href(SitePath.file("indicators", "indicators.csv")), label: p.s["download.indicators"]))
         return PageSpec(path: Routes.indicators, template: "indicators", context: page)

@@ -31,7 +31,8 @@ struct TaskPage {
         let unit: Link
         let state: String
         let evidence: String
-        let note: String
+        /// The report's note, on the reporting unit's page.
+        let noteLink: String
     }
 
     /// A task deserves its own page when it has something beyond its text to show.
@@ -66,11 +67,10 @@ struct TaskPage {
         let evidence = r.evidence.map { EvidenceRow(kind: p.s["evidence." + $0.kind.rawValue], title: $0.title, file: $0.file) }
         let reports = plan.records.filter { $0.date <= result.asOf }.flatMap { record in
             record.tasks.filter { $0.task == task.id }.map { report in
-                ReportRow(date: record.date.description,
-                          unit: record.reporter.map(p.unitLink) ?? Link(href: "", label: record.unit.text),
-                          state: p.s["state." + report.state.rawValue],
-                          evidence: p.s.format("evidence.count", ["count": "\(report.evidence.count)"]),
-                          note: Markdown.html(record.note))
+                let unit = record.reporter.map(p.unitLink) ?? Link(href: "", label: record.unit.text)
+                return ReportRow(date: record.date.description, unit: unit, state: p.s["state." + report.state.rawValue],
+                                 evidence: p.s.format("evidence.count", ["count": "\(report.evidence.count)"]),
+                                 noteLink: unit.href + "#" + UnitPage.anchor(record))
             }
         }.reversed()
         let explanation = (r.explanation + (r.score?.explanation ?? [])).map(p.s.explain)

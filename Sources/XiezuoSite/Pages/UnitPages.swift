@@ -22,6 +22,37 @@ struct UnitPage {
         let tasks: [TaskRow]
         let hasTasks: Bool
         let indicators: IndicatorTable
+        let reports: [Report]
+        let hasReports: Bool
+    }
+
+    /// One progress report of the unit, with its note rendered once, here.
+    struct Report {
+        let anchor: String
+        let date: String
+        let values: String
+        let tasks: String
+        let note: String
+    }
+
+    /// The anchor of a record on its unit's page, which task pages link to.
+    static func anchor(_ record: ProgressRecord) -> String { "report-\(Slug.make(record.plan))-\(record.date)" }
+
+    static func reports(of unit: UnitID, in plan: Plan, result: PlanResult, p: Presenter) -> [Report] {
+        plan.records.filter { $0.reporter == unit && $0.date <= result.asOf }.reversed().map { record in
+            let values = record.values.map { value -> String in
+                let name = plan.indicator(value.indicator)?.name ?? value.indicator
+                let measure = plan.indicator(value.indicator)?.unit.symbol ?? ""
+                let amount = value.value.map(Display.amount)
+                    ?? value.items.sorted { $0.key < $1.key }.map { "\($0.key) \(Display.amount($0.value))" }.joined(separator: "，")
+                return "\(name) \(amount) \(measure)"
+            }.joined(separator: "；")
+            let tasks = record.tasks.map { p.s.format("unit.report-task", ["task": $0.task, "state": p.s["state." + $0.state.rawValue],
+                                                                          "count": "\($0.evidence.count)"]) }
+                .joined(separator: "；")
+            return Report(anchor: anchor(record), date: record.date.description, values: values, tasks: tasks,
+                          note: Markdown.html(record.note))
+        }
     }
 
     static func make(_ unit: ResponsibleUnit, region: Region, site: SiteContext) -> PageSpec? {
@@ -33,7 +64,7 @@ struct UnitPage {
         if !unit.members.isEmpty { fields.append(Field(label: p.s["unit.members"], value: unit.members.joined(separator: "、"))) }
         if let note = unit.note { fields.append(Field(label: p.s["unit.note"], value: note)) }
         var blocks: [PlanBlock] = []
-        for plan in site.content.plans.sorted(by: { ($0.year, $0.id) > ($1.year, $1.id) }) {
+        for plan in site.plansByUnit[unit.id] ?? [] {
             let result = site.result(plan)
             guard let mine = result.unit(unit.id) else { continue }
             let tasks = plan.allTasks.filter { mine.tasks.contains($0.id) }.map { p.taskRow($0, plan: plan, result: result) }
@@ -44,6 +75,7 @@ struct UnitPage {
                 p.missingEvidence(task).map { p.s.format("unit.owes-evidence", ["task": task.id, "what": $0]) }
             }
             let scored = plan.scoring.method != .none && mine.rollup.available > 0
+            let reports = Self.reports(of: unit.id, in: plan, result: result, p: p)
             blocks.append(PlanBlock(
                 plan: p.planLink(plan), pairing: site.content.pairing(plan.pairing).map(site.pairingName) ?? plan.pairing,
                 asOf: result.asOf.description,
@@ -52,28 +84,31 @@ struct UnitPage {
                 rank: scored ? mine.rank.map { p.s.format("unit.rank", ["rank": "\($0)",
                     "of": "\(result.units.filter { $0.rank != nil }.count)"]) } : nil,
                 grade: scored ? mine.grade : nil, owes: owes, hasOwes: !owes.isEmpty, tasks: tasks, hasTasks: !tasks.isEmpty,
-                indicators: IndicatorTable(rows: indicators, showPlan: false)))
+                indicators: IndicatorTable(rows: indicators, showPlan: false),
+                reports: reports, hasReports: !reports.isEmpty))
         }
-        let sample = site.content.plans.contains { plan in site.result(plan).sample && site.result(plan).unit(unit.id) != nil }
+        let sample = (site.plansByUnit[unit.id] ?? []).contains { site.result($0).sample }
         let page = UnitPage(chrome: p.chrome(title: unit.name, crumbs: [(p.s["nav.units"], Routes.units),
-                                                                       ("\(region.name) · \(unit.name)", nil)],
+                                                                       (region.name, site.routes.region(region.id)),
+                                                                       (unit.name, nil)],
                                              sample: sample),
                             t: p.t, fields: fields, plans: blocks, hasPlans: !blocks.isEmpty)
         return PageSpec(path: path, template: "unit", context: page)
     }
 }
 
-/// units/index.html: every unit, by region.
+/// units/index.html: every region with its units counted; units/<region>/index.html: its units.
 struct UnitsIndexPage {
     let chrome: Chrome
     let t: [String: String]
-    let regions: [RegionGroup]
+    let regions: [RegionRow]
     let download: Link
 
-    struct RegionGroup {
-        let name: String
-        let units: [Row]
-        let hasUnits: Bool
+    struct RegionRow {
+        let region: Link
+        let parent: String
+        let units: Int
+        let owes: Int
     }
 
     struct Row {
@@ -85,30 +120,44 @@ struct UnitsIndexPage {
         let owes: Int
     }
 
-    static func rows(_ site: SiteContext) -> [(Region, ResponsibleUnit, Row)] {
-        site.content.regions.flatMap { region in
-            region.units.map { unit -> (Region, ResponsibleUnit, Row) in
-                let mine = site.content.plans.compactMap { site.result($0).unit(unit.id) }
-                let p = Presenter(site: site, path: Routes.units)
-                return (region, unit, Row(unit: p.unitLink(unit.id), kind: p.s["kind." + unit.kind.rawValue],
-                                          plans: mine.count, tasks: mine.reduce(0) { $0 + $1.tasks.count },
-                                          indicators: mine.reduce(0) { $0 + $1.indicators.count },
-                                          owes: mine.reduce(0) { $0 + $1.missingReports.count }))
-            }
-        }
+    static func row(_ unit: ResponsibleUnit, site: SiteContext, p: Presenter) -> Row {
+        let mine = (site.plansByUnit[unit.id] ?? []).compactMap { site.result($0).unit(unit.id) }
+        return Row(unit: p.unitLink(unit.id), kind: p.s["kind." + unit.kind.rawValue], plans: mine.count,
+                   tasks: mine.reduce(0) { $0 + $1.tasks.count }, indicators: mine.reduce(0) { $0 + $1.indicators.count },
+                   owes: mine.reduce(0) { $0 + $1.missingReports.count })
     }
 
     static func make(_ site: SiteContext) -> PageSpec {
         let p = Presenter(site: site, path: Routes.units)
-        let all = rows(site)
-        let groups = site.content.regions.map { region in
-            let units = all.filter { $0.0.id == region.id }.map(\.2)
-            return RegionGroup(name: region.name, units: units, hasUnits: !units.isEmpty)
+        let regions = site.content.regions.filter { !$0.units.isEmpty }.map { region in
+            RegionRow(region: Link(href: site.routes.region(region.id).map(p.href) ?? "", label: region.name),
+                      parent: region.parent ?? "", units: region.units.count,
+                      owes: region.units.reduce(0) { total, unit in
+                          total + (site.plansByUnit[unit.id] ?? []).compactMap { site.result($0).unit(unit.id) }
+                              .reduce(0) { $0 + $1.missingReports.count }
+                      })
         }
-        let sample = site.content.plans.flatMap(\.records).contains { $0.sample }
-        let page = UnitsIndexPage(chrome: p.chrome(title: p.s["units.title"], crumbs: [(p.s["nav.units"], nil)], sample: sample),
-                                  t: p.t, regions: groups,
+        let page = UnitsIndexPage(chrome: p.chrome(title: p.s["units.title"], crumbs: [(p.s["nav.units"], nil)],
+                                                   sample: site.anySample),
+                                  t: p.t, regions: regions,
                                   download: Link(href: p.href(SitePath.file("units", "units.csv")), label: p.s["download.units"]))
         return PageSpec(path: Routes.units, template: "units", context: page)
+    }
+}
+
+/// units/<region>/index.html: the units of one region.
+struct RegionPage {
+    let chrome: Chrome
+    let t: [String: String]
+    let units: [UnitsIndexPage.Row]
+
+    static func make(_ region: Region, site: SiteContext) -> PageSpec? {
+        guard let path = site.routes.region(region.id), !region.units.isEmpty else { return nil }
+        let p = Presenter(site: site, path: path)
+        let sample = region.units.contains { unit in (site.plansByUnit[unit.id] ?? []).contains { site.result($0).sample } }
+        let page = RegionPage(chrome: p.chrome(title: region.name, crumbs: [(p.s["nav.units"], Routes.units), (region.name, nil)],
+                                               sample: sample),
+                              t: p.t, units: region.units.map { UnitsIndexPage.row($0, site: site, p: p) })
+        return PageSpec(path: path, template: "region", context: page)
     }
 }

@@ -13,6 +13,7 @@ public struct Routes: Sendable {
     private var units: [UnitID: SitePath] = [:]
     private var indicators: [String: SitePath] = [:]
     private var tasks: [String: SitePath] = [:]
+    private var regions: [String: SitePath] = [:]
 
     public init(content: Content, taskPages: (Plan, PlanTask) -> Bool) {
         for pairing in content.pairings {
@@ -31,6 +32,7 @@ public struct Routes: Sendable {
             }
         }
         for region in content.regions {
+            regions[region.id] = .page("units", Slug.make(region.id))
             for (unit, slug) in zip(region.units, Slug.unique(region.units.map(\.name))) {
                 units[unit.id] = .page("units", Slug.make(region.id), slug)
             }
@@ -42,6 +44,7 @@ public struct Routes: Sendable {
     public func pairing(_ id: String) -> SitePath? { pairings[id] }
     public func plan(_ id: String) -> SitePath? { plans[id] }
     public func unit(_ id: UnitID) -> SitePath? { units[id] }
+    public func region(_ id: String) -> SitePath? { regions[id] }
     public func indicator(_ plan: String, _ id: String) -> SitePath? { indicators[Self.key(plan, id)] }
     public func task(_ plan: String, _ id: String) -> SitePath? { tasks[Self.key(plan, id)] }
 

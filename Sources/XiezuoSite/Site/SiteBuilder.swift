@@ -13,17 +13,44 @@ public struct SiteOptions: Sendable {
     }
 }
 
+/// Where rendered files go as soon as each is ready: the disk (SiteWriter) or memory (BuiltSite).
+/// Called from every core at once.
+public protocol SiteSink: Sendable {
+    func put(_ path: SitePath, _ data: Data)
+}
+
 /// A built site, in memory: every file's path and bytes.
 public struct BuiltSite: Sendable {
     public let files: [SitePath: Data]
     public let pages: Int
 }
 
+/// Collects files in memory, for tests and small sites.
+final class MemorySink: SiteSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [SitePath: Data] = [:]
+
+    func put(_ path: SitePath, _ data: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        if files[path] == nil { files[path] = data }
+    }
+
+    var collected: [SitePath: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        return files
+    }
+}
+
 /// The render stage: content and results in, files out. Pure — the writer puts them on disk.
 /// Reads top to bottom as the steps of a build.
 public enum SiteBuilder {
     public static func build(_ content: Content, templates: TemplateSet, options: SiteOptions = SiteOptions()) -> BuiltSite {
-        render(content, results: compute(content, options: options), templates: templates, options: options)
+        let sink = MemorySink()
+        let pages = render(content, results: compute(content, options: options), templates: templates, options: options,
+                           into: sink)
+        return BuiltSite(files: sink.collected, pages: pages)
     }
 
     /// The compute stage: every plan as of its date.
@@ -33,9 +60,10 @@ public enum SiteBuilder {
         })
     }
 
-    /// The render stage: pages, downloads and assets, in memory.
+    /// The render stage: pages, downloads and assets, each handed to `sink` as soon as it is
+    /// rendered, so that memory does not grow with the size of the output. Returns the page count.
     public static func render(_ content: Content, results: [String: PlanResult], templates: TemplateSet,
-                              options: SiteOptions) -> BuiltSite {
+                              options: SiteOptions, into sink: SiteSink) -> Int {
         // 1. Decide where every page lives.
         let routes = Routes(content: content, taskPages: TaskPage.deserved)
         let site = SiteContext(content: content, results: results, routes: routes, strings: templates.strings,
@@ -43,6 +71,7 @@ public enum SiteBuilder {
         // 2. List the pages: home, indexes, pairings, plans, units, indicators, tasks.
         var jobs: [PageJob] = [.home, .unitsIndex, .indicatorsIndex]
         jobs += content.pairings.map(PageJob.pairing) + content.plans.map(PageJob.plan)
+        jobs += content.regions.map(PageJob.region)
         jobs += content.regions.flatMap { region in region.units.map { PageJob.unit($0, region) } }
         for plan in content.plans {
             jobs += plan.indicators.map { PageJob.indicator($0, plan) }
@@ -51,18 +80,16 @@ public enum SiteBuilder {
         }
         jobs.append(.siteDownloads)
         // 3. Build and render them on every core; 4. downloads alongside.
-        let outputs = Parallel.map(jobs) { $0.run(site, templates: templates) }
-        var files: [SitePath: Data] = [:]
-        var pages = 0
-        for output in outputs {
-            pages += output.pages
-            files.merge(output.files) { first, _ in first }
-        }
+        let pages = Parallel.map(jobs) { job -> Int in
+            let output = job.run(site, templates: templates)
+            for (path, data) in output.files { sink.put(path, data) }
+            return output.pages
+        }.reduce(0, +)
         // 5. Assets: stylesheet and script, shipped inside the site.
-        for (name, data) in templates.assets {
-            files[SitePath(name.split(separator: "/").map(String.init))] = data
+        for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            sink.put(SitePath(name.split(separator: "/").map(String.init)), data)
         }
-        return BuiltSite(files: files, pages: pages)
+        return pages
     }
 }
 
@@ -71,6 +98,7 @@ enum PageJob {
     case home, unitsIndex, indicatorsIndex, siteDownloads
     case pairing(Pairing)
     case plan(Plan)
+    case region(Region)
     case unit(ResponsibleUnit, Region)
     case indicator(Indicator, Plan)
     case task(PlanTask, Plan)
@@ -89,6 +117,7 @@ enum PageJob {
         case .indicatorsIndex: spec = IndicatorsIndexPage.make(site)
         case .pairing(let pairing): spec = PairingPage.make(pairing, site: site)
         case .plan(let plan): spec = PlanPage.make(plan, site: site)
+        case .region(let region): spec = RegionPage.make(region, site: site)
         case .unit(let unit, let region): spec = UnitPage.make(unit, region: region, site: site)
         case .indicator(let indicator, let plan): spec = IndicatorPage.make(indicator, plan: plan, site: site)
         case .task(let task, let plan): spec = TaskPage.make(task, plan: plan, site: site)

@@ -11,7 +11,7 @@ public struct TemplateSet: Sendable {
     public let assets: [String: Data]
 
     /// Templates every site needs.
-    static let required = ["layout", "home", "pairing", "plan", "unit", "units", "indicator", "indicators", "task"]
+    static let required = ["layout", "home", "pairing", "plan", "unit", "units", "region", "indicator", "indicators", "task"]
 
     /// `overrides` maps paths relative to the site's templates/ folder to their text.
     public static func load(overrides: [String: Data], language: String, sink: DiagnosticSink) -> TemplateSet? {

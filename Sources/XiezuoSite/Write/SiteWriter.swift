@@ -28,52 +28,101 @@ public enum SiteWriter {
         }
     }
 
+    /// Writes a site held in memory (tests, small sites).
     public static func write(_ site: BuiltSite, to output: URL) throws -> Summary {
-        let fm = FileManager.default
-        let output = output.standardizedFileURL
-        var isFolder: ObjCBool = false
-        let exists = fm.fileExists(atPath: output.path, isDirectory: &isFolder)
-        if exists {
-            let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
-            guard isFolder.boolValue, contents.isEmpty || contents.contains(marker) else {
-                throw Failure.notASiteFolder(output.path)
+        let writer = try SiteWriter.Staging(output: output)
+        for (path, data) in site.files.sorted(by: { $0.key < $1.key }) { writer.put(path, data) }
+        return try writer.commit()
+    }
+
+    /// A build in progress: files go into a staging folder beside the output as they are
+    /// rendered, from any core; `commit` swaps the staging folder in, `abort` removes it.
+    public final class Staging: SiteSink, @unchecked Sendable {
+        let output: URL
+        let staging: URL
+        let retired: URL
+        let previousExists: Bool
+        private let lock = NSLock()
+        private var folders = Set<String>()
+        private var written = 0
+        private var unchanged = 0
+        private var failure: Failure?
+
+        public init(output: URL) throws {
+            let fm = FileManager.default
+            self.output = output.standardizedFileURL
+            var isFolder: ObjCBool = false
+            previousExists = fm.fileExists(atPath: self.output.path, isDirectory: &isFolder)
+            if previousExists {
+                let contents = (try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []
+                guard isFolder.boolValue, contents.isEmpty || contents.contains(marker) else {
+                    throw Failure.notASiteFolder(self.output.path)
+                }
+            }
+            let parent = self.output.deletingLastPathComponent()
+            let name = self.output.lastPathComponent
+            let pid = ProcessInfo.processInfo.processIdentifier
+            staging = parent.appendingPathComponent(".\(name).staging-\(pid)")
+            retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+            try? fm.removeItem(at: staging)
+            do {
+                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            } catch {
+                throw Failure.io(staging.path, error.localizedDescription)
             }
         }
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var written = 0
-            var unchanged = 0
-            var folders = Set<String>()
-            for (path, data) in site.files.sorted(by: { $0.key < $1.key }) {
-                let target = staging.appendingPathComponent(path.description)
-                let folder = target.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
+
+        public func put(_ path: SitePath, _ data: Data) {
+            let fm = FileManager.default
+            let target = staging.appendingPathComponent(path.description)
+            let folder = target.deletingLastPathComponent().path
+            lock.lock()
+            let newFolder = folders.insert(folder).inserted
+            lock.unlock()
+            do {
+                if newFolder { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
                 let previous = output.appendingPathComponent(path.description)
-                if exists, sameBytes(previous, data), (try? fm.linkItem(at: previous, to: target)) != nil {
-                    unchanged += 1
+                if previousExists, sameBytes(previous, data), (try? fm.linkItem(at: previous, to: target)) != nil {
+                    count(unchanged: true)
                 } else {
                     try data.write(to: target)
-                    written += 1
+                    count(unchanged: false)
                 }
+            } catch {
+                lock.lock()
+                if failure == nil { failure = .io(target.path, error.localizedDescription) }
+                lock.unlock()
             }
-            try Data().write(to: staging.appendingPathComponent(marker))
-            if exists { try fm.moveItem(at: output, to: retired) }
-            try fm.moveItem(at: staging, to: output)
-            try? fm.removeItem(at: retired)
+        }
+
+        private func count(unchanged isUnchanged: Bool) {
+            lock.lock()
+            if isUnchanged { unchanged += 1 } else { written += 1 }
+            lock.unlock()
+        }
+
+        /// Swaps the staging folder in for the output; on any earlier write failure, removes it
+        /// and leaves the output as it was.
+        public func commit() throws -> Summary {
+            let fm = FileManager.default
+            if let failure {
+                abort()
+                throw failure
+            }
+            do {
+                try Data().write(to: staging.appendingPathComponent(marker))
+                if previousExists { try fm.moveItem(at: output, to: retired) }
+                try fm.moveItem(at: staging, to: output)
+                try? fm.removeItem(at: retired)
+            } catch {
+                abort()
+                throw Failure.io(output.path, error.localizedDescription)
+            }
             return Summary(written: written, unchanged: unchanged)
-        } catch let failure as Failure {
-            try? fm.removeItem(at: staging)
-            throw failure
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw Failure.io(output.path, error.localizedDescription)
+        }
+
+        public func abort() {
+            try? FileManager.default.removeItem(at: staging)
         }
     }
 
