@@ -98,11 +98,12 @@ public struct DiskContentSource: ContentSource {
 
     public func read(_ path: String, limit: Int) -> FileRead {
         let url = root.appendingPathComponent(path)
+        // One stat (which follows symbolic links) before reading, so a huge file is refused
+        // without being read.
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        if Int(status.st_size) > limit { return .tooLarge(size: Int(status.st_size)) }
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-            if let size = (attributes[.size] as? NSNumber)?.intValue, size > limit {
-                return .tooLarge(size: size)
-            }
             return .data(try Data(contentsOf: url))
         } catch {
             return .unreadable(error.localizedDescription)

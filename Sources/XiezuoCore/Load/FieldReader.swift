@@ -83,7 +83,7 @@ final class FieldReader {
             sink.error("'\(key)' must be a single value, not \(FieldReader.kind(of: value))", at: location(of: value))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         if text.isEmpty || (scalar.style == .plain && (text == "~" || text == "null")) {
             if required { sink.error("'\(key)' is empty; write a value after the colon", at: location(of: value)) }
             return nil
@@ -95,7 +95,7 @@ final class FieldReader {
     func strings(_ key: String) -> [(String, SourceLocation)] {
         guard let value = node(key) else { return [] }
         if let scalar = value.scalar {
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = scalar.string.trimmed
             return text.isEmpty ? [] : [(text, location(of: value))]
         }
         guard let items = value.sequence else {
@@ -103,7 +103,7 @@ final class FieldReader {
             return []
         }
         return items.compactMap { item in
-            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            guard let text = item.scalar?.string.trimmed, !text.isEmpty else {
                 sink.error("each item of '\(key)' must be a single value", at: location(of: item))
                 return nil
             }

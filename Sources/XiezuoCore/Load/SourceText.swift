@@ -39,16 +39,32 @@ struct FrontMatterDocument {
     }
 
     static func split(_ text: String) -> Result<FrontMatterDocument, Problem> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
-            return .failure(.missingOpening)
+        // Found by scanning bytes: splitting the whole file into lines and joining them again
+        // was a tenth of the load time on large sites.
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        var lines: [(start: Int, end: Int)] = []
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append((lineStart, index))
+            lineStart = index + 1
         }
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+        lines.append((lineStart, bytes.count))
+        func line(_ i: Int) -> Substring.UTF8View {
+            let utf8 = text.utf8
+            return utf8[utf8.index(utf8.startIndex, offsetBy: lines[i].start)..<utf8.index(utf8.startIndex, offsetBy: lines[i].end)]
+        }
+        func isDelimiter(_ i: Int, _ marks: [String]) -> Bool {
+            marks.contains { Array(line(i)) == Array($0.utf8) }
+        }
+        guard String(Substring(line(0))).trimmed == "---" else { return .failure(.missingOpening) }
+        guard let end = (1..<lines.count).first(where: { isDelimiter($0, ["---", "..."]) }) else {
             return .failure(.missingClosing)
         }
-        let yaml = lines[..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
+        let yamlStart = lines[0].end + 1
+        let yamlEnd = end > 1 ? lines[end - 1].end : yamlStart
+        let bodyStart = min(lines[end].end + 1, bytes.count)
+        let yaml = String(decoding: bytes[yamlStart..<max(yamlStart, yamlEnd)], as: UTF8.self)
+        let body = String(decoding: bytes[bodyStart...], as: UTF8.self)
         return .success(FrontMatterDocument(yaml: yaml, yamlFirstLine: 2, body: body))
     }
 }
