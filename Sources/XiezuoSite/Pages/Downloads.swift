@@ -7,40 +7,38 @@ enum Downloads {
     static func files(of plan: Plan, _ site: SiteContext) -> [SitePath: Data] {
         var files: [SitePath: Data] = [:]
         let s = site.strings
-        do {
-            let result = site.result(plan)
-            let units = { (ids: [UnitID]) in ids.map { site.unit($0)?.name ?? $0.name }.joined(separator: "、") }
-            if let path = site.routes.download(plan.id, "tasks.csv") {
-                let sectionOf = Dictionary(plan.allSections.flatMap { section in section.tasks.map { ($0.id, section.heading) } },
-                                           uniquingKeysWith: { first, _ in first })
-                files[path] = CSV.make(
-                    header: ["csv.id", "csv.section", "csv.text", "csv.units", "csv.points", "csv.requirement",
-                             "csv.deadline", "csv.state", "csv.status", "csv.completion", "csv.score", "csv.evidence",
-                             "csv.missing"].map { s[$0] },
-                    rows: plan.allTasks.map { task in
-                        let r = result.task(task.id)!
-                        return [task.id, sectionOf[task.id] ?? "", task.text, units(r.responsible),
-                                task.points.map(Display.amount) ?? "", task.requirement ?? "", r.pace.deadline.description,
-                                s["state." + r.state.rawValue], s["status." + r.pace.status.rawValue],
-                                Display.percent(r.uncappedCompletion), r.score.map { Display.points($0.total) } ?? "",
-                                "\(r.evidence.count)", r.missingEvidence.map { s["evidence." + $0.rawValue] }.joined(separator: "、")]
-                    })
-            }
-            if let path = site.routes.download(plan.id, "indicators.csv") {
-                files[path] = CSV.make(header: indicatorHeader(s, withPlan: false),
-                                       rows: plan.indicators.map { indicatorRow($0, plan: plan, result: result, site: site) })
-            }
-            if let path = site.routes.download(plan.id, "units.csv") {
-                files[path] = CSV.make(
-                    header: ["csv.rank", "csv.unit", "csv.available", "csv.earned", "csv.percent", "csv.grade",
-                             "csv.tasks", "csv.missing-reports"].map { s[$0] },
-                    rows: result.units.sorted { ($0.rank ?? Int.max, $0.unit) < ($1.rank ?? Int.max, $1.unit) }.map { unit in
-                        [unit.rank.map(String.init) ?? "", site.unit(unit.unit)?.name ?? unit.unit.name,
-                         Display.points(unit.rollup.available), Display.points(unit.rollup.earned),
-                         unit.rollup.percent.map(Display.percentValue) ?? "", unit.grade ?? "", "\(unit.tasks.count)",
-                         unit.missingReports.joined(separator: "、")]
-                    })
-            }
+        let result = site.result(plan)
+        let units = { (ids: [UnitID]) in ids.map { site.unit($0)?.name ?? $0.name }.joined(separator: "、") }
+        if let path = site.routes.download(plan.id, "tasks.csv") {
+            let sectionOf = Dictionary(plan.allSections.flatMap { section in section.tasks.map { ($0.id, section.heading) } },
+                                       uniquingKeysWith: { first, _ in first })
+            files[path] = CSV.make(
+                header: ["csv.id", "csv.section", "csv.text", "csv.units", "csv.points", "csv.requirement",
+                         "csv.deadline", "csv.state", "csv.status", "csv.completion", "csv.score", "csv.evidence",
+                         "csv.missing"].map { s[$0] },
+                rows: plan.allTasks.map { task in
+                    let r = result.task(task.id)!
+                    return [task.id, sectionOf[task.id] ?? "", task.text, units(r.responsible),
+                            task.points.map(Display.amount) ?? "", task.requirement ?? "", r.pace.deadline.description,
+                            s["state." + r.state.rawValue], s["status." + r.pace.status.rawValue],
+                            Display.percent(r.uncappedCompletion), r.score.map { Display.points($0.total) } ?? "",
+                            "\(r.evidence.count)", r.missingEvidence.map { s["evidence." + $0.rawValue] }.joined(separator: "、")]
+                })
+        }
+        if let path = site.routes.download(plan.id, "indicators.csv") {
+            files[path] = CSV.make(header: indicatorHeader(s, withPlan: false),
+                                   rows: plan.indicators.map { indicatorRow($0, plan: plan, result: result, site: site) })
+        }
+        if let path = site.routes.download(plan.id, "units.csv") {
+            files[path] = CSV.make(
+                header: ["csv.rank", "csv.unit", "csv.available", "csv.earned", "csv.percent", "csv.grade",
+                         "csv.tasks", "csv.missing-reports"].map { s[$0] },
+                rows: result.units.sorted { ($0.rank ?? Int.max, $0.unit) < ($1.rank ?? Int.max, $1.unit) }.map { unit in
+                    [unit.rank.map(String.init) ?? "", site.unit(unit.unit)?.name ?? unit.unit.name,
+                     Display.points(unit.rollup.available), Display.points(unit.rollup.earned),
+                     unit.rollup.percent.map(Display.percentValue) ?? "", unit.grade ?? "", "\(unit.tasks.count)",
+                     unit.missingReports.joined(separator: "、")]
+                })
         }
         return files
     }
