@@ -78,7 +78,9 @@ let package = Package(
                 "XiezuoSite",
                 "XiezuoImport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            // The seed tables, read by path in the import tests.
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -45,7 +45,7 @@ struct Run: ParsableCommand {
             if !FileManager.default.fileExists(atPath: marker.path) {
                 try? FileManager.default.removeItem(at: site)
                 _ = try Workload(plans: n, seed: seed).write(to: site)
-                FileManager.default.createFile(atPath: marker.path, contents: nil)
+                try Data().write(to: marker)
             }
             let output = site.appendingPathComponent("public")
             var measured: [Measurement] = []
