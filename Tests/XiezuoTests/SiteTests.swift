@@ -127,3 +127,19 @@ import Testing
         #expect(again.files == Self.site.files)
     }
 }
+
+@Suite struct ChartTests {
+    @Test func aSmallTargetFillsTheChart() {
+        // 0.3 亿元 target, 0.21 reported: the target line is at the top of the plot, not squashed.
+        let chart = LineChart(label: "x", series: [("2021-12", Decimal(string: "0.21")!)], target: Decimal(string: "0.3")!,
+                              format: { Display.amount($0) })
+        #expect(chart.targetY == "\(LineChart.top).0")
+        #expect(chart.yMax == "0.3")
+    }
+
+    @Test func allZerosStillDraw() {
+        let chart = LineChart(label: "x", series: [("2022-01", 0)], target: nil, format: { Display.amount($0) })
+        #expect(chart.yMax == "1")
+        #expect(chart.points.first?.y == "\(LineChart.height - LineChart.bottom).0")
+    }
+}

@@ -55,7 +55,10 @@ public struct LineChart: Sendable {
     /// `series` in order of month; `target` drawn as a dashed line.
     init(label: String, series: [(label: String, value: Decimal)], target: Decimal?, format: (Decimal) -> String) {
         self.label = label
-        let maxValue = max(series.map(\.value).max() ?? 0, target ?? 0, 1)
+        // The axis reaches the larger of the highest value and the target; 1 only when all are 0
+        // (an indicator in 亿元 with a target of 0.3 must not be squashed under a floor of 1).
+        let highest = max(series.map(\.value).max() ?? 0, target ?? 0)
+        let maxValue = highest > 0 ? highest : 1
         let plotWidth = Decimal(Self.width - Self.left - Self.right)
         let plotHeight = Decimal(Self.height - Self.top - Self.bottom)
         func y(_ value: Decimal) -> String {
