@@ -1,5 +1,6 @@
 import Testing
 @testable import XiezuoCore
+@testable import XiezuoSite
 
 @Suite struct MarkdownTests {
     @Test func rendersCommonMark() {
@@ -23,5 +24,23 @@ import Testing
     @Test func narrativePartsOfPlan002() {
         #expect(Bundled.plan("rugao-yangxian-2021").narrativeParts
                 == ["一、指导思想", "二、目标任务", "四、组织保障"])
+    }
+}
+
+@Suite struct MarkdownHeadingTests {
+    @Test func headingsMoveBelowTheSectionTheyStandIn() {
+        #expect(Markdown.html("# 方案\n\n## 一、工作目标\n\n正文", headingOffset: 2)
+                == "<h3>方案</h3>\n<h4>一、工作目标</h4>\n<p>正文</p>\n")
+        #expect(Markdown.html("###### 深", headingOffset: 3) == "<h6>深</h6>\n")
+        // Safe mode still applies after the tree is changed.
+        #expect(!Markdown.html("# t\n\n<script>x</script>", headingOffset: 2).contains("<script"))
+    }
+
+    @Test func aPlanPageHasOneTopLevelHeading() throws {
+        for plan in Bundled.content.plans {
+            let path = Routes(content: Bundled.content, taskPages: TaskPage.deserved).plan(plan.id)!
+            let html = String(decoding: BundledSite.site.files[path]!, as: UTF8.self)
+            #expect(html.components(separatedBy: "<h1").count == 2, "\(plan.id)")
+        }
     }
 }

@@ -12,10 +12,25 @@ public enum Markdown {
     }
 
     /// HTML for a Markdown text, in libcmark's safe mode.
-    public static func html(_ markdown: String) -> String {
-        guard let rendered = markdown.withCString({ cmark_markdown_to_html($0, markdown.utf8.count, options) }) else {
+    ///
+    /// `headingOffset` moves every heading down that many levels (at most to h6), so that text
+    /// shown inside a page's section never adds a second top-level heading: a plan's `# 标题`
+    /// under the page's h2 becomes an h3 with an offset of 2.
+    public static func html(_ markdown: String, headingOffset: Int = 0) -> String {
+        guard let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
             return ""
         }
+        defer { cmark_node_free(document) }
+        if headingOffset > 0, let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                      cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+                let level = min(Int(cmark_node_get_heading_level(node)) + headingOffset, 6)
+                cmark_node_set_heading_level(node, Int32(level))
+            }
+        }
+        guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }

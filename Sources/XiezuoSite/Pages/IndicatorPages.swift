@@ -55,7 +55,8 @@ struct IndicatorPage {
         }
         for partID in indicator.split {
             if let part = plan.indicator(partID) {
-                fields.append(Field(label: p.s["indicator.split"], value: part.name,
+                // One label per part: a list of terms may not repeat a term.
+                fields.append(Field(label: p.s["indicator.split"] + " " + part.id, value: part.name,
                                     href: site.routes.indicator(plan.id, part.id).map(p.href)))
             }
         }

@@ -53,7 +53,7 @@ struct PairingPage {
         let page = PairingPage(chrome: p.chrome(title: site.pairingName(pairing), crumbs: [(site.pairingName(pairing), nil)],
                                                 sample: sample),
                                t: p.t, fields: fields, towns: towns, hasTowns: !towns.isEmpty,
-                               narrative: Markdown.html(pairing.narrative), plans: rows, hasPlans: !rows.isEmpty)
+                               narrative: Markdown.html(pairing.narrative, headingOffset: 2), plans: rows, hasPlans: !rows.isEmpty)
         return PageSpec(path: path, template: "pairing", context: page)
     }
 }

@@ -127,7 +127,7 @@ struct PlanPage {
             t: p.t, years: years, fields: fields(plan, pairing: pairing, site: site, p: p), summary: summary,
             findings: findings, hasFindings: !findings.isEmpty, chart: chart, chartRows: chartRows,
             sections: sections, indicatorGroups: groups, hasIndicators: !plan.indicators.isEmpty, units: units,
-            scored: scored, reports: reportMatrix(plan, result: result, p: p), narrative: Markdown.html(plan.narrative),
+            scored: scored, reports: reportMatrix(plan, result: result, p: p), narrative: Markdown.html(plan.narrative, headingOffset: 2),
             downloads: downloads)
         return PageSpec(path: path, template: "plan", context: page)
     }

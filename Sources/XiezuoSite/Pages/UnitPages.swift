@@ -51,7 +51,7 @@ struct UnitPage {
                                                                           "count": "\($0.evidence.count)"]) }
                 .joined(separator: "；")
             return Report(anchor: anchor(record), date: record.date.description, values: values, tasks: tasks,
-                          note: Markdown.html(record.note))
+                          note: Markdown.html(record.note, headingOffset: 3))
         }
     }
 
