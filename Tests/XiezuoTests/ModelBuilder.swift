@@ -63,7 +63,7 @@ enum Build {
             plan.allTasks.forEach { names.formUnion($0.units.map(\.text)) }
             plan.indicators.forEach { names.formUnion($0.units.map(\.text)) }
             plan.records.forEach { names.insert($0.unit.text) }
-            plan.coordinator.map { names.insert($0.text) }
+            if let coordinator = plan.coordinator { names.insert(coordinator.text) }
         }
         let units = names.sorted().map {
             ResponsibleUnit(id: unit($0), name: $0, kind: groups[$0] == nil ? .bureau : .group, aliases: [],
