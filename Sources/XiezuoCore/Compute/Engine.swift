@@ -17,9 +17,8 @@ public enum Engine {
         let indicators = plan.indicators.map { evaluator.evaluate($0, responsible: [], detailed: false) }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let tasks = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID, index: index)
-        let completions = plan.allTasks.isEmpty ? indicators.filter { $0.scored }.compactMap(\.completion)
-            : plan.allTasks.map { tasks.evaluate($0, responsible: []).completion }
-        let completion = completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)
+        let completion = Rollups.planCompletion(tasks: plan.allTasks.map { tasks.evaluate($0, responsible: []).completion },
+                                                indicators: indicators)
         return (completion, PaceRule.expected(start: plan.firstDay, deadline: plan.deadline ?? plan.lastDay, asOf: asOf).share)
     }
 
@@ -50,49 +49,20 @@ public enum Engine {
         tasks = zip(tasks, scores).map { result, score in score.map { result.with(score: $0) } ?? result }
         let taskByID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        func rollup(_ results: [TaskResult], shareOf unit: UnitID? = nil) -> Rollup {
-            var rollup = Rollup()
-            for result in results {
-                rollup.tasks += 1
-                if result.pace.status == .done { rollup.done += 1 }
-                if result.pace.status == .behind { rollup.behind += 1 }
-                if result.pace.status == .overdue { rollup.overdue += 1 }
-                guard let score = result.score else { continue }
-                if let unit, let index = result.responsible.firstIndex(of: unit) {
-                    let count = result.responsible.count
-                    rollup.available += ExactShare.split(score.available, among: count)[index]
-                    rollup.earned += ExactShare.split(score.total, among: count)[index]
-                } else if unit == nil {
-                    rollup.available += score.available
-                    rollup.earned += score.total
-                }
-            }
-            return rollup
-        }
-
         let sections = plan.allSections.map { section in
             SectionResult(id: section.id, title: section.heading,
-                          rollup: rollup(section.allTasks.compactMap { taskByID[$0.id] }))
+                          rollup: Rollups.of(section.allTasks.compactMap { taskByID[$0.id] }))
         }
-        let planRollup = rollup(tasks)
+        let planRollup = Rollups.of(tasks)
 
         let region = content.ownerRegion(of: plan)
         let involved = Set(tasks.flatMap(\.responsible) + indicators.flatMap(\.responsible) + [coordinator].compactMap { $0 })
         let owing = plan.reporting.map { _ in ReportingCheck.owingUnits(Array(involved), region: region) } ?? []
         var unitRollups: [UnitID: Rollup] = [:]
         for unit in involved.union(owing) {
-            unitRollups[unit] = rollup(tasks.filter { $0.responsible.contains(unit) }, shareOf: unit)
+            unitRollups[unit] = Rollups.of(tasks.filter { $0.responsible.contains(unit) }, shareOf: unit)
         }
-        let ranked = unitRollups.filter { $0.value.available > 0 }
-            .sorted { ($0.value.percent ?? 0, $1.key) > ($1.value.percent ?? 0, $0.key) }
-        var ranks: [UnitID: Int] = [:]
-        for (index, entry) in ranked.enumerated() {
-            if index > 0, ranked[index - 1].value.percent == entry.value.percent {
-                ranks[entry.key] = ranks[ranked[index - 1].key]
-            } else {
-                ranks[entry.key] = index + 1
-            }
-        }
+        let ranks = Rollups.ranks(unitRollups)
         let units = unitRollups.keys.sorted().map { unit in
             UnitResult(unit: unit, rollup: unitRollups[unit]!,
                        tasks: tasks.filter { $0.responsible.contains(unit) }.map(\.id),
@@ -103,11 +73,7 @@ public enum Engine {
                            : [])
         }
 
-        // How far along the plan is: the mean of its tasks' completions (each already capped,
-        // each from its indicators or its reported state); a plan of indicators only uses those.
-        let completions = tasks.isEmpty ? indicators.filter { $0.scored }.compactMap(\.completion) : tasks.map(\.completion)
-        let completion = completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)
-        // (Engine.completion computes the same figure alone, for the monthly chart.)
+        let completion = Rollups.planCompletion(tasks: tasks.map(\.completion), indicators: indicators)
         let recordsSoFar = plan.records.filter { $0.date <= asOf }
         return PlanResult(
             plan: plan.id, asOf: asOf,

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Adding task results up by section, unit and plan, and ranking units.
+enum Rollups {
+    /// Counts and points of `results`; with `unit`, only that unit's exact share of each task.
+    static func of(_ results: [TaskResult], shareOf unit: UnitID? = nil) -> Rollup {
+        var rollup = Rollup()
+        for result in results {
+            rollup.tasks += 1
+            if result.pace.status == .done { rollup.done += 1 }
+            if result.pace.status == .behind { rollup.behind += 1 }
+            if result.pace.status == .overdue { rollup.overdue += 1 }
+            guard let score = result.score else { continue }
+            if let unit, let index = result.responsible.firstIndex(of: unit) {
+                let count = result.responsible.count
+                rollup.available += ExactShare.split(score.available, among: count)[index]
+                rollup.earned += ExactShare.split(score.total, among: count)[index]
+            } else if unit == nil {
+                rollup.available += score.available
+                rollup.earned += score.total
+            }
+        }
+        return rollup
+    }
+
+    /// Competition ranking (1, 2, 2, 4) of the units with points available, by percentage.
+    static func ranks(_ rollups: [UnitID: Rollup]) -> [UnitID: Int] {
+        let ranked = rollups.filter { $0.value.available > 0 }
+            .sorted { ($0.value.percent ?? 0, $1.key) > ($1.value.percent ?? 0, $0.key) }
+        var ranks: [UnitID: Int] = [:]
+        for (index, entry) in ranked.enumerated() {
+            if index > 0, ranked[index - 1].value.percent == entry.value.percent {
+                ranks[entry.key] = ranks[ranked[index - 1].key]
+            } else {
+                ranks[entry.key] = index + 1
+            }
+        }
+        return ranks
+    }
+
+    /// How far along a plan is: the mean of its tasks' completions (each capped, each from its
+    /// indicators or its reported state); a plan of indicators only uses those.
+    static func planCompletion(tasks: [Decimal], indicators: [IndicatorResult]) -> Decimal {
+        let completions = tasks.isEmpty ? indicators.filter { $0.scored }.compactMap(\.completion) : tasks
+        return completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)
+    }
+}
