@@ -119,6 +119,13 @@ import Testing
         #expect(set.strings["nav.home"] == "首页")
     }
 
+    @Test func anUnreadableStringsFileIsReportedNotIgnored() {
+        let sink = DiagnosticSink()
+        let set = TemplateSet.load(overrides: ["strings.yaml": Data([0xD2, 0xD2])], language: "zh-CN", sink: sink)
+        #expect(set == nil)
+        #expect(sink.sorted.map(\.description) == ["templates/strings.yaml:1:1: error: strings file is not UTF-8 text"])
+    }
+
     @Test func englishIsSelectable() throws {
         let sink = DiagnosticSink()
         let set = try #require(TemplateSet.load(overrides: [:], language: "en", sink: sink))

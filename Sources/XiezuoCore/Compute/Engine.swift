@@ -25,14 +25,10 @@ public enum Engine {
     public static func evaluate(_ plan: Plan, in content: Content, asOf: Day) -> PlanResult {
         let directory = content.units
         let coordinator = directory.coordinators[plan.id]
-        func owners(ofTask id: String) -> [UnitID] {
-            let units = directory.units(ofTask: id, in: plan.id)
-            return units.isEmpty ? coordinator.map { [$0] } ?? [] : units
-        }
-        func owners(ofIndicator id: String) -> [UnitID] {
-            let units = directory.units(ofIndicator: id, in: plan.id)
-            return units.isEmpty ? coordinator.map { [$0] } ?? [] : units
-        }
+        // An item without a responsible unit belongs to the plan's coordinator.
+        func orCoordinator(_ units: [UnitID]) -> [UnitID] { units.isEmpty ? coordinator.map { [$0] } ?? [] : units }
+        func owners(ofTask id: String) -> [UnitID] { orCoordinator(directory.units(ofTask: id, in: plan.id)) }
+        func owners(ofIndicator id: String) -> [UnitID] { orCoordinator(directory.units(ofIndicator: id, in: plan.id)) }
 
         let index = RecordIndex(plan)
         let indicatorEvaluator = IndicatorEvaluator(plan: plan, content: content, asOf: asOf, index: index)
@@ -68,9 +64,10 @@ public enum Engine {
                        tasks: tasks.filter { $0.responsible.contains(unit) }.map(\.id),
                        indicators: indicators.filter { $0.responsible.contains(unit) }.map(\.id),
                        rank: ranks[unit], grade: scorer.grade(unitRollups[unit]!.percent),
-                       missingReports: owing.contains(unit) && plan.reporting != nil
-                           ? ReportingCheck.missingMonths(for: unit, in: plan, dueDay: plan.reporting!.dueDay, asOf: asOf)
-                           : [])
+                       missingReports: plan.reporting.flatMap { reporting in
+                           owing.contains(unit)
+                               ? ReportingCheck.missingMonths(for: unit, in: plan, dueDay: reporting.dueDay, asOf: asOf) : nil
+                       } ?? [])
         }
 
         let completion = Rollups.planCompletion(tasks: tasks.map(\.completion), indicators: indicators)

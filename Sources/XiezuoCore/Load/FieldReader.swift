@@ -134,21 +134,28 @@ final class FieldReader {
     }
 
     func integer(_ key: String, required: Bool = false) -> Int? {
-        guard let text = string(key, required: required) else { return nil }
-        switch NumberReading.number(text) {
-        case .success(let value) where value.isWhole:
-            return NSDecimalNumber(decimal: value).intValue
-        case .success:
-            sink.error("'\(key)' must be a whole number, not '\(text)'", at: location(ofKey: key))
-        case .failure(let problem):
-            sink.error("'\(key)': \(problem.message(for: text))", at: location(ofKey: key))
+        guard let value = decimal(key, required: required) else { return nil }
+        guard value.isWhole else {
+            sink.error("'\(key)' must be a whole number, not '\(value.plainString)'", at: location(ofKey: key))
+            return nil
         }
-        return nil
+        return NSDecimalNumber(decimal: value).intValue
     }
 
     func decimal(_ key: String, required: Bool = false) -> Decimal? {
         guard let text = string(key, required: required) else { return nil }
         switch NumberReading.number(text) {
+        case .success(let value): return value
+        case .failure(let problem):
+            sink.error("'\(key)': \(problem.message(for: text))", at: location(ofKey: key))
+            return nil
+        }
+    }
+
+    /// An amount read in `unit`: `3000万元` for an indicator in 亿元 gives 0.3.
+    func amount(_ key: String, in unit: MeasureUnit, required: Bool = false) -> Decimal? {
+        guard let text = string(key, required: required) else { return nil }
+        switch NumberReading.amount(text, in: unit) {
         case .success(let value): return value
         case .failure(let problem):
             sink.error("'\(key)': \(problem.message(for: text))", at: location(ofKey: key))

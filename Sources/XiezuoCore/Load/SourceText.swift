@@ -42,29 +42,20 @@ struct FrontMatterDocument {
         // Found by scanning bytes: splitting the whole file into lines and joining them again
         // was a tenth of the load time on large sites.
         let bytes = Array(text.utf8)
-        var lineStart = 0
-        var lines: [(start: Int, end: Int)] = []
+        var lines: [Range<Int>] = []
+        var start = 0
         for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            lines.append((lineStart, index))
-            lineStart = index + 1
+            lines.append(start..<index)
+            start = index + 1
         }
-        lines.append((lineStart, bytes.count))
-        func line(_ i: Int) -> Substring.UTF8View {
-            let utf8 = text.utf8
-            return utf8[utf8.index(utf8.startIndex, offsetBy: lines[i].start)..<utf8.index(utf8.startIndex, offsetBy: lines[i].end)]
-        }
-        func isDelimiter(_ i: Int, _ marks: [String]) -> Bool {
-            marks.contains { Array(line(i)) == Array($0.utf8) }
-        }
-        guard String(Substring(line(0))).trimmed == "---" else { return .failure(.missingOpening) }
-        guard let end = (1..<lines.count).first(where: { isDelimiter($0, ["---", "..."]) }) else {
-            return .failure(.missingClosing)
-        }
-        let yamlStart = lines[0].end + 1
-        let yamlEnd = end > 1 ? lines[end - 1].end : yamlStart
-        let bodyStart = min(lines[end].end + 1, bytes.count)
-        let yaml = String(decoding: bytes[yamlStart..<max(yamlStart, yamlEnd)], as: UTF8.self)
-        let body = String(decoding: bytes[bodyStart...], as: UTF8.self)
-        return .success(FrontMatterDocument(yaml: yaml, yamlFirstLine: 2, body: body))
+        lines.append(start..<bytes.count)
+        let dashes = Array("---".utf8), dots = Array("...".utf8)
+        guard String(decoding: bytes[lines[0]], as: UTF8.self).trimmed == "---" else { return .failure(.missingOpening) }
+        guard let end = lines.indices.dropFirst().first(where: { Array(bytes[lines[$0]]) == dashes || Array(bytes[lines[$0]]) == dots })
+        else { return .failure(.missingClosing) }
+        let yaml = String(decoding: bytes[lines[0].upperBound..<lines[end].lowerBound].dropFirst(), as: UTF8.self)
+        let body = String(decoding: bytes[min(lines[end].upperBound + 1, bytes.count)...], as: UTF8.self)
+        return .success(FrontMatterDocument(yaml: yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml,
+                                            yamlFirstLine: 2, body: body))
     }
 }

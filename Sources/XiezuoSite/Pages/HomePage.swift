@@ -49,10 +49,8 @@ struct HomePage {
                        score: scored ? result.map { p.score($0.score, of: $0.rollup.available) } : nil,
                        grade: scored ? result?.grade : nil, alerts: alerts, hasAlerts: !alerts.isEmpty)
         }
-        let latest = site.content.plans.flatMap(\.records).map(\.date).max()
-        let sample = site.content.plans.flatMap(\.records).contains { $0.sample }
-        let page = HomePage(chrome: p.chrome(title: p.s["home.title"], sample: sample), t: p.t, pairings: rows,
-                            latestData: latest?.description ?? "—",
+        let page = HomePage(chrome: p.chrome(title: p.s["home.title"], sample: site.anySample), t: p.t, pairings: rows,
+                            latestData: site.latestData?.description ?? "—",
                             downloads: [Link(href: p.href(Routes.results), label: p.s["download.results"])])
         return PageSpec(path: Routes.home, template: "home", context: page)
     }

@@ -222,14 +222,16 @@ struct PlanPage {
     }
 
     static func reportMatrix(_ plan: Plan, result: PlanResult, p: Presenter) -> ReportMatrix {
-        let months = Set(plan.records.filter { $0.date <= result.asOf }.map { $0.date.monthKey })
-            .union(result.units.flatMap(\.missingReports)).sorted()
-        let units = result.units.filter { unit in
-            !unit.missingReports.isEmpty || plan.records.contains { $0.reporter == unit.unit }
+        // Who reported in which month, gathered once rather than searched for every cell.
+        var reported: [UnitID: Set<String>] = [:]
+        for record in plan.records where record.date <= result.asOf {
+            if let reporter = record.reporter { reported[reporter, default: []].insert(record.date.monthKey) }
         }
+        let months = Set(reported.values.flatMap { $0 }).union(result.units.flatMap(\.missingReports)).sorted()
+        let units = result.units.filter { !$0.missingReports.isEmpty || reported[$0.unit] != nil }
         let rows = units.map { unit in
             ReportRow(unit: p.unitLink(unit.unit), cells: months.map { month in
-                if plan.records.contains(where: { $0.reporter == unit.unit && $0.date.monthKey == month && $0.date <= result.asOf }) {
+                if reported[unit.unit]?.contains(month) == true {
                     return ReportCell(state: "reported", symbol: "✓", label: p.s["reports.reported"])
                 }
                 if unit.missingReports.contains(month) {

@@ -102,20 +102,21 @@ struct Presenter {
     }
 
     func findingLabel(_ finding: Finding, plan: Plan) -> Link {
+        let suffix = finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""
         switch finding.subject {
         case .task(let id):
             let task = plan.task(id)
             let label = s.format("finding.task", ["id": id, "text": String((task?.title ?? task?.text ?? "").prefix(40))])
-            let target = site.routes.task(plan.id, id)
-            return Link(href: target.map(href) ?? (site.routes.plan(plan.id).map(href) ?? "") + "#task-\(Slug.make(id))",
-                        label: label + (finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""))
+            // A task without a page of its own is found by its row on the plan page.
+            let href = site.routes.task(plan.id, id).map(href)
+                ?? (site.routes.plan(plan.id).map(href) ?? "") + "#task-\(Slug.make(id))"
+            return Link(href: href, label: label + suffix)
         case .indicator(let id):
-            let name = plan.indicator(id)?.name ?? id
             return Link(href: site.routes.indicator(plan.id, id).map(href) ?? "",
-                        label: "\(name)" + (finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""))
+                        label: (plan.indicator(id)?.name ?? id) + suffix)
         case .unit(let unit):
             let link = unitLink(unit)
-            return Link(href: link.href, label: link.label + (finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""))
+            return Link(href: link.href, label: link.label + suffix)
         }
     }
 

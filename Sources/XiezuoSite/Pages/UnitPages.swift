@@ -132,10 +132,7 @@ struct UnitsIndexPage {
         let regions = site.content.regions.filter { !$0.units.isEmpty }.map { region in
             RegionRow(region: Link(href: site.routes.region(region.id).map(p.href) ?? "", label: region.name),
                       parent: region.parent ?? "", units: region.units.count,
-                      owes: region.units.reduce(0) { total, unit in
-                          total + (site.plansByUnit[unit.id] ?? []).compactMap { site.result($0).unit(unit.id) }
-                              .reduce(0) { $0 + $1.missingReports.count }
-                      })
+                      owes: region.units.reduce(0) { $0 + row($1, site: site, p: p).owes })
         }
         let page = UnitsIndexPage(chrome: p.chrome(title: p.s["units.title"], crumbs: [(p.s["nav.units"], nil)],
                                                    sample: site.anySample),

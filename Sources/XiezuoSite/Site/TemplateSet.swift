@@ -44,10 +44,15 @@ public struct TemplateSet: Sendable {
                 assets[path] = data
             }
         }
-        let override = overrides["strings.yaml"].flatMap { String(data: $0, encoding: .utf8) }
-            .map { (path: "templates/strings.yaml", text: $0) }
-        let strings = Strings.load(defaults: DefaultTemplates.files["strings.yaml"] ?? "",
-                                   override: overrides["strings.yaml"] == nil ? nil : override,
+        var override: (path: String, text: String)?
+        if let data = overrides["strings.yaml"] {
+            if let text = String(data: data, encoding: .utf8) {
+                override = ("templates/strings.yaml", text)
+            } else {
+                sink.error("strings file is not UTF-8 text", at: SourceLocation(file: "templates/strings.yaml"))
+            }
+        }
+        let strings = Strings.load(defaults: DefaultTemplates.files["strings.yaml"] ?? "", override: override,
                                    language: language, sink: sink)
         for name in required where library.getTemplate(named: name) == nil && !unreadable.contains(name) {
             sink.error("missing template '\(name).mustache'", at: SourceLocation(file: "templates/\(name).mustache"))

@@ -39,7 +39,7 @@ enum IndicatorDecoder {
         let target = unit.flatMap { decodeTarget(reader, unit: $0) } ?? Indicator.Target.none
         let counting = reader.choice("counting", [("new", Indicator.Counting.new),
                                                   ("running-total", .runningTotal)]) ?? .new
-        let stock = unit.flatMap { amount(reader, "stock", unit: $0) }
+        let stock = unit.flatMap { reader.amount("stock", in: $0) }
         let scored = reader.bool("scored") ?? true
         let partOf = reader.string("part-of")
         let split = reader.strings("split").map(\.0)
@@ -62,16 +62,6 @@ enum IndicatorDecoder {
             return MeasureUnit(symbol: symbol, dimension: .count, scale: 1)
         }
         return unit
-    }
-
-    static func amount(_ reader: FieldReader, _ key: String, unit: MeasureUnit) -> Decimal? {
-        guard let text = reader.string(key) else { return nil }
-        switch NumberReading.amount(text, in: unit) {
-        case .success(let value): return value
-        case .failure(let problem):
-            reader.sink.error("'\(key)': \(problem.message(for: text))", at: reader.location(ofKey: key))
-            return nil
-        }
     }
 
     /// `target` and `comparator` together. A `-` target means no target, as in the tables.
@@ -99,7 +89,7 @@ enum IndicatorDecoder {
             }
             return comparator == "none" ? Indicator.Target.none : .notLowerThanLastYear
         }
-        guard targetText != nil, let value = amount(reader, "target", unit: unit) else {
+        guard targetText != nil, let value = reader.amount("target", in: unit) else {
             if targetText == nil { reader.missing("target", hint: "write the number, or '-' when there is none") }
             return nil
         }

@@ -55,14 +55,9 @@ enum TaskDecoder {
         guard let reader = parent.nested(node, known: ["amount", "source"], what: "a funding entry") else { return nil }
         defer { reader.finish() }
         let source = reader.string("source")
-        guard let text = reader.string("amount", required: true) else { return nil }
-        let yuan = MeasureUnit.named("万元")!
-        switch NumberReading.amount(text, in: yuan) {
-        case .success(let value):
-            return Funding(amount: Quantity(value, yuan), source: source)
-        case .failure(let problem):
-            reader.sink.error("'amount': \(problem.message(for: text))", at: reader.location(ofKey: "amount"))
-            return nil
-        }
+        // Funding is kept in 万元, the unit the plans use; 0.3亿元 is read as 3000.
+        let wan = MeasureUnit.named("万元")!
+        guard let value = reader.amount("amount", in: wan, required: true) else { return nil }
+        return Funding(amount: Quantity(value, wan), source: source)
     }
 }
