@@ -33,11 +33,11 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var stages: [(String, Double)] = []
+        var stages: [(String, Double, Int)] = []
         var mark = started
         func stage(_ name: String) {
             let now = Date()
-            stages.append((name, now.timeIntervalSince(mark)))
+            stages.append((name, now.timeIntervalSince(mark), PeakMemory.mebibytes()))
             mark = now
         }
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
@@ -78,6 +78,7 @@ struct Build: ParsableCommand {
               + "into \(output)/ in \(seconds) s")
         if timings {
             print("timings: " + stages.map { "\($0.0)=" + String(format: "%.3f", $0.1) + "s" }.joined(separator: " "))
+            print("peak memory after each stage: " + stages.map { "\($0.0)=\($0.2)MiB" }.joined(separator: " "))
         }
     }
 

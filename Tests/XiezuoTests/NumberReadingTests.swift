@@ -15,6 +15,13 @@ import Testing
         #expect(try NumberReading.number(text).get() == Decimal(string: expected)!)
     }
 
+    @Test(arguments: ["-5", "0", "007", "12.", "1.2.3", "-", ".", "--1", "1-2"])
+    func plainASCIIReadsLikeTheFullReader(_ text: String) {
+        // The fast path for plain ASCII numbers must agree with the full reader; the full
+        // reader sees the same text with a space in front, which the fast path does not take.
+        #expect(NumberReading.number(text) == NumberReading.number(" " + text))
+    }
+
     @Test func amountsWithUnitsAreConvertedIntoTheIndicatorsUnit() throws {
         // 0.3 亿元 = 3000 万元, and back.
         #expect(try NumberReading.amount("0.3亿元", in: Self.wan).get() == 3000)

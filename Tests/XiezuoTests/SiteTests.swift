@@ -142,4 +142,12 @@ import Testing
         #expect(chart.yMax == "1")
         #expect(chart.points.first?.y == "\(LineChart.height - LineChart.bottom).0")
     }
+
+    @Test func placeholdersAreFilledOnceAndUnknownOnesKept() {
+        let strings = Strings(language: "zh-CN", table: ["unit.owes-evidence": "任务 {task}：{what}"])
+        // A value that itself reads like a placeholder is shown as written, never filled again.
+        #expect(strings.format("unit.owes-evidence", ["task": "{what}", "what": "照片"]) == "任务 {what}：照片")
+        #expect(Strings.fill("{a}{b}{", ["a": "1"]) == "1{b}{")
+        #expect(Strings.fill("无占位", ["a": "1"]) == "无占位")
+    }
 }

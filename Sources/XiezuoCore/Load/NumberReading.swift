@@ -78,6 +78,11 @@ public enum NumberReading {
     }
 
     private static func quantity(_ raw: String, unit: MeasureUnit?) -> Result<(Decimal, MeasureUnit?), Problem> {
+        // Nearly every value is plain ASCII ("114", "0.3"): read it without the searches for
+        // words, units and full-width forms below, which gave the same answer at ten times the cost.
+        if raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D }), let value = decimal(raw) {
+            return .success((value, nil))
+        }
         let text = normalise(raw).replacingOccurrences(of: " ", with: "")
         if let word = comparisonWords.first(where: { text.contains($0) }) { return .failure(.comparisonWords(word)) }
         if let word = approximateWords.first(where: { text.contains($0) }) { return .failure(.approximate(word)) }

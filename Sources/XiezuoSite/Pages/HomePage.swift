@@ -2,14 +2,14 @@ import Foundation
 import XiezuoCore
 
 /// index.html: every pairing with its latest plan's completion, score, grade and alerts.
-struct HomePage {
+struct HomePage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let pairings: [Row]
     let latestData: String
     let downloads: [Link]
 
-    struct Row {
+    struct Row: Encodable {
         let href: String
         let name: String
         let kind: String
@@ -23,7 +23,7 @@ struct HomePage {
         let hasAlerts: Bool
     }
 
-    struct Alert {
+    struct Alert: Encodable {
         let kind: String
         let label: String
         let count: Int

@@ -4,7 +4,7 @@ import XiezuoCore
 /// indicators/<plan>/<indicator>/index.html: target, actual, completion, month-by-month
 /// history, who is responsible, related tasks and evidence, how it was computed, and the
 /// same standard indicator in the other pairings.
-struct IndicatorPage {
+struct IndicatorPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let plan: Link
@@ -28,7 +28,7 @@ struct IndicatorPage {
 
     static let comparisonLimit = 20
 
-    struct HistoryRow {
+    struct HistoryRow: Encodable {
         let month: String
         let value: String
     }
@@ -105,13 +105,13 @@ struct IndicatorPage {
 /// indicators/index.html: every plan's indicators counted by status, linking to the plan's
 /// indicator table, and the standard indicators shared across pairings. One row per plan keeps
 /// the page small at any scale.
-struct IndicatorsIndexPage {
+struct IndicatorsIndexPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let plans: [PlanRow]
     let download: Link
 
-    struct PlanRow {
+    struct PlanRow: Encodable {
         let plan: Link
         let indicators: Int
         let done: Int

@@ -2,7 +2,7 @@ import Foundation
 import XiezuoCore
 
 /// pairings/<id>/index.html: the two sides, town pairs, narrative, and every year's plan.
-struct PairingPage {
+struct PairingPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let fields: [Field]
@@ -12,12 +12,12 @@ struct PairingPage {
     let plans: [PlanRow]
     let hasPlans: Bool
 
-    struct TownPair {
+    struct TownPair: Encodable {
         let helping: Link
         let helped: Link
     }
 
-    struct PlanRow {
+    struct PlanRow: Encodable {
         let link: Link
         let number: String
         let asOf: String

@@ -3,7 +3,7 @@ import XiezuoCore
 
 /// pairings/<id>/<year>/index.html: one plan as of its date — metadata, progress, alerts,
 /// sections and tasks, indicators, units ranked, monthly reports, narrative, downloads.
-struct PlanPage {
+struct PlanPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let years: [Link]
@@ -22,7 +22,7 @@ struct PlanPage {
     let narrative: String
     let downloads: [Link]
 
-    struct Summary {
+    struct Summary: Encodable {
         let asOf: String
         let latestData: String
         let expected: String
@@ -38,13 +38,13 @@ struct PlanPage {
         let overdue: Int
     }
 
-    struct MonthRow {
+    struct MonthRow: Encodable {
         let month: String
         let completion: String
         let expected: String
     }
 
-    struct SectionView {
+    struct SectionView: Encodable {
         let title: String
         let level: Int
         let rollup: String
@@ -52,12 +52,12 @@ struct PlanPage {
         let hasTasks: Bool
     }
 
-    struct IndicatorGroup {
+    struct IndicatorGroup: Encodable {
         let title: String?
         let table: IndicatorTable
     }
 
-    struct UnitRow {
+    struct UnitRow: Encodable {
         let rank: String
         let unit: Link
         let available: String
@@ -68,19 +68,19 @@ struct PlanPage {
         let missingReports: String
     }
 
-    struct ReportMatrix {
+    struct ReportMatrix: Encodable {
         let months: [String]
         let rows: [ReportRow]
         let hasRows: Bool
         let owed: Bool
     }
 
-    struct ReportRow {
+    struct ReportRow: Encodable {
         let unit: Link
         let cells: [ReportCell]
     }
 
-    struct ReportCell {
+    struct ReportCell: Encodable {
         let state: String
         let symbol: String
         let label: String

@@ -2,13 +2,13 @@ import Foundation
 import XiezuoCore
 
 /// Small pieces of presentation shared by all pages: links, status badges, layout chrome.
-struct Link {
+struct Link: Encodable {
     let href: String
     let label: String
     var current = false
 }
 
-struct Badge {
+struct Badge: Encodable {
     /// CSS class suffix, the status name: done, behind, overdue …
     let status: String
     /// The status in words: the badge never relies on colour alone.
@@ -17,7 +17,7 @@ struct Badge {
     let symbol: String
 }
 
-struct Field {
+struct Field: Encodable {
     let label: String
     let value: String
     var href: String? = nil
@@ -27,7 +27,7 @@ struct Field {
 ///
 /// Templates read view models through reflection, which sees stored properties only: every
 /// value a template uses must be stored, never computed.
-struct Chrome {
+struct Chrome: Encodable {
     let lang: String
     let title: String
     let root: String
@@ -141,7 +141,7 @@ struct Presenter {
     }
 }
 
-struct FindingGroup {
+struct FindingGroup: Encodable {
     let kind: String
     let label: String
     let count: Int

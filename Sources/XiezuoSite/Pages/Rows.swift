@@ -2,7 +2,7 @@ import Foundation
 import XiezuoCore
 
 /// A task as one row of a table, on plan, unit and index pages alike.
-struct TaskRow {
+struct TaskRow: Encodable {
     let anchor: String
     let number: String
     let href: String?
@@ -18,7 +18,7 @@ struct TaskRow {
 }
 
 /// A table of indicators; the plan column shows when the rows come from several plans.
-struct IndicatorTable {
+struct IndicatorTable: Encodable {
     let rows: [IndicatorRow]
     let showPlan: Bool
     let isEmpty: Bool
@@ -31,7 +31,7 @@ struct IndicatorTable {
 }
 
 /// An indicator as one row of a table.
-struct IndicatorRow {
+struct IndicatorRow: Encodable {
     let id: String
     let href: String
     let name: String

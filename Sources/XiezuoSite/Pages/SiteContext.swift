@@ -67,5 +67,5 @@ struct SiteContext {
 struct PageSpec {
     let path: SitePath
     let template: String
-    let context: Any
+    let context: any Encodable
 }

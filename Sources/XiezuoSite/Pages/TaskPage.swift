@@ -3,7 +3,7 @@ import XiezuoCore
 
 /// tasks/<plan>/<task>/index.html: a task with what it is worth, its state, its evidence
 /// and how its score was reached.
-struct TaskPage {
+struct TaskPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let plan: Link
@@ -20,13 +20,13 @@ struct TaskPage {
     let reports: [ReportRow]
     let hasReports: Bool
 
-    struct EvidenceRow {
+    struct EvidenceRow: Encodable {
         let kind: String
         let title: String
         let file: String?
     }
 
-    struct ReportRow {
+    struct ReportRow: Encodable {
         let date: String
         let unit: Link
         let state: String

@@ -3,14 +3,14 @@ import XiezuoCore
 
 /// units/<region>/<unit>/index.html: everything a unit owns across pairings and years, its
 /// score and what it still owes.
-struct UnitPage {
+struct UnitPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let fields: [Field]
     let plans: [PlanBlock]
     let hasPlans: Bool
 
-    struct PlanBlock {
+    struct PlanBlock: Encodable {
         let plan: Link
         let pairing: String
         let asOf: String
@@ -27,7 +27,7 @@ struct UnitPage {
     }
 
     /// One progress report of the unit, with its note rendered once, here.
-    struct Report {
+    struct Report: Encodable {
         let anchor: String
         let date: String
         let values: String
@@ -98,20 +98,20 @@ struct UnitPage {
 }
 
 /// units/index.html: every region with its units counted; units/<region>/index.html: its units.
-struct UnitsIndexPage {
+struct UnitsIndexPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let regions: [RegionRow]
     let download: Link
 
-    struct RegionRow {
+    struct RegionRow: Encodable {
         let region: Link
         let parent: String
         let units: Int
         let owes: Int
     }
 
-    struct Row {
+    struct Row: Encodable {
         let unit: Link
         let kind: String
         let plans: Int
@@ -143,7 +143,7 @@ struct UnitsIndexPage {
 }
 
 /// units/<region>/index.html: the units of one region.
-struct RegionPage {
+struct RegionPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let units: [UnitsIndexPage.Row]

@@ -3,7 +3,7 @@ import XiezuoCore
 
 /// Geometry for the charts, computed here and drawn by the templates as inline SVG, so that
 /// pages need no script and no file from outside the site. Every chart has a text equivalent.
-public struct ProgressBar: Sendable {
+public struct ProgressBar: Sendable, Encodable {
     /// The completion as shown, e.g. "135.0%".
     public let label: String
     /// Width of the filled part, 0…100 (a bar over 100 % is drawn full and marked over).
@@ -24,8 +24,8 @@ public struct ProgressBar: Sendable {
 }
 
 /// A monthly line chart: actual values month by month against the target.
-public struct LineChart: Sendable {
-    public struct Point: Sendable {
+public struct LineChart: Sendable, Encodable {
+    public struct Point: Sendable, Encodable {
         public let x: String
         public let y: String
         public let label: String

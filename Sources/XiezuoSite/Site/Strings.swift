@@ -55,9 +55,25 @@ public struct Strings: Sendable {
 
     /// The text of `key` with `{name}` placeholders filled in.
     public func format(_ key: String, _ arguments: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Self.fill(self[key], arguments)
+    }
+
+    /// `text` with each `{name}` that `arguments` knows replaced, in one pass: a value that
+    /// itself contains `{…}` is never filled again, and unknown names stay as written.
+    static func fill(_ text: String, _ arguments: [String: String]) -> String {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard !arguments.isEmpty, text.utf8.contains(open) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 32)
+        var rest = Substring(text)
+        while let start = rest.utf8.firstIndex(of: open), let end = rest.utf8[start...].firstIndex(of: close) {
+            let name = rest[rest.utf8.index(after: start)..<end]
+            result += rest[..<start]
+            result += arguments[String(name)] ?? String(rest[start...end])
+            rest = rest[rest.utf8.index(after: end)...]
+        }
+        result += rest
+        return result
     }
 
     public func explain(_ step: ExplanationStep) -> String {

@@ -76,7 +76,7 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    func render(_ context: Any, with template: String) -> String {
-        library.render(TemplateData.convert(context) ?? [:], withTemplate: template) ?? ""
+    func render(_ context: some Encodable, with template: String) -> String {
+        library.render(TemplateData.convert(context), withTemplate: template) ?? ""
     }
 }
