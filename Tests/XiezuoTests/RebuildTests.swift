@@ -12,7 +12,21 @@ import Testing
         let set = try #require(TemplateSet.load(overrides: templates, language: "zh-CN", sink: sink))
         let loaded = TinySite.load(replacing: overrides)
         #expect(!loaded.hasErrors)
-        return try SiteWriter.write(SiteBuilder.build(loaded.content, templates: set), to: output)
+        // As `xiezuo build` does: each file straight to the staging folder, results.json in parts.
+        let staging = try SiteWriter.Staging(output: output)
+        let options = SiteOptions()
+        _ = SiteBuilder.render(loaded.content, results: SiteBuilder.compute(loaded.content, options: options),
+                               templates: set, options: options, into: staging)
+        return try staging.commit()
+    }
+
+    static func inodes(_ folder: URL) -> [String: Int] {
+        var inodes: [String: Int] = [:]
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)
+            if let inode = attributes?[.systemFileNumber] as? NSNumber { inodes[path] = inode.intValue }
+        }
+        return inodes
     }
 
     static func snapshot(_ folder: URL) -> [String: Data] {
@@ -48,6 +62,7 @@ import Testing
         let clean = root.appendingPathComponent("clean")
         _ = try Self.build([:], into: incremental)
         let before = Self.snapshot(incremental)
+        let inodesBefore = Self.inodes(incremental)
         let summary = try Self.build(overrides, templates: templates, into: incremental)
         _ = try Self.build(overrides, templates: templates, into: clean)
         let after = Self.snapshot(incremental)
@@ -57,6 +72,11 @@ import Testing
         #expect(summary.written == changed)
         #expect(summary.unchanged == after.count - changed - 1)  // the marker file is neither
         #expect(changed > 0)
+        // Kept files are the very same files (hard links), so their modification time is kept.
+        let inodesAfter = Self.inodes(incremental)
+        for (path, data) in after where path != SiteWriter.marker {
+            #expect((inodesAfter[path] == inodesBefore[path]) == (before[path] == data), "\(path)")
+        }
     }
 }
 

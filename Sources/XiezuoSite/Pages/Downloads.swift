@@ -43,7 +43,7 @@ enum Downloads {
         return files
     }
 
-    /// The site-wide tables and the results JSON.
+    /// The site-wide tables (results.json, larger, is streamed by the site builder).
     static func siteFiles(_ site: SiteContext) -> [SitePath: Data] {
         var files: [SitePath: Data] = [:]
         let s = site.strings
@@ -61,8 +61,6 @@ enum Downloads {
             rows: site.content.plans.flatMap { plan in
                 plan.indicators.map { [plan.id] + indicatorRow($0, plan: plan, result: site.result(plan), site: site) }
             })
-        let results = site.content.plans.map { ($0, site.result($0)) }
-        files[Routes.results] = ReportDocument(results: results).json()
         return files
     }
 

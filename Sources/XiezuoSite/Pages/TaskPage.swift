@@ -65,14 +65,18 @@ struct TaskPage: Encodable {
         if let note = task.note { fields.append(Field(label: p.s["task.note"], value: note)) }
         let indicators = plan.indicators.filter { $0.tasks.contains(task.id) }.map { p.indicatorRow($0, plan: plan, result: result) }
         let evidence = r.evidence.map { EvidenceRow(kind: p.s["evidence." + $0.kind.rawValue], title: $0.title, file: $0.file) }
-        let reports = plan.records.filter { $0.date <= result.asOf }.flatMap { record in
-            record.tasks.filter { $0.task == task.id }.map { report in
+        // Newest first. Records are visited in place: filtering copied every record of the plan
+        // for each of its tasks.
+        var reports: [ReportRow] = []
+        for record in plan.records where record.date <= result.asOf {
+            for report in record.tasks where report.task == task.id {
                 let unit = record.reporter.map(p.unitLink) ?? Link(href: "", label: record.unit.text)
-                return ReportRow(date: record.date.description, unit: unit, state: p.s["state." + report.state.rawValue],
-                                 evidence: p.s.format("evidence.count", ["count": "\(report.evidence.count)"]),
-                                 noteLink: unit.href + "#" + UnitPage.anchor(record))
+                reports.append(ReportRow(date: record.date.description, unit: unit, state: p.s["state." + report.state.rawValue],
+                                         evidence: p.s.format("evidence.count", ["count": "\(report.evidence.count)"]),
+                                         noteLink: unit.href + "#" + UnitPage.anchor(record)))
             }
-        }.reversed()
+        }
+        reports.reverse()
         let explanation = (r.explanation + (r.score?.explanation ?? [])).map(p.s.explain)
         let page = TaskPage(
             chrome: p.chrome(title: p.s.format("task.title", ["id": task.id]),
@@ -82,7 +86,7 @@ struct TaskPage: Encodable {
             t: p.t, plan: p.planLink(plan), text: task.text, fields: fields, badge: p.badge(r.pace.status),
             bar: ProgressBar(ratio: r.uncappedCompletion, expected: r.pace.expected), units: r.responsible.map(p.unitLink),
             indicators: IndicatorTable(rows: indicators, showPlan: false), evidence: evidence, hasEvidence: !evidence.isEmpty,
-            missing: p.missingEvidence(r), explanation: explanation, reports: Array(reports), hasReports: !reports.isEmpty)
+            missing: p.missingEvidence(r), explanation: explanation, reports: reports, hasReports: !reports.isEmpty)
         return PageSpec(path: path, template: "task", context: page)
     }
 }

@@ -20,23 +20,31 @@ public struct ReportDocument {
     /// at once held a tree several times the size of the output (60 MB for 100 plans), the
     /// largest allocation of a site build.
     public func json() -> Data {
+        var data = Data()
+        json { data.append($0) }
+        return data
+    }
+
+    /// The same bytes, handed to `part` one plan at a time.
+    public func json(into part: (Data) -> Void) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = Data("{\n  \"format\" : \"\(Self.format)\",\n  \"plans\" : [".utf8)
+        part(Data("{\n  \"format\" : \"\(Self.format)\",\n  \"plans\" : [".utf8))
         let newline = UInt8(ascii: "\n"), indent = Data("\n    ".utf8)
         for (index, (plan, result)) in results.enumerated() {
             // Encoding plain strings, arrays and objects cannot fail. JSON strings never hold a
             // raw line break, so every line break in the entry is between tokens.
             let entry = (try? encoder.encode(PlanEntry(plan, result))) ?? Data("{}".utf8)
-            data.append(contentsOf: index == 0 ? indent : Data(",".utf8) + indent)
+            var indented = Data(capacity: entry.count + entry.count / 8)
+            indented.append(contentsOf: index == 0 ? indent : Data(",".utf8) + indent)
             for (number, line) in entry.split(separator: newline, omittingEmptySubsequences: false).enumerated() {
                 // The encoder leaves the blank line inside an empty array unindented.
-                if number > 0 { data.append(contentsOf: line.isEmpty ? Data([newline]) : indent) }
-                data.append(contentsOf: line)
+                if number > 0 { indented.append(contentsOf: line.isEmpty ? Data([newline]) : indent) }
+                indented.append(contentsOf: line)
             }
+            part(indented)
         }
-        data.append(contentsOf: Data((results.isEmpty ? "\n\n  ]\n}" : "\n  ]\n}").utf8))
-        return data
+        part(Data((results.isEmpty ? "\n\n  ]\n}" : "\n  ]\n}").utf8))
     }
 
     public struct PlanEntry: Encodable {

@@ -17,6 +17,18 @@ public struct SiteOptions: Sendable {
 /// Called from every core at once.
 public protocol SiteSink: Sendable {
     func put(_ path: SitePath, _ data: Data)
+    /// A file too large to hold in memory at once (results.json holds every plan): `produce`
+    /// hands its bytes over part by part, in order.
+    func put(_ path: SitePath, parts produce: (_ part: (Data) -> Void) -> Void)
+}
+
+extension SiteSink {
+    /// Sinks that keep files in memory anyway gather the parts.
+    public func put(_ path: SitePath, parts produce: (_ part: (Data) -> Void) -> Void) {
+        var data = Data()
+        produce { data.append($0) }
+        put(path, data)
+    }
 }
 
 /// A built site, in memory: every file's path and bytes.
@@ -80,11 +92,7 @@ public enum SiteBuilder {
         }
         jobs.append(.siteDownloads)
         // 3. Build and render them on every core; 4. downloads alongside.
-        let pages = Parallel.map(jobs) { job -> Int in
-            let output = job.run(site, templates: templates)
-            for (path, data) in output.files { sink.put(path, data) }
-            return output.pages
-        }.reduce(0, +)
+        let pages = Parallel.map(jobs) { job in job.run(site, templates: templates, into: sink) }.reduce(0, +)
         // 5. Assets: stylesheet and script, shipped inside the site.
         for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             sink.put(SitePath(name.split(separator: "/").map(String.init)), data)
@@ -104,12 +112,8 @@ enum PageJob {
     case task(PlanTask, Plan)
     case downloads(Plan)
 
-    struct Output {
-        var files: [SitePath: Data] = [:]
-        var pages = 0
-    }
-
-    func run(_ site: SiteContext, templates: TemplateSet) -> Output {
+    /// Builds and renders the job's files into `sink`; returns how many of them are pages.
+    func run(_ site: SiteContext, templates: TemplateSet, into sink: SiteSink) -> Int {
         let spec: PageSpec?
         switch self {
         case .home: spec = HomePage.make(site)
@@ -121,10 +125,17 @@ enum PageJob {
         case .unit(let unit, let region): spec = UnitPage.make(unit, region: region, site: site)
         case .indicator(let indicator, let plan): spec = IndicatorPage.make(indicator, plan: plan, site: site)
         case .task(let task, let plan): spec = TaskPage.make(task, plan: plan, site: site)
-        case .downloads(let plan): return Output(files: Downloads.files(of: plan, site), pages: 0)
-        case .siteDownloads: return Output(files: Downloads.siteFiles(site), pages: 0)
+        case .downloads(let plan):
+            for (path, data) in Downloads.files(of: plan, site) { sink.put(path, data) }
+            return 0
+        case .siteDownloads:
+            for (path, data) in Downloads.siteFiles(site) { sink.put(path, data) }
+            let results = site.content.plans.map { ($0, site.result($0)) }
+            sink.put(Routes.results, parts: ReportDocument(results: results).json(into:))
+            return 0
         }
-        guard let spec else { return Output() }
-        return Output(files: [spec.path: Data(templates.render(spec.context, with: spec.template).utf8)], pages: 1)
+        guard let spec else { return 0 }
+        sink.put(spec.path, Data(templates.render(spec.context, with: spec.template).utf8))
+        return 1
     }
 }

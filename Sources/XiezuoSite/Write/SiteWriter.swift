@@ -73,6 +73,40 @@ public enum SiteWriter {
         }
 
         public func put(_ path: SitePath, _ data: Data) {
+            store(path) { target, previous in
+                if let previous, sameBytes(previous, data) { return .unchanged }
+                try data.write(to: target)
+                return .written
+            }
+        }
+
+        /// Written part by part as they come, then compared with the previous output on disk.
+        public func put(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) {
+            store(path) { target, previous in
+                guard FileManager.default.createFile(atPath: target.path, contents: nil),
+                      let handle = FileHandle(forWritingAtPath: target.path) else {
+                    throw Failure.io(target.path, "cannot create the file")
+                }
+                var failure: Error?
+                produce { part in
+                    guard failure == nil else { return }
+                    do { try handle.write(contentsOf: part) } catch { failure = error }
+                }
+                try handle.close()
+                if let failure { throw failure }
+                if let previous, sameFiles(previous, target) {
+                    try FileManager.default.removeItem(at: target)
+                    return .unchanged
+                }
+                return .written
+            }
+        }
+
+        private enum Stored { case written, unchanged }
+
+        /// Creates the file's folder once, lets `write` put the file at `target` (or find the
+        /// previous output's file unchanged, which is then hard-linked) and counts it.
+        private func store(_ path: SitePath, _ write: (_ target: URL, _ previous: URL?) throws -> Stored) {
             let fm = FileManager.default
             let target = staging.appendingPathComponent(path.description)
             let folder = target.deletingLastPathComponent().path
@@ -81,13 +115,14 @@ public enum SiteWriter {
             lock.unlock()
             do {
                 if newFolder { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                let previous = output.appendingPathComponent(path.description)
-                if previousExists, sameBytes(previous, data), (try? fm.linkItem(at: previous, to: target)) != nil {
-                    count(unchanged: true)
-                } else {
-                    try data.write(to: target)
-                    count(unchanged: false)
+                let previous = previousExists ? output.appendingPathComponent(path.description) : nil
+                var stored = try write(target, previous)
+                if stored == .unchanged, let previous, (try? fm.linkItem(at: previous, to: target)) == nil {
+                    // The old file cannot be linked (another file system): write it anew.
+                    try fm.copyItem(at: previous, to: target)
+                    stored = .written
                 }
+                count(unchanged: stored == .unchanged)
             } catch {
                 lock.lock()
                 if failure == nil { failure = .io(target.path, error.localizedDescription) }
@@ -123,6 +158,28 @@ public enum SiteWriter {
 
         public func abort() {
             try? FileManager.default.removeItem(at: staging)
+        }
+    }
+
+    /// Whether two files hold the same bytes, read a megabyte at a time.
+    private static func sameFiles(_ a: URL, _ b: URL) -> Bool {
+        let fm = FileManager.default
+        guard let sizeA = (try? fm.attributesOfItem(atPath: a.path)[.size]) as? NSNumber,
+              let sizeB = (try? fm.attributesOfItem(atPath: b.path)[.size]) as? NSNumber, sizeA == sizeB,
+              let fileA = FileHandle(forReadingAtPath: a.path), let fileB = FileHandle(forReadingAtPath: b.path) else {
+            return false
+        }
+        defer { try? fileA.close(); try? fileB.close() }
+        do {
+            while true {
+                // At the end of a file the read gives nil or empty data, depending on the platform.
+                let chunkA = try fileA.read(upToCount: 1 << 20) ?? Data()
+                let chunkB = try fileB.read(upToCount: 1 << 20) ?? Data()
+                guard chunkA == chunkB else { return false }
+                if chunkA.isEmpty { return true }
+            }
+        } catch {
+            return false
         }
     }
 
