@@ -16,8 +16,9 @@ enum YAMLParsing {
         }
         do {
             // The basic resolver leaves every scalar a string: the field readers decide what a
-            // value means (numbers, dates, booleans), so Yams need not guess types.
-            return try Yams.compose(yaml: yaml, .basic)
+            // value means (numbers, dates, booleans), so Yams need not guess types. The encoding
+            // is named because Yams' default reads the whole process environment on every call.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)

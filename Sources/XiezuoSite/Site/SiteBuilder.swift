@@ -65,9 +65,9 @@ public enum SiteBuilder {
         return BuiltSite(files: sink.collected, pages: pages)
     }
 
-    /// The compute stage: every plan as of its date.
+    /// The compute stage: every plan as of its date, on every core (plans are independent).
     public static func compute(_ content: Content, options: SiteOptions) -> [String: PlanResult] {
-        Dictionary(uniqueKeysWithValues: content.plans.map { plan in
+        Dictionary(uniqueKeysWithValues: Parallel.map(content.plans) { plan in
             (plan.id, Engine.evaluate(plan, in: content, asOf: options.asOf ?? Engine.defaultAsOf(for: plan)))
         })
     }
@@ -80,17 +80,11 @@ public enum SiteBuilder {
         let routes = Routes(content: content, taskPages: TaskPage.deserved)
         let site = SiteContext(content: content, results: results, routes: routes, strings: templates.strings,
                                baseURL: options.baseURL)
-        // 2. List the pages: home, indexes, pairings, plans, units, indicators, tasks.
-        var jobs: [PageJob] = [.home, .unitsIndex, .indicatorsIndex]
-        jobs += content.pairings.map(PageJob.pairing) + content.plans.map(PageJob.plan)
-        jobs += content.regions.map(PageJob.region)
-        jobs += content.regions.flatMap { region in region.units.map { PageJob.unit($0, region) } }
-        for plan in content.plans {
-            jobs += plan.indicators.map { PageJob.indicator($0, plan) }
-            jobs += plan.allTasks.map { PageJob.task($0, plan) }
-            jobs.append(.downloads(plan))
-        }
-        jobs.append(.siteDownloads)
+        // 2. List the work: home, indexes, pairings, each plan with its pages, each region
+        //    with its units. A job per plan rather than per page keeps the list small at
+        //    national scale (a job per page held a copy of its plan: 100 MB at 1,000 plans).
+        let jobs: [PageJob] = [.home, .unitsIndex, .indicatorsIndex, .siteDownloads]
+            + content.pairings.map(PageJob.pairing) + content.plans.map(PageJob.plan) + content.regions.map(PageJob.region)
         // 3. Build and render them on every core; 4. downloads alongside.
         let pages = Parallel.map(jobs) { job in job.run(site, templates: templates, into: sink) }.reduce(0, +)
         // 5. Assets: stylesheet and script, shipped inside the site.
@@ -101,39 +95,42 @@ public enum SiteBuilder {
     }
 }
 
-/// One unit of render work: a page (its view model built, then rendered) or a set of downloads.
+/// One unit of render work: a page (its view model built, then rendered), a plan with its
+/// pages and downloads, a region with its units' pages, or the site-wide downloads.
 enum PageJob {
     case home, unitsIndex, indicatorsIndex, siteDownloads
     case pairing(Pairing)
+    /// The plan's page, its indicators' and tasks' pages, and its tables.
     case plan(Plan)
+    /// The region's page and its units' pages.
     case region(Region)
-    case unit(ResponsibleUnit, Region)
-    case indicator(Indicator, Plan)
-    case task(PlanTask, Plan)
-    case downloads(Plan)
 
     /// Builds and renders the job's files into `sink`; returns how many of them are pages.
     func run(_ site: SiteContext, templates: TemplateSet, into sink: SiteSink) -> Int {
-        let spec: PageSpec?
+        let page = { (spec: PageSpec?) in Self.render(spec, templates: templates, into: sink) }
         switch self {
-        case .home: spec = HomePage.make(site)
-        case .unitsIndex: spec = UnitsIndexPage.make(site)
-        case .indicatorsIndex: spec = IndicatorsIndexPage.make(site)
-        case .pairing(let pairing): spec = PairingPage.make(pairing, site: site)
-        case .plan(let plan): spec = PlanPage.make(plan, site: site)
-        case .region(let region): spec = RegionPage.make(region, site: site)
-        case .unit(let unit, let region): spec = UnitPage.make(unit, region: region, site: site)
-        case .indicator(let indicator, let plan): spec = IndicatorPage.make(indicator, plan: plan, site: site)
-        case .task(let task, let plan): spec = TaskPage.make(task, plan: plan, site: site)
-        case .downloads(let plan):
+        case .home: return page(HomePage.make(site))
+        case .unitsIndex: return page(UnitsIndexPage.make(site))
+        case .indicatorsIndex: return page(IndicatorsIndexPage.make(site))
+        case .pairing(let pairing): return page(PairingPage.make(pairing, site: site))
+        case .plan(let plan):
             for (path, data) in Downloads.files(of: plan, site) { sink.put(path, data) }
-            return 0
+            return page(PlanPage.make(plan, site: site))
+                + plan.indicators.map { page(IndicatorPage.make($0, plan: plan, site: site)) }.reduce(0, +)
+                + plan.allTasks.map { page(TaskPage.make($0, plan: plan, site: site)) }.reduce(0, +)
+        case .region(let region):
+            return page(RegionPage.make(region, site: site))
+                + region.units.map { page(UnitPage.make($0, region: region, site: site)) }.reduce(0, +)
         case .siteDownloads:
             for (path, data) in Downloads.siteFiles(site) { sink.put(path, data) }
             let results = site.content.plans.map { ($0, site.result($0)) }
             sink.put(Routes.results, parts: ReportDocument(results: results).json(into:))
             return 0
         }
+    }
+
+    /// Renders one page into `sink`; 1 when there was a page, 0 when it had none to show.
+    private static func render(_ spec: PageSpec?, templates: TemplateSet, into sink: SiteSink) -> Int {
         guard let spec else { return 0 }
         sink.put(spec.path, Data(templates.render(spec.context, with: spec.template).utf8))
         return 1
