@@ -43,7 +43,7 @@ struct Build: ParsableCommand {
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
         let loaded = ContentLoader.read(from: DiskContentSource(root: root))
         stage("load")
-        let result = loaded.validated()
+        let result = (consume loaded).validated()
         stage("validate")
         printDiagnostics(result)
         let sink = DiagnosticSink()

@@ -13,12 +13,15 @@ public struct LoadResult: Sendable {
 
 /// Content read but not yet validated: the output of the load stage.
 public struct LoadedContent: @unchecked Sendable {
-    let draft: Content
+    var draft: Content
     let files: DeclaredFiles
     let sink: DiagnosticSink
 
-    /// The validate stage: references resolved and checked across files.
-    public func validated() -> LoadResult {
+    /// The validate stage: references resolved and checked across files. Consumes the draft,
+    /// so that the validated plans replace it in memory rather than live beside it.
+    public consuming func validated() -> LoadResult {
+        let draft = self.draft
+        self.draft = Content.empty
         let content = Validator.validate(draft, files: files, sink: sink)
         return LoadResult(content: content, diagnostics: sink.sorted)
     }

@@ -27,6 +27,9 @@ public struct Content: Sendable {
         planByYear = Dictionary(plans.enumerated().map { ("\($1.pairing)|\($1.year)", $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    static let empty = Content(regions: [], pairings: [], plans: [], standards: [],
+                               units: UnitDirectory(taskUnits: [:], indicatorUnits: [:], coordinators: [:]))
+
     public func region(_ id: String) -> Region? { regionIndex[id].map { regions[$0] } }
     public func pairing(_ id: String) -> Pairing? { pairingIndex[id].map { pairings[$0] } }
     public func plan(_ id: String) -> Plan? { planIndex[id].map { plans[$0] } }
