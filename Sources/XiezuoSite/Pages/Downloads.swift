@@ -43,8 +43,14 @@ enum Downloads {
         return files
     }
 
-    /// The site-wide tables (results.json, larger, is streamed by the site builder).
-    static func siteFiles(_ site: SiteContext) -> [SitePath: Data] {
+    /// The site-wide tables, and results.json, handed to `sink` in parts: it holds every plan.
+    static func putSiteFiles(_ site: SiteContext, into sink: SiteSink) {
+        for (path, data) in tables(site) { sink.put(path, data) }
+        let results = site.content.plans.map { ($0, site.result($0)) }
+        sink.put(Routes.results, parts: ReportDocument(results: results).json(into:))
+    }
+
+    private static func tables(_ site: SiteContext) -> [SitePath: Data] {
         var files: [SitePath: Data] = [:]
         let s = site.strings
         files[SitePath.file("units", "units.csv")] = CSV.make(

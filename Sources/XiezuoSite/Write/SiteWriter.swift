@@ -163,9 +163,7 @@ public enum SiteWriter {
 
     /// Whether two files hold the same bytes, read a megabyte at a time.
     private static func sameFiles(_ a: URL, _ b: URL) -> Bool {
-        let fm = FileManager.default
-        guard let sizeA = (try? fm.attributesOfItem(atPath: a.path)[.size]) as? NSNumber,
-              let sizeB = (try? fm.attributesOfItem(atPath: b.path)[.size]) as? NSNumber, sizeA == sizeB,
+        guard let size = size(of: a), size == self.size(of: b),
               let fileA = FileHandle(forReadingAtPath: a.path), let fileB = FileHandle(forReadingAtPath: b.path) else {
             return false
         }
@@ -183,9 +181,12 @@ public enum SiteWriter {
         }
     }
 
+    /// Whether a file holds exactly `data`; the size is compared first, without reading.
     private static func sameBytes(_ url: URL, _ data: Data) -> Bool {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber,
-              size.intValue == data.count else { return false }
-        return (try? Data(contentsOf: url)) == data
+        size(of: url) == data.count && (try? Data(contentsOf: url)) == data
+    }
+
+    private static func size(of url: URL) -> Int? {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.intValue
     }
 }
