@@ -11,7 +11,7 @@ enum EvidenceRequirement {
     /// The kinds asked for, in a fixed order; a requirement naming none asks for a document.
     static func kinds(_ requirement: String?) -> [Evidence.Kind] {
         guard let requirement else { return [] }
-        let found = keywords.filter { _, words in words.contains { requirement.utf8.firstRange(of: $0.utf8) != nil } }.map(\.0)
+        let found = keywords.filter { _, words in words.contains(where: requirement.containsText) }.map(\.0)
         return found.isEmpty ? [.document] : found
     }
 }

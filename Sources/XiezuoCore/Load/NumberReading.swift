@@ -78,8 +78,9 @@ public enum NumberReading {
     }
 
     private static func quantity(_ raw: String, unit: MeasureUnit?) -> Result<(Decimal, MeasureUnit?), Problem> {
-        // Nearly every value is plain ASCII ("114", "0.3"): read it without the searches for
-        // words, units and full-width forms below, which gave the same answer at ten times the cost.
+        // Nearly every value is plain ASCII ("114", "0.3"): read it without the normalising and
+        // the searches for words and units below, which give the same answer (a test holds them
+        // to it). Without this, loading 100 plans of 240 records took about 30 % more CPU.
         if raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D }), let value = decimal(raw) {
             return .success((value, nil))
         }

@@ -7,4 +7,10 @@ extension StringProtocol {
         let last = lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])
     }
+
+    /// Whether `other` occurs in the text, compared byte for byte in UTF-8. Foundation's
+    /// `contains` goes through NSString, and evidence requirements are searched for every task.
+    public func containsText(_ other: some StringProtocol) -> Bool {
+        utf8.firstRange(of: other.utf8) != nil
+    }
 }
