@@ -150,4 +150,36 @@ import Testing
         #expect(Strings.fill("{a}{b}{", ["a": "1"]) == "1{b}{")
         #expect(Strings.fill("无占位", ["a": "1"]) == "无占位")
     }
+
+    @Test func viewModelsReachTemplatesAsDictionaries() throws {
+        struct Row: Encodable { let label: String; let note: String?; let count: Int }
+        struct Page: Encodable { let rows: [Row]; let flag: Bool; let table: [String: String] }
+        let page = TemplateData.convert(Page(rows: [Row(label: "甲", note: nil, count: 2)], flag: true, table: ["k": "v"]))
+        let rows = try #require(page["rows"] as? [Any])
+        let row = try #require(rows.first as? [String: Any])
+        #expect(row["label"] as? String == "甲")
+        #expect(row["count"] as? Int == 2)
+        #expect(row.keys.contains("note") == false)  // a nil optional is absent, so {{^note}} shows
+        #expect(page["flag"] as? Bool == true)
+        #expect(page["table"] as? [String: String] == ["k": "v"])
+    }
+
+    @Test func handWrittenEncodingWithNestedContainersIsKept() throws {
+        struct Custom: Encodable {
+            enum Keys: String, CodingKey { case inner, list }
+            func encode(to encoder: Encoder) throws {
+                var outer = encoder.container(keyedBy: Keys.self)
+                var inner = outer.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+                try inner.encode("值", forKey: .list)
+                var list = outer.nestedUnkeyedContainer(forKey: .list)
+                try list.encode(1)
+                var parent = outer.superEncoder().singleValueContainer()
+                try parent.encode("上")
+            }
+        }
+        let value = TemplateData.convert(Custom())
+        #expect((value["inner"] as? [String: Any])?["list"] as? String == "值")
+        #expect((value["list"] as? [Any])?.first as? Int == 1)
+        #expect(value["super"] as? String == "上")
+    }
 }

@@ -55,22 +55,35 @@ private final class ValueEncoder: Encoder {
     func singleValueContainer() -> SingleValueEncodingContainer { SingleContainer(encoder: self) }
 }
 
-/// A container's values so far. Nested containers (only hand-written `encode(to:)` asks for
-/// them; synthesized code never does) stay boxes until the value is read.
-private protocol Box: AnyObject { var resolved: Any { get } }
+/// Resolves an encoder left inside a container (by a nested container or a super encoder,
+/// which only hand-written `encode(to:)` asks for; synthesized code never does) once the
+/// whole value is written.
+private func resolve(_ value: Any) -> Any { (value as? ValueEncoder)?.result ?? value }
 
-private func resolve(_ value: Any) -> Any { (value as? Box)?.resolved ?? value }
-
-private final class FieldBox: Box {
+private final class FieldBox {
     var values: [String: Any] = [:]
     var hasNested = false
     var resolved: Any { hasNested ? values.mapValues(resolve) : values }
+
+    func child(_ key: String) -> ValueEncoder {
+        let encoder = ValueEncoder()
+        values[key] = encoder
+        hasNested = true
+        return encoder
+    }
 }
 
-private final class ItemBox: Box {
+private final class ItemBox {
     var values: [Any] = []
     var hasNested = false
     var resolved: Any { hasNested ? values.map(resolve) : values }
+
+    func child() -> ValueEncoder {
+        let encoder = ValueEncoder()
+        values.append(encoder)
+        hasNested = true
+        return encoder
+    }
 }
 
 private struct FieldContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -81,21 +94,15 @@ private struct FieldContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { box.values[key.stringValue] = TemplateData.encode(value) }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type, forKey key: Key) -> KeyedEncodingContainer<Nested> {
-        let nested = FieldBox()
-        box.values[key.stringValue] = nested
-        box.hasNested = true
-        return KeyedEncodingContainer(FieldContainer<Nested>(box: nested))
+        box.child(key.stringValue).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-        let nested = ItemBox()
-        box.values[key.stringValue] = nested
-        box.hasNested = true
-        return ItemContainer(box: nested)
+        box.child(key.stringValue).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> Encoder { ValueEncoder() }
-    mutating func superEncoder(forKey key: Key) -> Encoder { ValueEncoder() }
+    mutating func superEncoder() -> Encoder { box.child("super") }
+    mutating func superEncoder(forKey key: Key) -> Encoder { box.child(key.stringValue) }
 }
 
 private struct ItemContainer: UnkeyedEncodingContainer {
@@ -107,20 +114,11 @@ private struct ItemContainer: UnkeyedEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) { box.values.append(TemplateData.encode(value)) }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type) -> KeyedEncodingContainer<Nested> {
-        let nested = FieldBox()
-        box.values.append(nested)
-        box.hasNested = true
-        return KeyedEncodingContainer(FieldContainer<Nested>(box: nested))
+        box.child().container(keyedBy: type)
     }
 
-    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
-        let nested = ItemBox()
-        box.values.append(nested)
-        box.hasNested = true
-        return ItemContainer(box: nested)
-    }
-
-    mutating func superEncoder() -> Encoder { ValueEncoder() }
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { box.child().unkeyedContainer() }
+    mutating func superEncoder() -> Encoder { box.child() }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
