@@ -63,10 +63,11 @@ struct Presenter {
     }
 
     func badge(_ status: PaceStatus) -> Badge {
-        let symbols: [PaceStatus: String] = [.done: "✓", .onPace: "○", .notStarted: "–", .behind: "▲",
-                                             .overdue: "✕", .notScored: "·", .unknown: "?"]
-        return Badge(status: status.rawValue, label: s["status." + status.rawValue], symbol: symbols[status] ?? "")
+        Badge(status: status.rawValue, label: s["status." + status.rawValue], symbol: Self.symbols[status] ?? "")
     }
+
+    private static let symbols: [PaceStatus: String] = [.done: "✓", .onPace: "○", .notStarted: "–", .behind: "▲",
+                                                        .overdue: "✕", .notScored: "·", .unknown: "?"]
 
     func unitLink(_ id: UnitID) -> Link {
         let name = site.unit(id)?.name ?? id.name
