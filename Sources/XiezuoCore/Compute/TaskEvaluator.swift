@@ -47,7 +47,7 @@ struct TaskEvaluator {
             for item in report.evidence where !evidence.contains(item) { evidence.append(item) }
         }
         let handedIn = Set(evidence.map(\.kind))
-        let missing = EvidenceRequirement.kinds(task.requirement).filter { !handedIn.contains($0) }
+        let missing = task.requiredEvidence.filter { !handedIn.contains($0) }
         let deadline = task.deadline ?? plan.deadline ?? plan.lastDay
         let pace = PaceRule.pace(done: done, started: state != .notStarted || completion > 0, completion: completion,
                                  start: plan.firstDay, deadline: deadline, asOf: asOf)

@@ -43,6 +43,9 @@ public struct PlanTask: Sendable, Identifiable {
     public let points: Points?
     /// What evidence the assessment asks for (考核要求).
     public let requirement: String?
+    /// The kinds of evidence the requirement names, read once here: the engine asks for them
+    /// at every evaluation, and a plan's monthly chart evaluates it once a month.
+    public let requiredEvidence: [Evidence.Kind]
     public let deadline: Day?
     public let funding: [Funding]
     public let note: String?
@@ -58,6 +61,7 @@ public struct PlanTask: Sendable, Identifiable {
         self.units = units
         self.points = points
         self.requirement = requirement
+        requiredEvidence = EvidenceRequirement.kinds(requirement)
         self.deadline = deadline
         self.funding = funding
         self.note = note

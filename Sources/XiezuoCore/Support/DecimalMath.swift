@@ -14,6 +14,11 @@ extension Decimal {
 
     /// Plain digits without exponent or grouping: `1400`, `0.3`, `-2.5`.
     public var plainString: String {
+        DecimalDigits(self)?.plain ?? foundationString
+    }
+
+    /// Foundation's own rendering: the reference `DecimalDigits` is tested against.
+    var foundationString: String {
         NSDecimalNumber(decimal: self).description(withLocale: Locale(identifier: "en_US_POSIX"))
     }
 }

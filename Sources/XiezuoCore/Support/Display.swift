@@ -6,7 +6,11 @@ import Foundation
 public enum Display {
     /// `1.35` → `"135.0%"`.
     public static func percent(_ ratio: Decimal) -> String {
-        fixed(ratio * 100, places: 1) + "%"
+        if var digits = DecimalDigits(ratio) {
+            digits.exponent += 2  // × 100, exactly
+            return digits.rounded(places: 1).fixed(places: 1) + "%"
+        }
+        return fixed(ratio * 100, places: 1) + "%"
     }
 
     /// A percentage already scaled to 100: `81.53` → `"81.5%"`.
@@ -21,10 +25,12 @@ public enum Display {
 
     /// An amount in its unit, without trailing zeros: `0.30` → `"0.3"`, `1400` → `"1400"`.
     public static func amount(_ value: Decimal) -> String {
-        value.rounded(scale: 4).plainString
+        if let digits = DecimalDigits(value) { return digits.rounded(places: 4).plain }
+        return value.rounded(scale: 4).plainString
     }
 
     public static func fixed(_ value: Decimal, places: Int) -> String {
+        if let digits = DecimalDigits(value) { return digits.rounded(places: places).fixed(places: places) }
         let text = value.rounded(scale: places).plainString
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let fraction = parts.count > 1 ? String(parts[1]) : ""

@@ -30,11 +30,11 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 do {
-                    try library.register(text, named: name)
+                    library.register(try parse(text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
                     unreadable.insert(name)
                     sink.error("template cannot be read: \(describe(error.error))",
-                               at: SourceLocation(file: file, line: error.context.lineNumber,
+                               at: SourceLocation(file: file, line: error.context.lineNumber - Self.pragmaLines,
                                                   column: error.context.columnNumber))
                 } catch {
                     unreadable.insert(name)
@@ -60,6 +60,18 @@ public struct TemplateSet: Sendable {
         guard !sink.hasErrors else { return nil }
         return TemplateSet(library: library, strings: strings, assets: assets)
     }
+
+    /// Parses a template so that `{{name}}` escapes with `HTMLEscaping`: a content-type pragma
+    /// on a line of its own is put before the text. A standalone tag and its line end render
+    /// as nothing, so the output is what the text alone gives; error lines are moved back by
+    /// `pragmaLines`.
+    static func parse(_ text: String) throws -> MustacheTemplate {
+        HTMLEscaping.registered
+        return try MustacheTemplate(string: pragma + text)
+    }
+
+    private static let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name) }}\n"
+    static let pragmaLines = 1
 
     /// The parser's complaint in words an editor of templates can act on.
     static func describe(_ error: Error) -> String {

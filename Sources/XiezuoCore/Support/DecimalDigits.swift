@@ -1,0 +1,105 @@
+import Foundation
+
+/// A Decimal as sign, integer significand and power of ten, for showing it fast.
+///
+/// Foundation formats a Decimal in about 5 µs and rounds one in about 1.5 µs (measured here),
+/// and a site shows hundreds of thousands of numbers. Decimal keeps its parts internal, so they
+/// are read from its storage: an 8-bit exponent, a byte whose high four bits are the length
+/// in 16-bit words and whose bit 3 is the sign, then the significand in little-endian 16-bit
+/// words. That layout is checked against Decimals built through the public API before it is
+/// trusted; where it does not hold, or the significand needs more than 64 bits, `init`
+/// answers nil and callers use Foundation. Tests compare both ways on many values.
+struct DecimalDigits: Equatable {
+    var negative: Bool
+    var significand: UInt64
+    var exponent: Int
+
+    init(negative: Bool, significand: UInt64, exponent: Int) {
+        self.negative = negative
+        self.significand = significand
+        self.exponent = exponent
+    }
+
+    init?(_ value: Decimal) {
+        guard Self.layoutHolds, let parts = Self.read(value) else { return nil }
+        self = parts
+    }
+
+    private static func read(_ value: Decimal) -> DecimalDigits? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        return withUnsafeBytes(of: value) { bytes -> DecimalDigits? in
+            let exponent = Int(Int8(bitPattern: bytes[0]))
+            let length = Int(bytes[1] >> 4)
+            let negative = bytes[1] & 0x08 != 0
+            // Length 0 is zero, or NaN when the sign bit is set.
+            if length == 0 { return negative ? nil : DecimalDigits(negative: false, significand: 0, exponent: 0) }
+            guard length <= 4 else { return nil }
+            var significand: UInt64 = 0
+            for word in (0..<length).reversed() {
+                significand = significand << 16 | UInt64(bytes[4 + 2 * word]) | UInt64(bytes[5 + 2 * word]) << 8
+            }
+            return DecimalDigits(negative: negative, significand: significand, exponent: exponent)
+        }
+    }
+
+    /// Whether Decimals built through the public API read back as built.
+    static let layoutHolds: Bool = {
+        let samples: [(Bool, UInt64, Int)] = [(false, 1, 0), (true, 12345, -2), (false, 65_536, 3),
+                                              (false, 1_234_567_890_123_456_789, -7), (true, 0xFFFF_FFFF_FFFF, 10)]
+        return samples.allSatisfy { negative, significand, exponent in
+            let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+            return read(value) == DecimalDigits(negative: negative, significand: significand, exponent: exponent)
+        } && read(Decimal(0)) == DecimalDigits(negative: false, significand: 0, exponent: 0)
+    }()
+
+    private static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
+
+    /// Rounded half away from zero to at most `places` decimal places, as NSDecimalRound(.plain).
+    func rounded(places: Int) -> DecimalDigits {
+        let dropped = -exponent - places
+        guard dropped > 0 else { return self }
+        var result = DecimalDigits(negative: negative, significand: 0, exponent: -places)
+        if dropped <= 19 {
+            let divisor = Self.powersOfTen[dropped]
+            let (quotient, remainder) = significand.quotientAndRemainder(dividingBy: divisor)
+            // remainder ≥ divisor / 2, without overflow for odd divisors (there are none but 1).
+            result.significand = quotient + (remainder >= divisor - remainder ? 1 : 0)
+        }
+        // Any 64-bit significand is below half of 10^20, so dropping more digits leaves zero.
+        if result.significand == 0 { result.negative = false }
+        return result
+    }
+
+    /// Plain digits with exactly `places` decimal places (the value already rounded to them).
+    func fixed(places: Int) -> String {
+        var digits = String(significand)
+        // Zero has no meaningful exponent (×100 of zero is still plain zero).
+        let scale = significand == 0 ? 0 : -exponent
+        // Whole numbers with a positive exponent get their zeros; then pad to `places`.
+        if scale < 0 { digits += String(repeating: "0", count: -scale) }
+        let fraction = max(scale, 0)
+        var text: String
+        if fraction == 0 {
+            text = digits
+        } else {
+            if digits.utf8.count <= fraction { digits = String(repeating: "0", count: fraction - digits.utf8.count + 1) + digits }
+            let point = digits.index(digits.endIndex, offsetBy: -fraction)
+            text = String(digits[..<point]) + "." + String(digits[point...])
+        }
+        if places > fraction {
+            text += (fraction == 0 ? "." : "") + String(repeating: "0", count: places - fraction)
+        }
+        return negative ? "-" + text : text
+    }
+
+    /// Plain digits without trailing zeros after the point: 0.30 → "0.3", 1400 → "1400".
+    var plain: String {
+        var trimmed = self
+        while trimmed.exponent < 0, trimmed.significand % 10 == 0, trimmed.significand != 0 {
+            trimmed.significand /= 10
+            trimmed.exponent += 1
+        }
+        if trimmed.significand == 0 { return "0" }
+        return trimmed.fixed(places: 0)
+    }
+}
