@@ -37,8 +37,10 @@ struct Run: ParsableCommand {
     func run() throws {
         let sizes = plans.split(separator: ",").compactMap { Int($0) }
         print("xiezuo-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, workloads in \(dir)")
-        print("| plans | pages | files written | full build s (median, min-max) | pages/s | peak RSS MiB | load | validate | compute | render+write | one record changed: s, % of full, files rewritten |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        print("full build: output and build cache removed first; median of \(runs) (min-max). Stage seconds are summed over cores.")
+        print("| plans | pages | files | full build s | CPU s | pages/s | peak RSS MiB | load | validate | compute | render | write | "
+              + "one record changed: s, % of full, files written, groups rendered | nothing changed: s |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for n in sizes {
             let site = URL(fileURLWithPath: dir).appendingPathComponent("plans-\(n)")
             let marker = site.appendingPathComponent(".generated-\(seed)")
@@ -46,11 +48,13 @@ struct Run: ParsableCommand {
                 try? FileManager.default.removeItem(at: site)
                 _ = try Workload(plans: n, seed: seed).write(to: site)
                 try Data().write(to: marker)
+                // Files changed within two seconds of a build are checked again by the next one
+                // (the file system's clock is coarse); let the new workload settle.
+                Thread.sleep(forTimeInterval: 2.1)
             }
-            let output = site.appendingPathComponent("public")
             var measured: [Measurement] = []
             for _ in 0..<runs {
-                try? FileManager.default.removeItem(at: output)
+                for folder in ["public", ".xiezuo-cache"] { try? FileManager.default.removeItem(at: site.appendingPathComponent(folder)) }
                 measured.append(try Measurement.build(xiezuo, source: site))
             }
             let sorted = measured.sorted { $0.wall < $1.wall }
@@ -62,21 +66,29 @@ struct Run: ParsableCommand {
             let incremental = try Measurement.build(xiezuo, source: site)
             try original.write(to: record)
             _ = try Measurement.build(xiezuo, source: site)
+            Thread.sleep(forTimeInterval: 2.1)
+            _ = try Measurement.build(xiezuo, source: site)
+            let unchanged = try Measurement.build(xiezuo, source: site)
             let f = { (x: Double) in String(format: "%.2f", x) }
-            print("| \(n) | \(median.pages) | \(median.written) | \(f(median.wall)) (\(f(sorted.first!.wall))-\(f(sorted.last!.wall))) | "
-                  + "\(Int(Double(median.pages) / median.wall)) | \(median.peakRSS / 1024) | "
-                  + ["load", "validate", "compute", "render+write"].map { f(median.stages[$0] ?? 0) }.joined(separator: " | ")
-                  + " | \(f(incremental.wall)), \(String(format: "%.1f", incremental.wall / median.wall * 100)) %, \(incremental.written) |")
+            print("| \(n) | \(median.pages) | \(median.files) | \(f(median.wall)) (\(f(sorted.first!.wall))-\(f(sorted.last!.wall))) | "
+                  + "\(f(median.cpu)) | \(Int(Double(median.pages) / median.wall)) | \(median.peakRSS / 1024) | "
+                  + ["load", "validate", "compute", "render", "write"].map { f(median.stages[$0] ?? 0) }.joined(separator: " | ")
+                  + " | \(f(incremental.wall)), \(String(format: "%.1f", incremental.wall / median.wall * 100)) %, "
+                  + "\(incremental.written), \(incremental.groupsRendered) of \(incremental.groups) | \(f(unchanged.wall)) |")
         }
     }
 }
 
-/// One `xiezuo build` run: wall time, peak RSS of the process, and the stage times it reports.
+/// One `xiezuo build` run: wall time, CPU time and peak RSS of the process, and what it reports.
 struct Measurement {
     var wall: Double = 0
+    var cpu: Double = 0
     var peakRSS = 0
     var pages = 0
+    var files = 0
     var written = 0
+    var groups = 0
+    var groupsRendered = 0
     var stages: [String: Double] = [:]
 
     static func build(_ binary: String, source: URL) throws -> Measurement {
@@ -85,6 +97,8 @@ struct Measurement {
         process.arguments = ["build", "--source", source.path, "--timings"]
         let pipe = Pipe()
         process.standardOutput = pipe
+        var before = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &before)
         let start = Date()
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
@@ -93,20 +107,30 @@ struct Measurement {
         measurement.wall = Date().timeIntervalSince(start)
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        measurement.peakRSS = usage.ru_maxrss  // KiB; the largest of the children so far
+        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        measurement.cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime) - seconds(before.ru_utime) - seconds(before.ru_stime)
         guard process.terminationStatus == 0 else { throw ValidationError("xiezuo build failed on \(source.path)") }
         let text = String(decoding: output, as: UTF8.self)
         for line in text.split(separator: "\n") {
             let words = line.split(separator: " ")
-            if line.hasPrefix("built "), words.count > 4 {
+            // built P pages, F files (W written, U unchanged, R removed) into …; G of T groups rendered
+            if line.hasPrefix("built "), words.count > 8 {
                 measurement.pages = Int(words[1]) ?? 0
+                measurement.files = Int(words[3]) ?? 0
                 measurement.written = Int(words[5].dropFirst()) ?? 0
+                if let of = words.lastIndex(of: "of"), of > 0 {
+                    measurement.groupsRendered = Int(words[of - 1]) ?? 0
+                    measurement.groups = Int(words[of + 1]) ?? 0
+                }
             }
             if line.hasPrefix("timings:") {
                 for part in words.dropFirst() {
                     let pair = part.split(separator: "=")
                     if pair.count == 2 { measurement.stages[String(pair[0])] = Double(pair[1].dropLast()) ?? 0 }
                 }
+            }
+            if line.hasPrefix("peak memory:"), let value = words.last {
+                measurement.peakRSS = (Int(value.dropLast(3)) ?? 0) * 1024
             }
         }
         return measurement

@@ -22,7 +22,13 @@ struct Build: ParsableCommand {
     @Option(help: "Language of the pages: \(Strings.languages.joined(separator: " or ")).")
     var language: String = "zh-CN"
 
-    @Flag(help: "Print the time each stage took (load, validate, compute, render, write).")
+    @Option(help: "Where the build keeps what the next build needs to redo only what changed, relative to the source folder.")
+    var cache: String = ".xiezuo-cache"
+
+    @Flag(name: .customLong("no-cache"), help: "Build everything, and keep nothing for the next build.")
+    var noCache = false
+
+    @Flag(help: "Print the time each stage took (load, validate, compute, render, write, cache), summed over cores, and peak memory.")
     var timings = false
 
     func validate() throws {
@@ -33,52 +39,38 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var stages: [(String, Double, Int)] = []
-        var mark = started
-        func stage(_ name: String) {
-            let now = Date()
-            stages.append((name, now.timeIntervalSince(mark), PeakMemory.mebibytes()))
-            mark = now
-        }
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
-        let loaded = ContentLoader.read(from: DiskContentSource(root: root))
-        stage("load")
-        let result = (consume loaded).validated()
-        stage("validate")
-        printDiagnostics(result)
         let sink = DiagnosticSink()
         let templates = TemplateSet.load(overrides: readOverrides(root: root, sink: sink), language: language, sink: sink)
-        sink.sorted.forEach { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }
-        guard !result.hasErrors, let templates else {
-            let count = result.errors.count + sink.diagnostics.filter { $0.severity == .error }.count
+        let siteOptions = SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL)
+        var diagnostics = sink.diagnostics
+        var report: SiteBuild.Report?
+        if let templates {
+            let build = SiteBuild(source: DiskContentSource(root: root), output: URL(fileURLWithPath: output, relativeTo: root),
+                                  cache: noCache ? nil : URL(fileURLWithPath: cache, relativeTo: root),
+                                  templates: templates, options: siteOptions)
+            do {
+                report = try build.run()
+            } catch {
+                FileHandle.standardError.write(Data("build failed: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            diagnostics += report?.diagnostics ?? []
+        }
+        let sorted = diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        sorted.forEach { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }
+        guard let report, let files = report.files else {
+            let count = sorted.filter { $0.severity == .error }.count
             FileHandle.standardError.write(Data("build failed: \(count) errors; the output folder was not touched\n".utf8))
             throw ExitCode.failure
         }
-        let siteOptions = SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL)
-        mark = Date()
-        let results = SiteBuilder.compute(result.content, options: siteOptions)
-        stage("compute")
-        let destination = URL(fileURLWithPath: output, relativeTo: root)
-        let summary: SiteWriter.Summary
-        let pages: Int
-        do {
-            // Pages are written into the staging folder as they are rendered: render and write
-            // overlap, and are timed together as "render+write".
-            let staging = try SiteWriter.Staging(output: destination)
-            pages = SiteBuilder.render(result.content, results: results, templates: templates, options: siteOptions,
-                                       into: staging)
-            summary = try staging.commit()
-        } catch {
-            FileHandle.standardError.write(Data("build failed: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
-        stage("render+write")
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("built \(pages) pages, \(summary.written + summary.unchanged) files (\(summary.written) written, \(summary.unchanged) unchanged) "
-              + "into \(output)/ in \(seconds) s")
+        print("built \(report.pages) pages, \(files.written + files.unchanged) files (\(files.written) written, "
+              + "\(files.unchanged) unchanged, \(files.removed) removed) into \(output)/ in \(seconds) s; "
+              + "\(report.groupsRendered) of \(report.groups) groups rendered")
         if timings {
-            print("timings: " + stages.map { "\($0.0)=" + String(format: "%.3f", $0.1) + "s" }.joined(separator: " "))
-            print("peak memory after each stage: " + stages.map { "\($0.0)=\($0.2)MiB" }.joined(separator: " "))
+            print("timings: " + report.timings.map { "\($0.0)=" + String(format: "%.3f", $0.1) + "s" }.joined(separator: " "))
+            print("peak memory: \(PeakMemory.mebibytes())MiB")
         }
     }
 

@@ -3,21 +3,27 @@ import Testing
 @testable import XiezuoCore
 @testable import XiezuoSite
 
-/// A rebuild over the previous output must equal a clean build, byte for byte, whatever input
-/// changed; and files whose bytes did not change keep their modification time.
+/// A rebuild over the previous output, with the build cache, must equal a clean build byte for
+/// byte, whatever input changed; it renders only the groups whose inputs changed; files whose
+/// bytes did not change are not written (same inode, same modification time); files no
+/// longer made are removed.
 @Suite struct RebuildTests {
-    static func build(_ overrides: [String: String], templates: [String: Data] = [:], into output: URL) throws
-        -> SiteWriter.Summary {
+    /// TinySite plus a second, independent pairing (c helps d) with a plan of its own: two groups.
+    static let site: [String: String] = TinySite.files.merging([
+        "content/regions/c.yaml": "name: 丙市\nunits:\n  - {name: 市教育局, kind: bureau}\n",
+        "content/regions/d.yaml": "name: 丁县\nunits: []\n",
+        "content/pairings/c-d.md": "---\nkind: 省内协作帮扶\nhelping: c\nhelped: d\n---\n丙市帮扶丁县。\n",
+        "content/plans/c-d-2022/plan.md": "---\npairing: c-d\nyear: 2022\ntitle: 丙丁方案\nowner: helping\nscoring: {method: none}\n---\n",
+        "content/plans/c-d-2022/indicators.yaml": "indicators:\n  - {id: 学校, name: 结对学校数, unit: 个, target: 3, units: [市教育局]}\n",
+        "content/plans/c-d-2022/progress/2022-05-市教育局.md": "---\nunit: 市教育局\ndate: 2022-05-31\nvalues:\n  - {indicator: 学校, value: 1}\n---\n开局。\n",
+    ]) { _, new in new }
+
+    static func build(_ files: [String: String], templates: [String: Data] = [:], options: SiteOptions = SiteOptions(),
+                      output: URL, cache: URL?) throws -> SiteBuild.Report {
         let sink = DiagnosticSink()
         let set = try #require(TemplateSet.load(overrides: templates, language: "zh-CN", sink: sink))
-        let loaded = TinySite.load(replacing: overrides)
-        #expect(!loaded.hasErrors)
-        // As `xiezuo build` does: each file straight to the staging folder, results.json in parts.
-        let staging = try SiteWriter.Staging(output: output)
-        let options = SiteOptions()
-        _ = SiteBuilder.render(loaded.content, results: SiteBuilder.compute(loaded.content, options: options),
-                               templates: set, options: options, into: staging)
-        return try staging.commit()
+        return try SiteBuild(source: MemoryContentSource(files), output: output, cache: cache, templates: set,
+                             options: options).run()
     }
 
     static func inodes(_ folder: URL) -> [String: Int] {
@@ -42,41 +48,160 @@ import Testing
         return files
     }
 
+    static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-rebuild-\(UUID().uuidString)")
+    }
+
+    struct Change: Sendable, CustomTestStringConvertible {
+        let name: String
+        var files: [String: String?] = [:]
+        var templates: [String: Data] = [:]
+        var options = SiteOptions()
+        /// How many of the groups (a-b, c-d, and the one of regions and pairings without plans)
+        /// are rendered again.
+        let groups: Int
+        var testDescription: String { name }
+    }
+
     static let record = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
-    static let changes: [(String, [String: String], [String: Data])] = [
-        ("a record", [record: TinySite.files[record]!.replacingOccurrences(of: "value: 2", with: "value: 3")], [:]),
-        ("a plan", ["content/plans/a-b-2022/plan.md": TinySite.files["content/plans/a-b-2022/plan.md"]!
-            .replacingOccurrences(of: "title: 测试方案", with: "title: 测试方案（修订）")], [:]),
-        ("a unit", ["content/regions/a.yaml": TinySite.files["content/regions/a.yaml"]!
-            .replacingOccurrences(of: "{name: 区卫健局, kind: bureau}", with: "{name: 区卫健局, kind: bureau, aliases: [卫健局]}")], [:]),
-        ("a template", [:], ["partials/badge.mustache":
-            Data("<span class=\"badge badge-{{status}}\">{{symbol}} {{label}}</span>".utf8)]),
+    static let changes: [Change] = [
+        Change(name: "a record", files: [record: site[record]!.replacingOccurrences(of: "value: 2", with: "value: 3")], groups: 1),
+        Change(name: "a new record", files: ["content/plans/a-b-2022/progress/2022-07-区卫健局.md":
+            "---\nunit: 区卫健局\ndate: 2022-07-31\nvalues:\n  - {indicator: 医院, value: 1}\n---\n新记录。\n"], groups: 1),
+        Change(name: "a removed record", files: [record: nil], groups: 1),
+        Change(name: "a plan", files: ["content/plans/a-b-2022/plan.md": site["content/plans/a-b-2022/plan.md"]!
+            .replacingOccurrences(of: "title: 测试方案", with: "title: 测试方案（修订）")], groups: 1),
+        Change(name: "a unit", files: ["content/regions/a.yaml": site["content/regions/a.yaml"]!
+            .replacingOccurrences(of: "{name: 区卫健局, kind: bureau}", with: "{name: 区卫健局, kind: bureau, aliases: [卫健局]}")],
+               groups: 1),
+        Change(name: "the helped region's name", files: ["content/regions/b.yaml": "name: 乙县（新）\nunits: []\n"], groups: 2),
+        Change(name: "a pairing", files: ["content/pairings/c-d.md": site["content/pairings/c-d.md"]!
+            .replacingOccurrences(of: "丙市帮扶丁县。", with: "丙市帮扶丁县，已三年。")], groups: 1),
+        Change(name: "a new plan year", files: [
+            "content/plans/c-d-2023/plan.md": "---\npairing: c-d\nyear: 2023\ntitle: 丙丁方案2023\nowner: helping\nscoring: {method: none}\n---\n",
+            "content/plans/c-d-2023/indicators.yaml": "indicators:\n  - {id: 学校, name: 结对学校数, unit: 个, target: 5, units: [市教育局]}\n",
+        ], groups: 1),
+        Change(name: "a removed plan", files: ["content/plans/c-d-2022/plan.md": nil, "content/plans/c-d-2022/indicators.yaml": nil,
+                                                "content/plans/c-d-2022/progress/2022-05-市教育局.md": nil],
+               // Its region and pairing join the group of those without plans; its own group is gone.
+               groups: 1),
+        Change(name: "a standard indicator", files: [
+            "content/standards.yaml": "standards:\n  - {id: schools, name: 结对学校, unit: 个}\n",
+            "content/plans/c-d-2022/indicators.yaml": "indicators:\n  - {id: 学校, name: 结对学校数, unit: 个, target: 3, units: [市教育局], standard: schools}\n",
+        ], groups: 3),
+        Change(name: "a template", templates: ["partials/badge.mustache":
+            Data("<span class=\"badge badge-{{status}}\">{{symbol}} {{label}}</span>".utf8)], groups: 3),
+        Change(name: "a string", templates: ["strings.yaml": Data("plan.summary: {zh-CN: 概况, en: Summary}\n".utf8)], groups: 3),
+        Change(name: "the as-of date", options: SiteOptions(asOf: Day(year: 2022, month: 6, day: 1)), groups: 3),
     ]
 
-    @Test(arguments: changes.indices)
-    func rebuildEqualsACleanBuild(_ index: Int) throws {
-        let (_, overrides, templates) = Self.changes[index]
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-rebuild-\(UUID().uuidString)")
+    @Test(arguments: changes)
+    func rebuildEqualsACleanBuild(_ change: Change) throws {
+        let root = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let incremental = root.appendingPathComponent("incremental")
-        let clean = root.appendingPathComponent("clean")
-        _ = try Self.build([:], into: incremental)
+        let (incremental, clean, cache) = (root.appendingPathComponent("incremental"), root.appendingPathComponent("clean"),
+                                           root.appendingPathComponent("cache"))
+        let first = try Self.build(Self.site, output: incremental, cache: cache)
+        #expect(first.groupsRendered == 3 && first.groups == 3)
         let before = Self.snapshot(incremental)
         let inodesBefore = Self.inodes(incremental)
-        let summary = try Self.build(overrides, templates: templates, into: incremental)
-        _ = try Self.build(overrides, templates: templates, into: clean)
+        var changed = Self.site
+        for (path, text) in change.files { changed[path] = text }
+        let again = try Self.build(changed, templates: change.templates, options: change.options, output: incremental, cache: cache)
+        #expect(again.diagnostics.filter { $0.severity == .error } == [])
+        #expect(again.groupsRendered == change.groups)
+        _ = try Self.build(changed, templates: change.templates, options: change.options, output: clean, cache: nil)
         let after = Self.snapshot(incremental)
         #expect(after == Self.snapshot(clean))
-        // Only the files whose bytes changed were written; the rest were kept.
-        let changed = after.filter { before[$0.key] != $0.value }.count
-        #expect(summary.written == changed)
-        #expect(summary.unchanged == after.count - changed - 1)  // the marker file is neither
-        #expect(changed > 0)
-        // Kept files are the very same files (hard links), so their modification time is kept.
+        // Only the files whose bytes changed were written; the rest were kept; the rest removed.
+        let written = after.filter { before[$0.key] != $0.value }.count
+        let summary = try #require(again.files)
+        #expect(summary.written == written)
+        #expect(summary.unchanged == after.count - written - 1)  // the marker file is neither
+        #expect(summary.removed == before.keys.filter { after[$0] == nil }.count)
+        #expect(written > 0)
+        // Kept files are the very same files, so their modification time is kept.
         let inodesAfter = Self.inodes(incremental)
         for (path, data) in after where path != SiteWriter.marker {
             #expect((inodesAfter[path] == inodesBefore[path]) == (before[path] == data), "\(path)")
         }
+    }
+
+    @Test func nothingChangedRendersNothingAndWritesNothing() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (output, cache) = (root.appendingPathComponent("public"), root.appendingPathComponent("cache"))
+        _ = try Self.build(Self.site, output: output, cache: cache)
+        let before = Self.inodes(output)
+        let again = try Self.build(Self.site, output: output, cache: cache)
+        #expect(again.groupsRendered == 0)
+        #expect(again.files?.written == 0)
+        #expect(again.files?.unchanged == Self.snapshot(output).count - 1)
+        #expect(Self.inodes(output) == before)
+    }
+
+    @Test func aFailedBuildTouchesNeitherTheOutputNorTheCache() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (output, cache) = (root.appendingPathComponent("public"), root.appendingPathComponent("cache"))
+        _ = try Self.build(Self.site, output: output, cache: cache)
+        let before = Self.snapshot(output)
+        let state = try Data(contentsOf: cache.appendingPathComponent("state.json"))
+        var broken = Self.site
+        broken[Self.record] = Self.site[Self.record]!.replacingOccurrences(of: "unit: 区教育局", with: "unit: 区教育厅")
+        let failed = try Self.build(broken, output: output, cache: cache)
+        #expect(failed.failed)
+        #expect(failed.diagnostics.contains { $0.message.contains("unknown unit '区教育厅'") })
+        #expect(Self.snapshot(output) == before)
+        #expect(try Data(contentsOf: cache.appendingPathComponent("state.json")) == state)
+        // The next good build still reuses the untouched group.
+        let fixed = try Self.build(Self.site, output: output, cache: cache)
+        #expect(fixed.groupsRendered == 0)
+        #expect(Self.snapshot(output) == before)
+    }
+
+    @Test func aReplacedOutputFolderIsBuiltAnew() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (output, cache) = (root.appendingPathComponent("public"), root.appendingPathComponent("cache"))
+        _ = try Self.build(Self.site, output: output, cache: cache)
+        let before = Self.snapshot(output)
+        try FileManager.default.removeItem(at: output)
+        let again = try Self.build(Self.site, output: output, cache: cache)
+        #expect(again.groupsRendered == 3)
+        #expect(Self.snapshot(output) == before)
+    }
+
+    @Test func withoutACacheStaleFilesAreStillRemovedAndSameFilesKept() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        _ = try Self.build(Self.site, output: output, cache: nil)
+        let inodes = Self.inodes(output)
+        var smaller = Self.site
+        ["content/plans/c-d-2022/plan.md", "content/plans/c-d-2022/indicators.yaml",
+         "content/plans/c-d-2022/progress/2022-05-市教育局.md"].forEach { smaller[$0] = nil }
+        let again = try Self.build(smaller, output: output, cache: nil)
+        #expect((again.files?.removed ?? 0) > 0)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("pairings/c-d/2022/index.html").path))
+        // The first group's task page did not change, and was not written again.
+        let task = "tasks/a-b-2022/1/index.html"
+        #expect(Self.inodes(output)[task] == inodes[task])
+    }
+
+    @Test func theDiskBuildEqualsTheInMemoryBuildOnTheSeeds() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        let report = try SiteBuild(source: DiskContentSource(root: Bundled.root), output: output, cache: nil,
+                                   templates: BundledSite.templates, options: SiteOptions()).run()
+        #expect(report.pages == BundledSite.site.pages)
+        var files = Self.snapshot(output)
+        #expect(files.removeValue(forKey: SiteWriter.marker) == Data())
+        #expect(files == Dictionary(uniqueKeysWithValues: BundledSite.site.files.map { ($0.key.description, $0.value) }))
+        // The five plans fall into groups by owning region and pairing: 乳山→市中 (owned by
+        // 市中区), 斗门→湄潭, 如皋→洋县, 普陀→万源, 正定→赞皇, and the regions without plans.
+        #expect(report.groups == 6)
     }
 }
 

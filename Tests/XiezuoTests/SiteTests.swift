@@ -28,8 +28,11 @@ import Testing
         for region in Self.content.regions where !region.units.isEmpty {
             #expect(files.contains(routes.region(region.id)!), "\(region.id)")
         }
-        // 6 pairings + 5 plans + 100 units + 6 regions + 80 indicators + 3 indexes, plus task pages.
-        #expect(Self.site.pages == 6 + 5 + 100 + 6 + 80 + 3 + Self.content.plans.reduce(0) { total, plan in
+        for standard in Self.content.standards { #expect(files.contains(routes.standard(standard.id)!), "\(standard.id)") }
+        // 6 pairings + 5 plans + 100 units + 6 regions + 80 indicators + 3 indexes + 10 standard
+        // indicators, plus task pages.
+        #expect(Self.content.standards.count == 10)
+        #expect(Self.site.pages == 6 + 5 + 100 + 6 + 80 + 3 + 10 + Self.content.plans.reduce(0) { total, plan in
             total + plan.allTasks.filter { TaskPage.deserved(plan, $0) }.count
         })
     }
@@ -81,9 +84,23 @@ import Testing
         #expect(html.contains("<svg class=\"line-chart\""))
         // Links are percent-encoded, so they read the same on every server.
         #expect(html.contains("href=\"../../../units/putuo/%E5%8C%BA%E5%95%86%E5%8A%A1%E5%B1%80/index.html\""))
-        // 参与结对的东部学校数 is the standard school-pairs, also in 如皋→洋县.
-        #expect(BundledSite.links("indicators/putuo-wanyuan-2021/3/index.html")
-                .contains(.page("indicators", "rugao-yangxian-2021", "学校结对")))
+        // 参与结对的东部学校数 is the standard school-pairs, compared across pairings on its own page.
+        #expect(BundledSite.links("indicators/putuo-wanyuan-2021/3/index.html").contains(.page("standards", "school-pairs")))
+    }
+
+    @Test func aStandardIndicatorIsComparedAndRankedAcrossPairings() throws {
+        let path = "standards/school-pairs/index.html"
+        let html = try #require(BundledSite.html(path))
+        // school-pairs is used by 普陀→万源 (3: 参与结对的东部学校数) and 如皋→洋县 (学校结对).
+        let links = BundledSite.links(path)
+        #expect(links.contains(.page("indicators", "putuo-wanyuan-2021", "3")))
+        #expect(links.contains(.page("indicators", "rugao-yangxian-2021", "学校结对")))
+        // Ranked by the actual value: 普陀 reports 4 schools, 如皋 3.
+        let text = HTML.text(html)
+        let first = try #require(text.range(of: "1 2021 · 2021年普陀-万源东西部协作工作任务书 参与结对的东部学校数 不少于 4 个 4 个"))
+        let second = try #require(text.range(of: "2 2021 · 如皋市-洋县对口协作2021年度工作计划 学校结对数 不少于 3 家 3 家"))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(BundledSite.links("indicators/index.html").contains(.page("standards", "school-pairs")))
     }
 
     @Test func unitPageListsWhatItOwesAcrossPlans() throws {

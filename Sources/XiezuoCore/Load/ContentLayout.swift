@@ -8,14 +8,17 @@
 ///     plans/<plan>/indicators.yaml         its indicators
 ///     plans/<plan>/progress/*.md           progress records
 ///     plans/<plan>/evidence/**             evidence files that records point to
-struct ContentLayout {
-    struct PlanFolder {
+struct ContentLayout: Sendable {
+    struct PlanFolder: Sendable {
         let id: String
         let path: String
         var plan: String?
         var tasks: String?
         var indicators: String?
         var records: [String] = []
+        /// Every file in the folder, evidence and stray files included: what the plan's pages
+        /// are rebuilt for when it changes.
+        var files: [String] = []
     }
 
     var standards: String?
@@ -59,6 +62,7 @@ struct ContentLayout {
             if rest.count >= 3, rest[0] == "plans", checkID(rest[1], path, sink) {
                 let id = rest[1]
                 var folder = plans[id] ?? PlanFolder(id: id, path: "content/plans/\(id)")
+                folder.files.append(path)
                 let name = rest[2]
                 var placed = true
                 switch (rest.count, name) {

@@ -29,6 +29,9 @@ public struct LoadedContent: @unchecked Sendable {
 
 /// Loads `content/` into the model and validates it: load → validate, the first two
 /// stages of the pipeline. Reads only through a `ContentSource`.
+///
+/// A site build reads the shared part (regions, pairings, standards) whole and plans a group
+/// at a time (`readShared`, `readPlans`); `check` and `report` read everything at once (`load`).
 public enum ContentLoader {
     public static func load(from source: ContentSource) -> LoadResult {
         read(from: source).validated()
@@ -36,38 +39,68 @@ public enum ContentLoader {
 
     /// The load stage alone: every file read and decoded, problems collected.
     public static func read(from source: ContentSource) -> LoadedContent {
+        let scan = ContentScan.scan(source)
         let sink = DiagnosticSink()
-        let layout = ContentLayout.classify(source.files(under: "content"), sink: sink)
-        // Files are read and decoded on every core; each job collects its own problems.
-        func job<T>(_ work: (DiagnosticSink) -> T?) -> (T?, [Diagnostic]) {
-            let local = DiagnosticSink()
-            return (work(local), local.diagnostics)
+        scan.diagnostics.forEach(sink.add)
+        let (shared, sharedProblems) = readShared(scan, from: source)
+        let (plans, planProblems) = readPlans(scan.planIDs, of: scan, from: source)
+        (sharedProblems + planProblems).forEach(sink.add)
+        return LoadedContent(draft: Content(shared: shared, plans: plans, units: .empty), files: scan.declared, sink: sink)
+    }
+
+    /// Standards, regions and pairings, decoded on every core; not yet validated.
+    public static func readShared(_ scan: ContentScan, from source: ContentSource) -> (SharedContent, [Diagnostic]) {
+        let layout = scan.layout
+        var problems: [Diagnostic] = []
+        var standards: [StandardIndicator] = []
+        if let path = layout.standards {
+            let (decoded, found) = job { sink in parse(path, markdown: false, source, sink).map(StandardDecoder.decode) }
+            standards = decoded ?? []
+            problems += found
         }
-        func parse(_ path: String, markdown: Bool, _ sink: DiagnosticSink) -> ParsedFile? {
-            guard let text = readText(path, from: source, sink: sink) else { return nil }
-            return markdown ? ParsedFile.markdown(text, sink: sink) : ParsedFile.yaml(text, sink: sink)
-        }
-        var all: [Diagnostic] = []
-        func collect<T>(_ results: [(T?, [Diagnostic])]) -> [T] {
-            all += results.flatMap(\.1)
-            return results.compactMap(\.0)
-        }
-        let standards = layout.standards.flatMap { parse($0, markdown: false, sink) }.map(StandardDecoder.decode) ?? []
         let regions = collect(Parallel.map(layout.regions) { path in
-            job { sink in parse(path, markdown: false, sink).flatMap { RegionDecoder.decode($0, id: ContentLayout.stem(path)) } }
-        })
+            job { sink in parse(path, markdown: false, source, sink).flatMap { RegionDecoder.decode($0, id: ContentLayout.stem(path)) } }
+        }, into: &problems)
         let pairings = collect(Parallel.map(layout.pairings) { path in
-            job { sink in parse(path, markdown: true, sink).flatMap { PairingDecoder.decode($0, id: ContentLayout.stem(path)) } }
-        })
-        let plans = collect(Parallel.map(layout.plans) { folder in
-            job { sink in readPlan(folder, sink: sink) { parse($0, markdown: $1, sink) } }
-        })
-        all.forEach { sink.add($0) }
-        let draft = Content(regions: regions, pairings: pairings, plans: plans, standards: standards,
-                            units: UnitDirectory(taskUnits: [:], indicatorUnits: [:], coordinators: [:]))
-        let files = DeclaredFiles(regions: Set(layout.regions.map(ContentLayout.stem)),
-                                  pairings: Set(layout.pairings.map(ContentLayout.stem)))
-        return LoadedContent(draft: draft, files: files, sink: sink)
+            job { sink in parse(path, markdown: true, source, sink).flatMap { PairingDecoder.decode($0, id: ContentLayout.stem(path)) } }
+        }, into: &problems)
+        return (SharedContent(regions: regions, pairings: pairings, standards: standards), problems)
+    }
+
+    /// The plans with these ids (folder names), each with its tasks, indicators and records,
+    /// in the order given; decoded on every core, not yet validated.
+    public static func readPlans(_ ids: [String], of scan: ContentScan, from source: ContentSource) -> ([Plan], [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let folders = ids.compactMap(scan.folder)
+        let plans = collect(Parallel.map(folders) { folder in
+            job { sink in readPlan(folder, sink: sink) { parse($0, markdown: $1, source, sink) } }
+        }, into: &problems)
+        return (plans, problems)
+    }
+
+    /// Which pairing and year a plan belongs to and which side owns it, read from its plan.md
+    /// alone; nil when plan.md is missing or unreadable (reading the plan reports why).
+    public static func readHeader(ofPlan id: String, in scan: ContentScan, from source: ContentSource) -> PlanHeader? {
+        guard let path = scan.folder(id)?.plan else { return nil }
+        let sink = DiagnosticSink()
+        return parse(path, markdown: true, source, sink).flatMap { PlanDecoder.decode($0, id: id) }
+            .map { PlanHeader(id: id, pairing: $0.pairing, year: $0.year, owner: $0.owner) }
+    }
+
+    /// Runs one unit of work with its own problem list, so that work can run on every core.
+    private static func job<T>(_ work: (DiagnosticSink) -> T?) -> (T?, [Diagnostic]) {
+        let local = DiagnosticSink()
+        return (work(local), local.diagnostics)
+    }
+
+    private static func collect<T>(_ results: [(T?, [Diagnostic])], into problems: inout [Diagnostic]) -> [T] {
+        problems += results.flatMap(\.1)
+        return results.compactMap(\.0)
+    }
+
+    private static func parse(_ path: String, markdown: Bool, _ source: ContentSource, _ sink: DiagnosticSink) -> ParsedFile? {
+        guard let text = readText(path, from: source, sink: sink) else { return nil }
+        return markdown ? ParsedFile.markdown(text, sink: sink) : ParsedFile.yaml(text, sink: sink)
     }
 
     /// One plan folder: plan.md, tasks.yaml, indicators.yaml and its progress records.
@@ -112,6 +145,14 @@ public enum ContentLoader {
         }
         return nil
     }
+}
+
+/// A plan's place: its pairing, year and owning side, known before the plan is read whole.
+public struct PlanHeader: Sendable, Hashable, Codable {
+    public let id: String
+    public let pairing: String
+    public let year: Int
+    public let owner: Plan.Side
 }
 
 extension Plan {

@@ -3,20 +3,41 @@ import Foundation
 /// Where content files come from. The loader reads only through this seam, so tests can
 /// hand it files kept in memory and the engine never touches the disk by itself.
 public protocol ContentSource: Sendable {
-    /// Every regular file below `folder` (a path relative to the site folder), sorted,
-    /// and the problems met while looking (a symbolic link loop, an unreadable folder).
+    /// Every regular file below `folder` (a path relative to the site folder), sorted, with
+    /// its stamp, and the problems met while looking (a symbolic link loop, an unreadable folder).
     func files(under folder: String) -> FileListing
     /// The bytes of a file, refused when the file is larger than `limit`.
     func read(_ path: String, limit: Int) -> FileRead
 }
 
+/// What a file looked like when it was listed: enough to tell on the next build, without
+/// reading it, that it has not changed — the test make and git use. An editor's save, a copy
+/// or a `git checkout` changes the size, a time or the inode.
+public struct FileStamp: Hashable, Sendable, Codable {
+    public let size: Int64
+    /// Modification and status-change times, nanoseconds since 1970.
+    public let modified: Int64
+    public let changed: Int64
+    public let inode: UInt64
+
+    public init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
+}
+
 public struct FileListing: Sendable {
     public var files: [String] = []
     public var problems: [(path: String, message: String)] = []
+    /// The stamp of every file in `files`.
+    public var stamps: [String: FileStamp] = [:]
 
-    public init(files: [String] = [], problems: [(path: String, message: String)] = []) {
+    public init(files: [String] = [], problems: [(path: String, message: String)] = [], stamps: [String: FileStamp] = [:]) {
         self.files = files
         self.problems = problems
+        self.stamps = stamps
     }
 }
 
@@ -26,7 +47,9 @@ public enum FileRead: Sendable {
     case unreadable(String)
 }
 
-/// Content kept in memory, keyed by path relative to the site folder.
+/// Content kept in memory, keyed by path relative to the site folder. A file's stamp is its
+/// size and a hash of its bytes (in place of the inode; its times are zero), so a change of
+/// content is a change of stamp.
 public struct MemoryContentSource: ContentSource {
     public var contents: [String: Data]
 
@@ -40,7 +63,13 @@ public struct MemoryContentSource: ContentSource {
 
     public func files(under folder: String) -> FileListing {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return FileListing(files: contents.keys.filter { $0.hasPrefix(prefix) }.sorted())
+        let files = contents.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        var stamps: [String: FileStamp] = [:]
+        for path in files {
+            let data = contents[path]!
+            stamps[path] = FileStamp(size: Int64(data.count), modified: 0, changed: 0, inode: ContentHash.of(data))
+        }
+        return FileListing(files: files, stamps: stamps)
     }
 
     public func read(_ path: String, limit: Int) -> FileRead {
@@ -62,36 +91,49 @@ public struct DiskContentSource: ContentSource {
         var listing = FileListing()
         var visited = Set<String>()
         walk(relative: folder, into: &listing, visited: &visited)
-        listing.files.sort()
         return listing
     }
 
+    /// One folder, its entries sorted so that a depth-first walk lists paths in sorted order
+    /// (a folder sorts as its name followed by "/"), without sorting the whole list at the end.
     private func walk(relative: String, into listing: inout FileListing, visited: inout Set<String>) {
-        let url = root.appendingPathComponent(relative)
-        let canonical = url.resolvingSymlinksInPath().path
+        let path = root.path + "/" + relative
+        let canonical = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard visited.insert(canonical).inserted else {
             listing.problems.append((relative, "symbolic link loop: this folder was already read; remove the link"))
             return
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-        } catch {
-            listing.problems.append((relative, "cannot read folder: \(error.localizedDescription)"))
+        guard let folder = opendir(path) else {
+            listing.problems.append((relative, "cannot read folder: \(String(cString: strerror(errno)))"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
-            let child = relative + "/" + name
-            var isFolder: ObjCBool = false
-            let childURL = root.appendingPathComponent(child)
-            guard FileManager.default.fileExists(atPath: childURL.path, isDirectory: &isFolder) else {
-                listing.problems.append((child, "broken symbolic link: its target does not exist"))
+        var entries: [(key: String, name: String, stamp: FileStamp?)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            guard !name.hasPrefix(".") else { continue }
+            var status = stat()
+            // stat follows symbolic links: a link to a folder is walked, a broken link reported.
+            guard stat(path + "/" + name, &status) == 0 else {
+                listing.problems.append((relative + "/" + name, "broken symbolic link: its target does not exist"))
                 continue
             }
-            if isFolder.boolValue {
-                walk(relative: child, into: &listing, visited: &visited)
+            if status.st_mode & S_IFMT == S_IFDIR {
+                entries.append((name + "/", name, nil))
             } else {
+                entries.append((name, name, FileStamp(status)))
+            }
+        }
+        closedir(folder)
+        entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for entry in entries {
+            let child = relative + "/" + entry.name
+            if let stamp = entry.stamp {
                 listing.files.append(child)
+                listing.stamps[child] = stamp
+            } else {
+                walk(relative: child, into: &listing, visited: &visited)
             }
         }
     }
@@ -108,5 +150,21 @@ public struct DiskContentSource: ContentSource {
         } catch {
             return .unreadable(error.localizedDescription)
         }
+    }
+}
+
+extension FileStamp {
+    /// The stamp of the file at `path` (following symbolic links), nil when there is none.
+    public static func of(path: String) -> FileStamp? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return FileStamp(status)
+    }
+
+    init(_ status: stat) {
+        self.init(size: Int64(status.st_size),
+                  modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
+                  changed: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec),
+                  inode: UInt64(status.st_ino))
     }
 }

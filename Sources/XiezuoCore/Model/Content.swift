@@ -1,37 +1,69 @@
-/// Everything loaded from `content/`: regions, pairings, plans with their records.
-public struct Content: Sendable {
+/// Regions, pairings and standard indicators: what every plan is read against. Small next to
+/// the plans and their records, so it is loaded whole even when plans are loaded a group at a
+/// time; its lookups are built once and shared by every group.
+public struct SharedContent: Sendable {
     public let regions: [Region]
     public let pairings: [Pairing]
-    public let plans: [Plan]
     public let standards: [StandardIndicator]
-    /// Each plan's responsible units, resolved from what the author wrote.
-    public let units: UnitDirectory
 
-    // Lookups by id, so that finding a region, pairing or plan costs the same at any scale.
+    // Lookups by id, so that finding a region or pairing costs the same at any scale.
     private let regionIndex: [String: Int]
     private let pairingIndex: [String: Int]
-    private let planIndex: [String: Int]
-    private let planByYear: [String: Int]
 
-    public init(regions: [Region], pairings: [Pairing], plans: [Plan], standards: [StandardIndicator],
-                units: UnitDirectory) {
+    public init(regions: [Region], pairings: [Pairing], standards: [StandardIndicator]) {
         self.regions = regions
         self.pairings = pairings
-        self.plans = plans
         self.standards = standards
-        self.units = units
         // With duplicate ids the first one wins, as the validator reports the others.
         regionIndex = Dictionary(regions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         pairingIndex = Dictionary(pairings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static let empty = SharedContent(regions: [], pairings: [], standards: [])
+
+    public func region(_ id: String) -> Region? { regionIndex[id].map { regions[$0] } }
+    public func pairing(_ id: String) -> Pairing? { pairingIndex[id].map { pairings[$0] } }
+
+    /// The region whose units are responsible for a plan of `pairing` owned by `owner`.
+    public func ownerRegion(pairing id: String, owner: Plan.Side) -> Region? {
+        guard let pairing = pairing(id) else { return nil }
+        return region(owner == .helping ? pairing.helping : pairing.helped)
+    }
+}
+
+/// Content loaded from `content/`: the shared part and plans with their records — every plan,
+/// or one group of them during a site build.
+public struct Content: Sendable {
+    public let shared: SharedContent
+    public let plans: [Plan]
+    /// Each plan's responsible units, resolved from what the author wrote.
+    public let units: UnitDirectory
+
+    private let planIndex: [String: Int]
+    private let planByYear: [String: Int]
+
+    public init(shared: SharedContent, plans: [Plan], units: UnitDirectory) {
+        self.shared = shared
+        self.plans = plans
+        self.units = units
         planIndex = Dictionary(plans.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         planByYear = Dictionary(plans.enumerated().map { ("\($1.pairing)|\($1.year)", $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    static let empty = Content(regions: [], pairings: [], plans: [], standards: [],
-                               units: UnitDirectory(taskUnits: [:], indicatorUnits: [:], coordinators: [:]))
+    public init(regions: [Region], pairings: [Pairing], plans: [Plan], standards: [StandardIndicator],
+                units: UnitDirectory) {
+        self.init(shared: SharedContent(regions: regions, pairings: pairings, standards: standards), plans: plans,
+                  units: units)
+    }
 
-    public func region(_ id: String) -> Region? { regionIndex[id].map { regions[$0] } }
-    public func pairing(_ id: String) -> Pairing? { pairingIndex[id].map { pairings[$0] } }
+    static let empty = Content(shared: .empty, plans: [], units: .empty)
+
+    public var regions: [Region] { shared.regions }
+    public var pairings: [Pairing] { shared.pairings }
+    public var standards: [StandardIndicator] { shared.standards }
+
+    public func region(_ id: String) -> Region? { shared.region(id) }
+    public func pairing(_ id: String) -> Pairing? { shared.pairing(id) }
     public func plan(_ id: String) -> Plan? { planIndex[id].map { plans[$0] } }
 
     /// The plan of the same pairing for the year before, for 不低于上年 targets.
@@ -40,10 +72,7 @@ public struct Content: Sendable {
     }
 
     /// The region whose units are responsible in `plan`.
-    public func ownerRegion(of plan: Plan) -> Region? {
-        guard let pairing = pairing(plan.pairing) else { return nil }
-        return region(plan.owner == .helping ? pairing.helping : pairing.helped)
-    }
+    public func ownerRegion(of plan: Plan) -> Region? { shared.ownerRegion(pairing: plan.pairing, owner: plan.owner) }
 
     public var counts: Counts {
         Counts(pairings: pairings.count, plans: plans.count,
@@ -74,6 +103,8 @@ public struct UnitDirectory: Sendable {
         self.indicatorUnits = indicatorUnits
         self.coordinators = coordinators
     }
+
+    static let empty = UnitDirectory(taskUnits: [:], indicatorUnits: [:], coordinators: [:])
 
     public func units(ofTask task: String, in plan: String) -> [UnitID] { taskUnits[plan]?[task] ?? [] }
     public func units(ofIndicator indicator: String, in plan: String) -> [UnitID] {

@@ -1,5 +1,5 @@
 /// Where something was written: a path relative to the site folder, and a 1-based line and column.
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let file: String
     public let line: Int
     public let column: Int
@@ -17,7 +17,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     }
 }
 
-public enum Severity: String, Sendable, Comparable {
+public enum Severity: String, Sendable, Codable, Comparable {
     case warning
     case error
 
@@ -25,7 +25,7 @@ public enum Severity: String, Sendable, Comparable {
 }
 
 /// One problem found in the content, printed as `path:line:column: error: message`.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public let severity: Severity
     public let location: SourceLocation
     public let message: String

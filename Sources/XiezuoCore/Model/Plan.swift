@@ -2,7 +2,7 @@ import Foundation
 
 /// A yearly plan (年度工作方案 / 工作计划 / 工作任务书) of one pairing.
 public struct Plan: Sendable, Identifiable {
-    public enum Side: String, Sendable {
+    public enum Side: String, Sendable, Codable {
         case helping
         case helped
     }
@@ -80,4 +80,9 @@ public struct Plan: Sendable, Identifiable {
 
     public func task(_ id: String) -> PlanTask? { taskIndex[id].map { allTasks[$0] } }
     public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+}
+
+extension Plan {
+    /// Where the plan belongs, as its header says.
+    public var header: PlanHeader { PlanHeader(id: id, pairing: pairing, year: year, owner: owner) }
 }

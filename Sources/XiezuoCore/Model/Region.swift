@@ -25,7 +25,7 @@ public struct Region: Sendable, Identifiable {
 }
 
 /// A stable identity for a unit: the same short name (区教育局) in two regions is two units.
-public struct UnitID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct UnitID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let region: String
     public let name: String
 

@@ -4,8 +4,13 @@ import Foundation
 /// Chinese as GBK), CRLF line ends, fields quoted when they hold a comma, quote or line end.
 public enum CSV {
     public static func make(header: [String], rows: [[String]]) -> Data {
-        var text = "\u{FEFF}"
-        for row in [header] + rows {
+        Data("\u{FEFF}".utf8) + lines([header] + rows)
+    }
+
+    /// Rows as CSV lines, without the byte order mark: a part of a file others are joined to.
+    public static func lines(_ rows: [[String]]) -> Data {
+        var text = ""
+        for row in rows {
             text += row.map(field).joined(separator: ",") + "\r\n"
         }
         return Data(text.utf8)

@@ -1,6 +1,6 @@
 /// Rules about regions, units, pairings and standards.
 enum StructureRules {
-    static func check(_ content: Content, files: DeclaredFiles, sink: DiagnosticSink) {
+    static func check(_ content: SharedContent, files: DeclaredFiles, sink: DiagnosticSink) {
         for region in content.regions { checkUnits(of: region, sink: sink) }
         let regionIDs = content.regions.map(\.id)
         for pairing in content.pairings {

@@ -1,16 +1,27 @@
 /// Checks the loaded content as a whole — references, identities, numbers that must agree —
 /// and resolves every unit reference. Reports all problems; never stops at the first.
-enum Validator {
+public enum Validator {
     /// `files` names every region and pairing that has a file, read or not: a reference to
     /// one whose file failed to load is not reported again as unknown.
     static func validate(_ draft: consuming Content, files: DeclaredFiles, sink: DiagnosticSink) -> Content {
-        StructureRules.check(draft, files: files, sink: sink)
+        checkShared(draft.shared, files: files, sink: sink)
         // The plans are taken out of the draft so that each plan's checked records replace the
         // draft's instead of living beside them until the end (56 MB per 1,000 plans).
-        var drafts = draft.plans
-        let shell = Content(regions: draft.regions, pairings: draft.pairings, plans: [], standards: draft.standards,
-                            units: draft.units)
+        let shared = draft.shared
+        let plans = draft.plans
         _ = consume draft
+        return checkPlans(plans, shared: shared, files: files, sink: sink)
+    }
+
+    /// Regions, units, pairings and standards, checked once however the plans are grouped.
+    public static func checkShared(_ shared: SharedContent, files: DeclaredFiles, sink: DiagnosticSink) {
+        StructureRules.check(shared, files: files, sink: sink)
+    }
+
+    /// Plans checked against the shared content, their unit references resolved. Every plan of
+    /// a pairing must be in `drafts` (a second plan for the same year is found among them).
+    public static func checkPlans(_ drafts: consuming [Plan], shared: SharedContent, files: DeclaredFiles,
+                                  sink: DiagnosticSink) -> Content {
         var taskUnits: [String: [String: [UnitID]]] = [:]
         var indicatorUnits: [String: [String: [UnitID]]] = [:]
         var coordinators: [String: UnitID] = [:]
@@ -28,12 +39,12 @@ enum Validator {
             } else {
                 seenYears[key] = plan.location.file
             }
-            if shell.pairing(plan.pairing) == nil && !files.pairings.contains(plan.pairing) {
+            if shared.pairing(plan.pairing) == nil && !files.pairings.contains(plan.pairing) {
                 sink.error("unknown pairing '\(plan.pairing)'"
-                           + Suggestion.didYouMean(plan.pairing, among: shell.pairings.map(\.id)), at: plan.location)
+                           + Suggestion.didYouMean(plan.pairing, among: shared.pairings.map(\.id)), at: plan.location)
             }
-            PlanRules.check(plan, standards: shell.standards, sink: sink)
-            let resolver = shell.ownerRegion(of: plan).map { UnitResolver(region: $0, sink: sink) }
+            PlanRules.check(plan, standards: shared.standards, sink: sink)
+            let resolver = shared.ownerRegion(pairing: plan.pairing, owner: plan.owner).map { UnitResolver(region: $0, sink: sink) }
             let resolved = resolver.map { PlanUnits(plan: plan, resolver: $0) }
             if let resolved {
                 taskUnits[plan.id] = resolved.tasks
@@ -43,14 +54,13 @@ enum Validator {
             plan.records = RecordRules.check(plan, units: resolved, resolver: resolver, sink: sink)
             plans.append(plan)
         }
-        return Content(regions: shell.regions, pairings: shell.pairings, plans: plans, standards: shell.standards,
-                       units: UnitDirectory(taskUnits: taskUnits, indicatorUnits: indicatorUnits,
-                                            coordinators: coordinators))
+        return Content(shared: shared, plans: plans,
+                       units: UnitDirectory(taskUnits: taskUnits, indicatorUnits: indicatorUnits, coordinators: coordinators))
     }
 }
 
 /// The region and pairing ids that have a file in content/.
-struct DeclaredFiles {
+public struct DeclaredFiles: Sendable {
     let regions: Set<String>
     let pairings: Set<String>
 }

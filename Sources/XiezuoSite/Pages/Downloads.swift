@@ -43,31 +43,36 @@ enum Downloads {
         return files
     }
 
-    /// The site-wide tables, and results.json, handed to `sink` in parts: it holds every plan.
-    static func putSiteFiles(_ site: SiteContext, into sink: SiteSink) {
-        for (path, data) in tables(site) { sink.put(path, data) }
-        let results = site.content.plans.map { ($0, site.result($0)) }
-        sink.put(Routes.results, parts: ReportDocument(results: results).json(into:))
+    /// The plan's shares of the site-wide indicators.csv and results.json, kept until the
+    /// site stage joins every plan's share.
+    static func putParts(of plan: Plan, _ site: SiteContext, into parts: PartStore) {
+        let result = site.result(plan)
+        parts.put(.indicators, plan: plan.id,
+                  CSV.lines(plan.indicators.map { [plan.id] + indicatorRow($0, plan: plan, result: result, site: site) }))
+        parts.put(.results, plan: plan.id, ReportDocument.part(plan, result))
     }
 
-    private static func tables(_ site: SiteContext) -> [SitePath: Data] {
-        var files: [SitePath: Data] = [:]
-        let s = site.strings
-        files[SitePath.file("units", "units.csv")] = CSV.make(
+    /// The site-wide tables and results.json, from the overview and every plan's shares.
+    /// results.json holds every plan, so it goes to `sink` a plan at a time.
+    static func putSiteFiles(_ site: SiteOverview, parts: PartStore, into sink: SiteSink) {
+        let s = site.frame.strings
+        let p = Presenter(site: site.frame, path: Routes.units)
+        sink.put(SitePath.file("units", "units.csv"), CSV.make(
             header: ["csv.region", "csv.unit", "csv.kind", "csv.plans", "csv.tasks", "csv.indicators",
                      "csv.missing-reports"].map { s[$0] },
-            rows: site.content.regions.flatMap { region in
+            rows: site.frame.shared.regions.flatMap { region in
                 region.units.map { unit in
-                    let row = UnitsIndexPage.row(unit, site: site, p: Presenter(site: site, path: Routes.units))
+                    let row = UnitsIndexPage.row(unit, counts: site.counts(of: unit.id), p: p)
                     return [region.name, unit.name, row.kind, "\(row.plans)", "\(row.tasks)", "\(row.indicators)", "\(row.owes)"]
                 }
-            })
-        files[SitePath.file("indicators", "indicators.csv")] = CSV.make(
-            header: indicatorHeader(s, withPlan: true),
-            rows: site.content.plans.flatMap { plan in
-                plan.indicators.map { [plan.id] + indicatorRow($0, plan: plan, result: site.result(plan), site: site) }
-            })
-        return files
+            }))
+        sink.put(SitePath.file("indicators", "indicators.csv"), parts: { part in
+            part(Data("\u{FEFF}".utf8) + CSV.lines([indicatorHeader(s, withPlan: true)]))
+            for plan in site.plans { part(parts.get(.indicators, plan: plan.id)) }
+        })
+        sink.put(Routes.results, parts: { part in
+            ReportDocument.assemble(site.plans.lazy.map { parts.get(.results, plan: $0.id) }, into: part)
+        })
     }
 
     private static func indicatorHeader(_ s: Strings, withPlan: Bool) -> [String] {

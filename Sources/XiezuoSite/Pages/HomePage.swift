@@ -29,28 +29,27 @@ struct HomePage: Encodable {
         let count: Int
     }
 
-    static func make(_ site: SiteContext) -> PageSpec {
-        let p = Presenter(site: site, path: Routes.home)
-        let rows = site.content.pairings.map { pairing -> Row in
+    static func make(_ site: SiteOverview) -> PageSpec {
+        let p = Presenter(site: site.frame, path: Routes.home)
+        let rows = site.frame.shared.pairings.map { pairing -> Row in
             let plans = site.plans(of: pairing.id)
             let latest = plans.first
-            let result = latest.map(site.result)
-            let alerts = result.map { r in
+            let alerts = latest.map { summary in
                 [Finding.Kind.overdue, .behind, .missingEvidence, .missingReport].compactMap { kind -> Alert? in
-                    let count = r.findings.filter { $0.kind == kind }.count
+                    let count = summary.findings[kind.rawValue] ?? 0
                     return count == 0 ? nil : Alert(kind: kind.rawValue, label: p.s["finding." + kind.rawValue], count: count)
                 }
             } ?? []
-            let scored = latest.map { $0.scoring.method != .none } ?? false
-            return Row(href: site.routes.pairing(pairing.id).map(p.href) ?? "", name: site.pairingName(pairing),
+            let scored = latest?.scored ?? false
+            return Row(href: site.frame.routes.pairing(pairing.id).map(p.href) ?? "", name: site.frame.pairingName(pairing),
                        kind: pairing.kind.rawValue, status: pairing.status, plans: plans.map(p.planLink),
-                       asOf: result?.asOf.description ?? "—",
-                       completion: result.map { ProgressBar(ratio: $0.completion, expected: $0.expected) },
-                       score: scored ? result.map { p.score($0.score, of: $0.rollup.available) } : nil,
-                       grade: scored ? result?.grade : nil, alerts: alerts, hasAlerts: !alerts.isEmpty)
+                       asOf: latest?.asOf ?? "—",
+                       completion: latest.map { ProgressBar(ratio: $0.completion.value, expected: $0.expected.value) },
+                       score: scored ? latest.map { p.score($0.score.value, of: $0.available.value) } : nil,
+                       grade: scored ? latest?.grade : nil, alerts: alerts, hasAlerts: !alerts.isEmpty)
         }
         let page = HomePage(chrome: p.chrome(title: p.s["home.title"], sample: site.anySample), t: p.t, pairings: rows,
-                            latestData: site.latestData?.description ?? "—",
+                            latestData: site.latestData ?? "—",
                             downloads: [Link(href: p.href(Routes.results), label: p.s["download.results"])])
         return PageSpec(path: Routes.home, template: "home", context: page)
     }

@@ -2,8 +2,8 @@ import Foundation
 import XiezuoCore
 
 /// indicators/<plan>/<indicator>/index.html: target, actual, completion, month-by-month
-/// history, who is responsible, related tasks and evidence, how it was computed, and the
-/// same standard indicator in the other pairings.
+/// history, who is responsible, related tasks and evidence, how it was computed, and a link to
+/// the same standard indicator across pairings (StandardPage).
 struct IndicatorPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
@@ -22,11 +22,8 @@ struct IndicatorPage: Encodable {
     let explanation: [String]
     let scoring: [String]
     let hasScoring: Bool
-    let comparisons: IndicatorTable
-    let standard: String?
-    let comparisonNote: String?
-
-    static let comparisonLimit = 20
+    /// The comparison of this standard indicator across pairings, when it is one.
+    let standard: Link?
 
     struct HistoryRow: Encodable {
         let month: String
@@ -37,7 +34,7 @@ struct IndicatorPage: Encodable {
         guard let path = site.routes.indicator(plan.id, indicator.id), let pairing = site.content.pairing(plan.pairing) else {
             return nil
         }
-        let p = Presenter(site: site, path: path)
+        let p = Presenter(site: site.frame, path: path)
         let result = site.result(plan)
         let r = result.indicator(indicator.id)!
         var fields = [Field(label: p.s["indicator.target"], value: p.targetText(indicator, result: r)),
@@ -71,18 +68,9 @@ struct IndicatorPage: Encodable {
         let scoring = taskResults.flatMap { task in
             (task.score?.explanation ?? []).map { p.s.format("indicator.task-step", ["task": task.id, "step": p.s.explain($0)]) }
         }
-        var comparisons: [IndicatorRow] = []
-        var standardName: String?
-        var comparisonNote: String?
-        if let standard = indicator.standard {
-            standardName = site.content.standards.first { $0.id == standard }?.name
-            let others = site.uses(of: standard).filter { $0.0.id != plan.id || $0.1.id != indicator.id }
-            // The other pairings' figures; at a province's scale only the first few, with the count.
-            comparisons = others.prefix(comparisonLimit).map { other, otherIndicator in
-                p.indicatorRow(otherIndicator, plan: other, result: site.result(other), showPlan: true)
-            }
-            if others.count > comparisonLimit {
-                comparisonNote = p.s.format("indicator.comparison-more", ["shown": "\(comparisonLimit)", "all": "\(others.count)"])
+        let standard = indicator.standard.flatMap { id in
+            site.routes.standard(id).map { route in
+                Link(href: p.href(route), label: site.content.standards.first { $0.id == id }?.name ?? id)
             }
         }
         let page = IndicatorPage(
@@ -96,8 +84,7 @@ struct IndicatorPage: Encodable {
             hasHistory: !r.history.isEmpty, responsible: r.responsible.map(p.unitLink),
             tasks: related.map { p.taskRow($0, plan: plan, result: result) }, hasTasks: !related.isEmpty,
             evidence: evidence, hasEvidence: !evidence.isEmpty, explanation: r.explanation.map(p.s.explain),
-            scoring: scoring, hasScoring: !scoring.isEmpty, comparisons: IndicatorTable(rows: comparisons, showPlan: true),
-            standard: standardName, comparisonNote: comparisonNote)
+            scoring: scoring, hasScoring: !scoring.isEmpty, standard: standard)
         return PageSpec(path: path, template: "indicator", context: page)
     }
 }
@@ -109,6 +96,8 @@ struct IndicatorsIndexPage: Encodable {
     let chrome: Chrome
     let t: [String: String]
     let plans: [PlanRow]
+    let standards: [StandardRow]
+    let hasStandards: Bool
     let download: Link
 
     struct PlanRow: Encodable {
@@ -120,21 +109,31 @@ struct IndicatorsIndexPage: Encodable {
         let tracked: Int
     }
 
-    static func make(_ site: SiteContext) -> PageSpec {
-        let p = Presenter(site: site, path: Routes.indicators)
-        let plans = site.content.plans.sorted { ($0.pairing, $0.year) < ($1.pairing, $1.year) }
-            .filter { !$0.indicators.isEmpty }
+    struct StandardRow: Encodable {
+        let standard: Link
+        let unit: String
+        let plans: Int
+    }
+
+    static func make(_ site: SiteOverview) -> PageSpec {
+        let p = Presenter(site: site.frame, path: Routes.indicators)
+        let plans = site.plans.sorted { ($0.pairing, $0.year) < ($1.pairing, $1.year) }
+            .filter { $0.indicators.indicators > 0 }
             .map { plan -> PlanRow in
-                let statuses = site.result(plan).indicators.map(\.pace.status)
-                let link = site.routes.plan(plan.id).map { p.href($0) + "#indicators" } ?? ""
-                return PlanRow(plan: Link(href: link, label: "\(plan.year) · \(plan.title)"), indicators: statuses.count,
-                               done: statuses.filter { $0 == .done }.count, behind: statuses.filter { $0 == .behind }.count,
-                               overdue: statuses.filter { $0 == .overdue }.count,
-                               tracked: statuses.filter { $0 == .notScored || $0 == .unknown }.count)
+                let counts = plan.indicators
+                let link = site.frame.routes.plan(plan.id).map { p.href($0) + "#indicators" } ?? ""
+                return PlanRow(plan: Link(href: link, label: "\(plan.year) · \(plan.title)"), indicators: counts.indicators,
+                               done: counts.done, behind: counts.behind, overdue: counts.overdue, tracked: counts.tracked)
             }
+        let standards = site.frame.shared.standards.compactMap { standard in
+            site.frame.routes.standard(standard.id).map {
+                StandardRow(standard: Link(href: p.href($0), label: standard.name), unit: standard.unit.symbol,
+                            plans: site.uses(of: standard.id).count)
+            }
+        }
         let page = IndicatorsIndexPage(
             chrome: p.chrome(title: p.s["indicators.title"], crumbs: [(p.s["nav.indicators"], nil)], sample: site.anySample),
-            t: p.t, plans: plans,
+            t: p.t, plans: plans, standards: standards, hasStandards: !standards.isEmpty,
             download: Link(href: p.href(SitePath.file("indicators", "indicators.csv")), label: p.s["download.indicators"]))
         return PageSpec(path: Routes.indicators, template: "indicators", context: page)
     }

@@ -28,7 +28,7 @@ struct PairingPage: Encodable {
 
     static func make(_ pairing: Pairing, site: SiteContext) -> PageSpec? {
         guard let path = site.routes.pairing(pairing.id) else { return nil }
-        let p = Presenter(site: site, path: path)
+        let p = Presenter(site: site.frame, path: path)
         let helping = site.content.region(pairing.helping)
         let helped = site.content.region(pairing.helped)
         var fields = [Field(label: p.s["pairing.kind"], value: pairing.kind.rawValue),

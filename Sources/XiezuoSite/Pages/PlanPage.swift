@@ -88,7 +88,7 @@ struct PlanPage: Encodable {
 
     static func make(_ plan: Plan, site: SiteContext) -> PageSpec? {
         guard let path = site.routes.plan(plan.id), let pairing = site.content.pairing(plan.pairing) else { return nil }
-        let p = Presenter(site: site, path: path)
+        let p = Presenter(site: site.frame, path: path)
         let result = site.result(plan)
         let scored = plan.scoring.method != .none
         let years = site.plans(of: plan.pairing).reversed().map { other in

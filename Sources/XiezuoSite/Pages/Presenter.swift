@@ -39,7 +39,7 @@ struct Chrome: Encodable {
 }
 
 struct Presenter {
-    let site: SiteContext
+    let site: SiteFrame
     /// The page being built: every link is relative to it.
     let path: SitePath
 
@@ -74,8 +74,11 @@ struct Presenter {
         return Link(href: site.routes.unit(id).map(href) ?? "", label: name)
     }
 
-    func planLink(_ plan: Plan) -> Link {
-        Link(href: site.routes.plan(plan.id).map(href) ?? "", label: "\(plan.year) · \(plan.title)")
+    func planLink(_ plan: Plan) -> Link { planLink(id: plan.id, year: plan.year, title: plan.title) }
+    func planLink(_ plan: PlanSummary) -> Link { planLink(id: plan.id, year: plan.year, title: plan.title) }
+
+    func planLink(id: String, year: Int, title: String) -> Link {
+        Link(href: site.routes.plan(id).map(href) ?? "", label: "\(year) · \(title)")
     }
 
     func amount(_ value: Decimal?, unit: String) -> String {

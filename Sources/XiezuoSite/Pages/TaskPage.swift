@@ -44,7 +44,7 @@ struct TaskPage: Encodable {
 
     static func make(_ task: PlanTask, plan: Plan, site: SiteContext) -> PageSpec? {
         guard let path = site.routes.task(plan.id, task.id), let pairing = site.content.pairing(plan.pairing) else { return nil }
-        let p = Presenter(site: site, path: path)
+        let p = Presenter(site: site.frame, path: path)
         let result = site.result(plan)
         let r = result.task(task.id)!
         var fields = [Field(label: p.s["task.number"], value: task.number ?? task.id),

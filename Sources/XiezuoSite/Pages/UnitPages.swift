@@ -57,7 +57,7 @@ struct UnitPage: Encodable {
 
     static func make(_ unit: ResponsibleUnit, region: Region, site: SiteContext) -> PageSpec? {
         guard let path = site.routes.unit(unit.id) else { return nil }
-        let p = Presenter(site: site, path: path)
+        let p = Presenter(site: site.frame, path: path)
         var fields = [Field(label: p.s["unit.region"], value: region.name),
                       Field(label: p.s["unit.kind"], value: p.s["kind." + unit.kind.rawValue])]
         if !unit.aliases.isEmpty { fields.append(Field(label: p.s["unit.aliases"], value: unit.aliases.joined(separator: "、"))) }
@@ -120,19 +120,17 @@ struct UnitsIndexPage: Encodable {
         let owes: Int
     }
 
-    static func row(_ unit: ResponsibleUnit, site: SiteContext, p: Presenter) -> Row {
-        let mine = (site.plansByUnit[unit.id] ?? []).compactMap { site.result($0).unit(unit.id) }
-        return Row(unit: p.unitLink(unit.id), kind: p.s["kind." + unit.kind.rawValue], plans: mine.count,
-                   tasks: mine.reduce(0) { $0 + $1.tasks.count }, indicators: mine.reduce(0) { $0 + $1.indicators.count },
-                   owes: mine.reduce(0) { $0 + $1.missingReports.count })
+    static func row(_ unit: ResponsibleUnit, counts: RegionSummary.UnitCounts, p: Presenter) -> Row {
+        Row(unit: p.unitLink(unit.id), kind: p.s["kind." + unit.kind.rawValue], plans: counts.plans, tasks: counts.tasks,
+            indicators: counts.indicators, owes: counts.owes)
     }
 
-    static func make(_ site: SiteContext) -> PageSpec {
-        let p = Presenter(site: site, path: Routes.units)
-        let regions = site.content.regions.filter { !$0.units.isEmpty }.map { region in
-            RegionRow(region: Link(href: site.routes.region(region.id).map(p.href) ?? "", label: region.name),
+    static func make(_ site: SiteOverview) -> PageSpec {
+        let p = Presenter(site: site.frame, path: Routes.units)
+        let regions = site.frame.shared.regions.filter { !$0.units.isEmpty }.map { region in
+            RegionRow(region: Link(href: site.frame.routes.region(region.id).map(p.href) ?? "", label: region.name),
                       parent: region.parent ?? "", units: region.units.count,
-                      owes: region.units.reduce(0) { $0 + row($1, site: site, p: p).owes })
+                      owes: region.units.reduce(0) { $0 + site.counts(of: $1.id).owes })
         }
         let page = UnitsIndexPage(chrome: p.chrome(title: p.s["units.title"], crumbs: [(p.s["nav.units"], nil)],
                                                    sample: site.anySample),
@@ -148,13 +146,13 @@ struct RegionPage: Encodable {
     let t: [String: String]
     let units: [UnitsIndexPage.Row]
 
-    static func make(_ region: Region, site: SiteContext) -> PageSpec? {
+    static func make(_ region: Region, summary: RegionSummary, site: SiteContext) -> PageSpec? {
         guard let path = site.routes.region(region.id), !region.units.isEmpty else { return nil }
-        let p = Presenter(site: site, path: path)
+        let p = Presenter(site: site.frame, path: path)
         let sample = region.units.contains { unit in (site.plansByUnit[unit.id] ?? []).contains { site.result($0).sample } }
         let page = RegionPage(chrome: p.chrome(title: region.name, crumbs: [(p.s["nav.units"], Routes.units), (region.name, nil)],
                                                sample: sample),
-                              t: p.t, units: region.units.map { UnitsIndexPage.row($0, site: site, p: p) })
+                              t: p.t, units: zip(region.units, summary.units).map { UnitsIndexPage.row($0, counts: $1, p: p) })
         return PageSpec(path: path, template: "region", context: page)
     }
 }

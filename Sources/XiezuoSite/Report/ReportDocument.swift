@@ -15,10 +15,6 @@ public struct ReportDocument {
     }
 
     /// `{"format": …, "plans": [ … ]}`, pretty-printed with sorted keys.
-    ///
-    /// Each plan is encoded on its own and spliced in at its depth: encoding the whole document
-    /// at once held a tree several times the size of the output (60 MB for 100 plans), the
-    /// largest allocation of a site build.
     public func json() -> Data {
         var data = Data()
         json { data.append($0) }
@@ -27,24 +23,39 @@ public struct ReportDocument {
 
     /// The same bytes, handed to `part` one plan at a time.
     public func json(into part: (Data) -> Void) {
+        Self.assemble(results.lazy.map { Self.part($0.0, $0.1) }, into: part)
+    }
+
+    /// The document around plan parts made by `part(_:_:)`, handed to `part` piece by piece.
+    static func assemble(_ parts: some Sequence<Data>, into part: (Data) -> Void) {
+        part(Data("{\n  \"format\" : \"\(Self.format)\",\n  \"plans\" : [".utf8))
+        var first = true
+        for entry in parts {
+            part(first ? entry : Data(",".utf8) + entry)
+            first = false
+        }
+        part(Data((first ? "\n\n  ]\n}" : "\n  ]\n}").utf8))
+    }
+
+    /// One plan's entry, indented to its place in the document. Each plan is encoded on its
+    /// own and spliced in: encoding the whole document at once held a tree several times the
+    /// size of the output (60 MB for 100 plans), the largest allocation of a site build; and a
+    /// site build keeps each plan's part until the document is put together.
+    static func part(_ plan: Plan, _ result: PlanResult) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        part(Data("{\n  \"format\" : \"\(Self.format)\",\n  \"plans\" : [".utf8))
         let newline = UInt8(ascii: "\n"), indent = Data("\n    ".utf8)
-        for (index, (plan, result)) in results.enumerated() {
-            // Encoding plain strings, arrays and objects cannot fail. JSON strings never hold a
-            // raw line break, so every line break in the entry is between tokens.
-            let entry = (try? encoder.encode(PlanEntry(plan, result))) ?? Data("{}".utf8)
-            var indented = Data(capacity: entry.count + entry.count / 8)
-            indented.append(contentsOf: index == 0 ? indent : Data(",".utf8) + indent)
-            for (number, line) in entry.split(separator: newline, omittingEmptySubsequences: false).enumerated() {
-                // The encoder leaves the blank line inside an empty array unindented.
-                if number > 0 { indented.append(contentsOf: line.isEmpty ? Data([newline]) : indent) }
-                indented.append(contentsOf: line)
-            }
-            part(indented)
+        // Encoding plain strings, arrays and objects cannot fail. JSON strings never hold a
+        // raw line break, so every line break in the entry is between tokens.
+        let entry = (try? encoder.encode(PlanEntry(plan, result))) ?? Data("{}".utf8)
+        var indented = Data(capacity: entry.count + entry.count / 8)
+        indented.append(contentsOf: indent)
+        for (number, line) in entry.split(separator: newline, omittingEmptySubsequences: false).enumerated() {
+            // The encoder leaves the blank line inside an empty array unindented.
+            if number > 0 { indented.append(contentsOf: line.isEmpty ? Data([newline]) : indent) }
+            indented.append(contentsOf: line)
         }
-        part(Data((results.isEmpty ? "\n\n  ]\n}" : "\n  ]\n}").utf8))
+        return indented
     }
 
     public struct PlanEntry: Encodable {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A path inside the output folder, such as `units/putuo/区商务局/index.html`. Built only from
 /// slugs, so no path can climb out of the output folder.
-public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SitePath: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let segments: [String]
 
     public init(_ segments: [String]) {

@@ -9,9 +9,12 @@ public struct TemplateSet: Sendable {
     public let strings: Strings
     /// Files copied as they are into the site (assets/style.css, assets/sort.js, …).
     public let assets: [String: Data]
+    /// A hash of every template, string and asset in use and of the language: pages drawn
+    /// with the same digest from the same content are the same.
+    public let digest: UInt64
 
     /// Templates every site needs.
-    static let required = ["layout", "home", "pairing", "plan", "unit", "units", "region", "indicator", "indicators", "task"]
+    static let required = ["layout", "home", "pairing", "plan", "unit", "units", "region", "indicator", "indicators", "task", "standard"]
 
     /// `overrides` maps paths relative to the site's templates/ folder to their text.
     public static func load(overrides: [String: Data], language: String, sink: DiagnosticSink) -> TemplateSet? {
@@ -58,7 +61,13 @@ public struct TemplateSet: Sendable {
             sink.error("missing template '\(name).mustache'", at: SourceLocation(file: "templates/\(name).mustache"))
         }
         guard !sink.hasErrors else { return nil }
-        return TemplateSet(library: library, strings: strings, assets: assets)
+        var digest = ContentHash()
+        digest.combine(language)
+        for path in files.keys.sorted() {
+            digest.combine(path)
+            digest.combine(files[path]!)
+        }
+        return TemplateSet(library: library, strings: strings, assets: assets, digest: digest.value)
     }
 
     /// Parses a template so that `{{name}}` escapes with `HTMLEscaping`: a content-type pragma

@@ -1,10 +1,11 @@
 import Foundation
+import XiezuoCore
 
-/// The write stage. The site is written to a staging folder beside the output and swapped
-/// in, so a failed build leaves the previous output untouched and files of earlier builds
-/// that no longer exist disappear. A file whose bytes did not change is hard-linked from the
-/// previous output instead of written, keeping its modification time, so that rsync to the
-/// server moves only what changed.
+/// The write stage. Files are written to a staging folder beside the output as they are
+/// rendered, and moved into the output only once the whole build has succeeded, so a failed
+/// build leaves the previous output untouched. A file whose bytes did not change is not written
+/// at all: it keeps its modification time, and rsync to the server moves only what changed.
+/// Files of earlier builds that no longer exist are removed.
 public enum SiteWriter {
     /// Marks a folder as made by Xiezuo: only such a folder is ever replaced.
     static let marker = ".xiezuo-site"
@@ -12,6 +13,7 @@ public enum SiteWriter {
     public struct Summary: Sendable {
         public let written: Int
         public let unchanged: Int
+        public let removed: Int
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -36,34 +38,46 @@ public enum SiteWriter {
     }
 
     /// A build in progress: files go into a staging folder beside the output as they are
-    /// rendered, from any core; `commit` swaps the staging folder in, `abort` removes it.
+    /// rendered, from any core; `commit` moves the changed ones into the output, `abort`
+    /// removes the staging folder.
     public final class Staging: SiteSink, @unchecked Sendable {
         let output: URL
         let staging: URL
-        let retired: URL
-        let previousExists: Bool
+        /// Whether the output folder exists (and is Xiezuo's).
+        let outputExists: Bool
+        /// What the previous build wrote, where the build cache knows it: equal digests mean
+        /// equal bytes, and the old file need not be read.
+        private let previous: [SitePath: FileDigest]
         private let lock = NSLock()
         private var folders = Set<String>()
-        private var written = 0
+        private var changed: [SitePath] = []
+        private var produced = Set<SitePath>()
         private var unchanged = 0
         private var failure: Failure?
+        /// Seconds spent writing and comparing files, summed over cores.
+        private(set) var seconds: Double = 0
 
-        public init(output: URL) throws {
+        public init(output: URL, previous: [SitePath: FileDigest] = [:]) throws {
             let fm = FileManager.default
             self.output = output.standardizedFileURL
+            self.previous = previous
             var isFolder: ObjCBool = false
-            previousExists = fm.fileExists(atPath: self.output.path, isDirectory: &isFolder)
-            if previousExists {
+            var exists = fm.fileExists(atPath: self.output.path, isDirectory: &isFolder)
+            if exists {
                 let contents = (try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []
-                guard isFolder.boolValue, contents.isEmpty || contents.contains(marker) else {
+                guard isFolder.boolValue, contents.isEmpty || contents.contains(SiteWriter.marker) else {
                     throw Failure.notASiteFolder(self.output.path)
                 }
+                // An empty folder is taken over as if it were not there.
+                if contents.isEmpty {
+                    try? fm.removeItem(at: self.output)
+                    exists = false
+                }
             }
+            outputExists = exists
             let parent = self.output.deletingLastPathComponent()
-            let name = self.output.lastPathComponent
             let pid = ProcessInfo.processInfo.processIdentifier
-            staging = parent.appendingPathComponent(".\(name).staging-\(pid)")
-            retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+            staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(pid)")
             try? fm.removeItem(at: staging)
             do {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -73,87 +87,156 @@ public enum SiteWriter {
         }
 
         public func put(_ path: SitePath, _ data: Data) {
-            store(path) { target, previous in
-                if let previous, sameBytes(previous, data) { return .unchanged }
-                try data.write(to: target)
-                return .written
-            }
+            store(path, data, digest: FileDigest(data))
         }
 
-        /// Written part by part as they come, then compared with the previous output on disk.
         public func put(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) {
-            store(path) { target, previous in
-                guard FileManager.default.createFile(atPath: target.path, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: target.path) else {
-                    throw Failure.io(target.path, "cannot create the file")
+            _ = store(path, parts: produce)
+        }
+
+        /// Writes `data` unless the output already holds exactly these bytes at `path`.
+        func store(_ path: SitePath, _ data: Data, digest: FileDigest) {
+            timed {
+                guard !isUnchanged(path, digest: digest, sameAs: { old in (try? Data(contentsOf: old)).map { $0 == data } })
+                else { return markUnchanged(path) }
+                do {
+                    let target = try prepare(path)
+                    try data.write(to: target)
+                    markChanged(path)
+                } catch {
+                    fail(path, error)
                 }
-                var failure: Error?
-                produce { part in
-                    guard failure == nil else { return }
-                    do { try handle.write(contentsOf: part) } catch { failure = error }
-                }
-                try handle.close()
-                if let failure { throw failure }
-                if let previous, sameFiles(previous, target) {
-                    try FileManager.default.removeItem(at: target)
-                    return .unchanged
-                }
-                return .written
             }
         }
 
-        private enum Stored { case written, unchanged }
+        /// Written part by part as they come into the staging folder, then compared; returns the
+        /// digest of the whole file.
+        @discardableResult
+        func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> FileDigest {
+            var hash = ContentHash()
+            var size = 0
+            timed {
+                do {
+                    let target = try prepare(path)
+                    guard FileManager.default.createFile(atPath: target.path, contents: nil),
+                          let handle = FileHandle(forWritingAtPath: target.path) else {
+                        throw Failure.io(target.path, "cannot create the file")
+                    }
+                    var failure: Error?
+                    produce { part in
+                        hash.combine(part)
+                        size += part.count
+                        guard failure == nil else { return }
+                        do { try handle.write(contentsOf: part) } catch { failure = error }
+                    }
+                    try handle.close()
+                    if let failure { throw failure }
+                    let digest = FileDigest(size: size, hash: hash.value)
+                    if isUnchanged(path, digest: digest, sameAs: { try? SiteWriter.sameFiles($0, target) }) {
+                        try FileManager.default.removeItem(at: target)
+                        markUnchanged(path)
+                    } else {
+                        markChanged(path)
+                    }
+                } catch {
+                    fail(path, error)
+                }
+            }
+            return FileDigest(size: size, hash: hash.value)
+        }
 
-        /// Creates the file's folder once, lets `write` put the file at `target` (or find the
-        /// previous output's file unchanged, which is then hard-linked) and counts it.
-        private func store(_ path: SitePath, _ write: (_ target: URL, _ previous: URL?) throws -> Stored) {
-            let fm = FileManager.default
+        /// Whether the output already holds these bytes at `path`: by the cache's digest where
+        /// it has one (checking only that the file is still there with that size), else by
+        /// reading the old file.
+        private func isUnchanged(_ path: SitePath, digest: FileDigest, sameAs: (_ old: URL) -> Bool?) -> Bool {
+            guard outputExists else { return false }
+            let old = output.appendingPathComponent(path.description)
+            guard let size = SiteWriter.size(of: old), size == digest.size else { return false }
+            if let known = previous[path] { return known == digest }
+            return sameAs(old) ?? false
+        }
+
+        /// The file's place in the staging folder, its folder created once.
+        private func prepare(_ path: SitePath) throws -> URL {
             let target = staging.appendingPathComponent(path.description)
             let folder = target.deletingLastPathComponent().path
-            lock.lock()
-            let newFolder = folders.insert(folder).inserted
-            lock.unlock()
-            do {
-                if newFolder { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                let previous = previousExists ? output.appendingPathComponent(path.description) : nil
-                var stored = try write(target, previous)
-                if stored == .unchanged, let previous, (try? fm.linkItem(at: previous, to: target)) == nil {
-                    // The old file cannot be linked (another file system): write it anew.
-                    try fm.copyItem(at: previous, to: target)
-                    stored = .written
-                }
-                count(unchanged: stored == .unchanged)
-            } catch {
-                lock.lock()
-                if failure == nil { failure = .io(target.path, error.localizedDescription) }
-                lock.unlock()
+            let isNew = lock.withLock { folders.insert(folder).inserted }
+            if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            return target
+        }
+
+        private func markChanged(_ path: SitePath) {
+            lock.withLock {
+                changed.append(path)
+                produced.insert(path)
             }
         }
 
-        private func count(unchanged isUnchanged: Bool) {
-            lock.lock()
-            if isUnchanged { unchanged += 1 } else { written += 1 }
-            lock.unlock()
+        private func markUnchanged(_ path: SitePath) {
+            lock.withLock {
+                unchanged += 1
+                produced.insert(path)
+            }
         }
 
-        /// Swaps the staging folder in for the output; on any earlier write failure, removes it
-        /// and leaves the output as it was.
-        public func commit() throws -> Summary {
+        private func fail(_ path: SitePath, _ error: Error) {
+            lock.withLock {
+                if failure == nil { failure = .io(staging.appendingPathComponent(path.description).path, "\(error)") }
+            }
+        }
+
+        private func timed(_ work: () -> Void) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            work()
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            lock.withLock { seconds += elapsed }
+        }
+
+        /// Moves the changed files into the output and removes `removed`; with `removed` nil,
+        /// every file in the output that this build did not produce (nothing is known of the
+        /// previous build). On any earlier write failure, removes the staging folder and leaves
+        /// the output as it was.
+        public func commit(removing removed: Set<SitePath>? = nil) throws -> Summary {
             let fm = FileManager.default
             if let failure {
                 abort()
                 throw failure
             }
             do {
-                try Data().write(to: staging.appendingPathComponent(marker))
-                if previousExists { try fm.moveItem(at: output, to: retired) }
-                try fm.moveItem(at: staging, to: output)
-                try? fm.removeItem(at: retired)
+                if !outputExists {
+                    try Data().write(to: staging.appendingPathComponent(marker))
+                    try fm.moveItem(at: staging, to: output)
+                    return Summary(written: changed.count, unchanged: unchanged, removed: 0)
+                }
+                var createdFolders = Set<String>()
+                for path in changed {
+                    let target = output.appendingPathComponent(path.description)
+                    let folder = target.deletingLastPathComponent().path
+                    if createdFolders.insert(folder).inserted {
+                        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    }
+                    guard rename(staging.appendingPathComponent(path.description).path, target.path) == 0 else {
+                        throw Failure.io(target.path, String(cString: strerror(errno)))
+                    }
+                }
+                let stale = removed.map { $0.subtracting(produced) } ?? SiteWriter.files(in: output).subtracting(produced)
+                for path in stale {
+                    let target = output.appendingPathComponent(path.description)
+                    try? fm.removeItem(at: target)
+                    SiteWriter.removeEmptyFolders(from: target.deletingLastPathComponent(), upTo: output)
+                }
+                try? fm.removeItem(at: staging)
+                if !fm.fileExists(atPath: output.appendingPathComponent(marker).path) {
+                    try Data().write(to: output.appendingPathComponent(marker))
+                }
+                return Summary(written: changed.count, unchanged: unchanged, removed: stale.count)
+            } catch let failure as Failure {
+                abort()
+                throw failure
             } catch {
                 abort()
                 throw Failure.io(output.path, error.localizedDescription)
             }
-            return Summary(written: written, unchanged: unchanged)
         }
 
         public func abort() {
@@ -161,32 +244,49 @@ public enum SiteWriter {
         }
     }
 
+    /// Every file below `folder` but the marker, as site paths.
+    static func files(in folder: URL) -> Set<SitePath> {
+        var found = Set<SitePath>()
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            guard path != marker, FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path,
+                                                                 isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            found.insert(SitePath(path.split(separator: "/").map(String.init)))
+        }
+        return found
+    }
+
+    /// Removes `folder` and its parents while they are empty, stopping at `root`.
+    static func removeEmptyFolders(from folder: URL, upTo root: URL) {
+        var folder = folder.standardizedFileURL
+        let root = root.standardizedFileURL
+        while folder.path.count > root.path.count, folder.path.hasPrefix(root.path),
+              (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+
     /// Whether two files hold the same bytes, read a megabyte at a time.
-    private static func sameFiles(_ a: URL, _ b: URL) -> Bool {
+    static func sameFiles(_ a: URL, _ b: URL) throws -> Bool {
         guard let size = size(of: a), size == self.size(of: b),
               let fileA = FileHandle(forReadingAtPath: a.path), let fileB = FileHandle(forReadingAtPath: b.path) else {
             return false
         }
         defer { try? fileA.close(); try? fileB.close() }
-        do {
-            while true {
-                // At the end of a file the read gives nil or empty data, depending on the platform.
-                let chunkA = try fileA.read(upToCount: 1 << 20) ?? Data()
-                let chunkB = try fileB.read(upToCount: 1 << 20) ?? Data()
-                guard chunkA == chunkB else { return false }
-                if chunkA.isEmpty { return true }
-            }
-        } catch {
-            return false
+        while true {
+            // At the end of a file the read gives nil or empty data, depending on the platform.
+            let chunkA = try fileA.read(upToCount: 1 << 20) ?? Data()
+            let chunkB = try fileB.read(upToCount: 1 << 20) ?? Data()
+            guard chunkA == chunkB else { return false }
+            if chunkA.isEmpty { return true }
         }
     }
 
-    /// Whether a file holds exactly `data`; the size is compared first, without reading.
-    private static func sameBytes(_ url: URL, _ data: Data) -> Bool {
-        size(of: url) == data.count && (try? Data(contentsOf: url)) == data
-    }
-
-    private static func size(of url: URL) -> Int? {
-        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.intValue
+    static func size(of url: URL) -> Int? {
+        var status = stat()
+        guard stat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(status.st_size)
     }
 }
