@@ -18,11 +18,12 @@ import Testing
         }
     }
 
-    @Test func linksClimbToTheCommonFolderAndEncodeEachSegment() {
+    @Test func linksClimbToTheRootAndEncodeEachSegment() {
         let from = SitePath.page("tasks", "plan-1", "3")
         #expect(from.link(to: SitePath.page("units", "h1", "区教育局"))
                 == "../../../units/h1/%E5%8C%BA%E6%95%99%E8%82%B2%E5%B1%80/index.html")
-        #expect(from.link(to: SitePath.page("tasks", "plan-1", "4")) == "../4/index.html")
+        // Through the root even to a neighbour: the same link from every page at this depth.
+        #expect(from.link(to: SitePath.page("tasks", "plan-1", "4")) == "../../../tasks/plan-1/4/index.html")
         #expect(SitePath.page().link(to: SitePath.file("assets", "style.css")) == "assets/style.css")
     }
 }

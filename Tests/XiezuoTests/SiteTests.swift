@@ -174,11 +174,11 @@ import Testing
         let page = TemplateData.convert(Page(rows: [Row(label: "甲", note: nil, count: 2)], flag: true, table: ["k": "v"]))
         let rows = try #require(page["rows"] as? [Any])
         let row = try #require(rows.first as? [String: Any])
-        #expect(row["label"] as? String == "甲")
+        #expect(Self.text(row["label"]) == "甲")
         #expect(row["count"] as? Int == 2)
         #expect(row.keys.contains("note") == false)  // a nil optional is absent, so {{^note}} shows
         #expect(page["flag"] as? Bool == true)
-        #expect(page["table"] as? [String: String] == ["k": "v"])
+        #expect((page["table"] as? [String: TemplateText])?.mapValues(\.renderText) == ["k": "v"])
     }
 
     @Test func handWrittenEncodingWithNestedContainersIsKept() throws {
@@ -195,8 +195,32 @@ import Testing
             }
         }
         let value = TemplateData.convert(Custom())
-        #expect((value["inner"] as? [String: Any])?["list"] as? String == "值")
+        #expect(Self.text((value["inner"] as? [String: Any])?["list"]) == "值")
         #expect((value["list"] as? [Any])?.first as? Int == 1)
-        #expect(value["super"] as? String == "上")
+        #expect(Self.text(value["super"]) == "上")
+    }
+
+    /// Strings reach templates as TemplateText.
+    static func text(_ value: Any?) -> String? { (value as? TemplateText)?.renderText }
+
+    @Test func aPieceOfPageIsDrawnOnceAndReused() throws {
+        let components = Components(templates: BundledSite.templates)
+        var drawn = 0
+        let link = Link(href: "../../../units/a/x/index.html", label: "区<教育>局")
+        for _ in 0..<3 {
+            let html = components.html(.unitLink(UnitID(region: "a", name: "x"), root: "../../../"), partial: "partials/unit-link") {
+                drawn += 1
+                return link
+            }
+            #expect(html.text == "<a href=\"../../../units/a/x/index.html\">区&lt;教育&gt;局</a>")
+        }
+        #expect(drawn == 1)
+        // The same task row stands on the plan's page and on its unit's page, drawn once.
+        let plan = try #require(BundledSite.html("pairings/zhengding-zanhuang/2024/index.html"))
+        let unit = try #require(BundledSite.html("units/zhengding/县教育局/index.html"))
+        let start = try #require(unit.range(of: "<tr id=\"task-2-4-1\">"))
+        let row = String(unit[start.lowerBound...].prefix { $0 != "\u{0}" }.components(separatedBy: "</tr>")[0])
+        #expect(row.count > 100)
+        #expect(plan.contains(row))
     }
 }

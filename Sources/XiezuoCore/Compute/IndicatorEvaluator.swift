@@ -23,27 +23,25 @@ struct IndicatorEvaluator {
 
     /// The latest cumulative value of each reporting unit on or before `date`, summed.
     func actual(of indicator: Indicator, on date: Day) -> Actual {
-        var latest: [String: (record: ProgressRecord, value: ReportedValue)] = [:]
+        var latest: [String: (record: Int, value: ReportedValue)] = [:]
         for entry in index.values[indicator.id] ?? [] {
-            let record = index.records[entry.record]
-            guard record.date <= date else { break }
-            let reporter = record.reporter?.description ?? record.unit.text
+            guard index.dates[entry.record] <= date else { break }
             // Entries are in date order, so a later one replaces an earlier one.
-            latest[reporter] = (record, entry.value)
+            latest[index.reporters[entry.record]] = (entry.record, entry.value)
         }
         var result = Actual()
         for key in latest.keys.sorted() {
             let (record, value) = latest[key]!
-            let unit = record.reporter?.name ?? record.unit.text
+            let unit = index.reporterName(record)
+            let (day, file) = (index.dates[record], index.records[record].location.file)
             result.reported = true
             if let amount = value.value {
                 result.value += amount
-                result.steps.append(.latestRecord(unit: unit, date: record.date, value: amount, file: record.location.file))
+                result.steps.append(.latestRecord(unit: unit, date: day, value: amount, file: file))
             }
             for (item, amount) in value.items.sorted(by: { $0.key < $1.key }) {
                 result.items[item, default: 0] += amount
-                result.steps.append(.latestItem(unit: unit, date: record.date, item: item, value: amount,
-                                                file: record.location.file))
+                result.steps.append(.latestItem(unit: unit, date: day, item: item, value: amount, file: file))
             }
         }
         if latest.count > 1 { result.steps.append(.sum(value: result.value)) }
@@ -159,7 +157,7 @@ struct IndicatorEvaluator {
     /// The value at the end of each month that has a record, up to the as-of date.
     private func history(of indicator: Indicator) -> [MonthValue] {
         let entries = ([indicator.id] + indicator.split).flatMap { index.values[$0] ?? [] }
-        let months = Set(entries.map { index.records[$0.record].date }.filter { $0 <= asOf }.map(\.monthKey))
+        let months = Set(entries.map { index.dates[$0.record] }.filter { $0 <= asOf }.map(\.monthKey))
         return months.sorted().map { key in
             let parts = key.split(separator: "-").compactMap { Int($0) }
             let end = min(Day.lastOfMonth(year: parts[0], month: parts[1]), asOf)

@@ -1,6 +1,7 @@
 /// A plan's records arranged for the engine: for each indicator and each task, the entries that
-/// mention it, in date order. Built once per evaluation, so that each indicator and task reads
-/// its own few entries instead of scanning every record.
+/// mention it, in date order. Built once per evaluation (and once for all the months of a
+/// plan's chart), so that each indicator and task reads its own few entries instead of
+/// scanning every record.
 public struct RecordIndex: Sendable {
     struct ValueEntry {
         let record: Int
@@ -13,14 +14,23 @@ public struct RecordIndex: Sendable {
     }
 
     let records: [ProgressRecord]
+    /// Each record's date and reporter key, read without copying the record.
+    let dates: [Day]
+    /// The reporting unit's id (`region/name`), or the name as written when unresolved.
+    let reporters: [String]
     private(set) var values: [String: [ValueEntry]] = [:]
     private(set) var tasks: [String: [TaskEntry]] = [:]
 
-    init(_ plan: Plan) {
+    public init(_ plan: Plan) {
         records = plan.records
+        dates = plan.records.map(\.date)
+        reporters = plan.records.map { $0.reporter?.description ?? $0.unit.text }
         for (index, record) in plan.records.enumerated() {
             for value in record.values { values[value.indicator, default: []].append(ValueEntry(record: index, value: value)) }
             for report in record.tasks { tasks[report.task, default: []].append(TaskEntry(record: index, report: report)) }
         }
     }
+
+    /// The name of the unit that made record `index`, for explanations.
+    func reporterName(_ index: Int) -> String { records[index].reporter?.name ?? records[index].unit.text }
 }

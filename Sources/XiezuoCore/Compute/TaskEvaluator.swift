@@ -9,19 +9,17 @@ struct TaskEvaluator {
     let index: RecordIndex
 
     func evaluate(_ task: PlanTask, responsible: [UnitID]) -> TaskResult {
-        let reports = (index.tasks[task.id] ?? []).map { (record: index.records[$0.record], report: $0.report) }
-            .filter { $0.record.date <= asOf }
+        let reports = (index.tasks[task.id] ?? []).filter { index.dates[$0.record] <= asOf }
         var steps: Explanation = []
         // The latest report decides; on the same date the least advanced state, to be safe.
         let order: [TaskState] = [.notStarted, .inProgress, .done]
         let latest = reports.max { a, b in
-            a.record.date != b.record.date ? a.record.date < b.record.date
+            index.dates[a.record] != index.dates[b.record] ? index.dates[a.record] < index.dates[b.record]
                 : order.firstIndex(of: a.report.state)! > order.firstIndex(of: b.report.state)!
         }
         let state = latest?.report.state ?? .notStarted
         if let latest {
-            steps.append(.taskState(state: state, unit: latest.record.reporter?.name ?? latest.record.unit.text,
-                                    date: latest.record.date))
+            steps.append(.taskState(state: state, unit: index.reporterName(latest.record), date: index.dates[latest.record]))
         }
 
         let measured = plan.indicators.filter { $0.tasks.contains(task.id) }.compactMap { indicators[$0.id] }
@@ -43,8 +41,9 @@ struct TaskEvaluator {
         }
 
         var evidence: [Evidence] = []
-        for (_, report) in reports {
-            for item in report.evidence where !evidence.contains(item) { evidence.append(item) }
+        var seen = Set<Evidence>()
+        for entry in reports {
+            for item in entry.report.evidence where seen.insert(item).inserted { evidence.append(item) }
         }
         let handedIn = Set(evidence.map(\.kind))
         let missing = task.requiredEvidence.filter { !handedIn.contains($0) }

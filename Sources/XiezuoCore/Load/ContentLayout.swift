@@ -16,15 +16,17 @@ struct ContentLayout: Sendable {
         var tasks: String?
         var indicators: String?
         var records: [String] = []
-        /// Every file in the folder, evidence and stray files included: what the plan's pages
-        /// are rebuilt for when it changes.
-        var files: [String] = []
+        /// Every file in the folder, evidence and stray files included, with its stamp: what
+        /// the plan's pages are rebuilt for when it changes.
+        var files: [(path: String, stamp: FileStamp)] = []
     }
 
     var standards: String?
     var regions: [String] = []
     var pairings: [String] = []
     var plans: [PlanFolder] = []
+    /// The stamps of the files outside plan folders.
+    var stamps: [String: FileStamp] = [:]
 
     static func stem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -41,47 +43,61 @@ struct ContentLayout: Sendable {
                        + "(see docs/content-format.md)", at: SourceLocation(file: "content"))
         }
         var layout = ContentLayout()
-        var plans: [String: PlanFolder] = [:]
-        for path in listing.files {
-            let parts = path.split(separator: "/").map(String.init)
-            guard parts.first == "content" else { continue }
-            let rest = Array(parts.dropFirst())
-            switch rest.count {
-            case 1 where rest[0] == "standards.yaml":
-                layout.standards = path
-                continue
-            case 2 where rest[0] == "regions" && rest[1].hasSuffix(".yaml") && checkID(stem(path), path, sink):
-                layout.regions.append(path)
-                continue
-            case 2 where rest[0] == "pairings" && rest[1].hasSuffix(".md") && checkID(stem(path), path, sink):
-                layout.pairings.append(path)
-                continue
-            default:
-                break
-            }
-            if rest.count >= 3, rest[0] == "plans", checkID(rest[1], path, sink) {
-                let id = rest[1]
-                var folder = plans[id] ?? PlanFolder(id: id, path: "content/plans/\(id)")
-                folder.files.append(path)
-                let name = rest[2]
-                var placed = true
-                switch (rest.count, name) {
-                case (3, "plan.md"): folder.plan = path
-                case (3, "tasks.yaml"): folder.tasks = path
-                case (3, "indicators.yaml"): folder.indicators = path
-                case (4, "progress") where rest[3].hasSuffix(".md"): folder.records.append(path)
-                case (_, "evidence") where rest.count >= 4: break
-                default: placed = false
+        // The listing is sorted, so each plan folder's files come together: the folder is
+        // filled in place and its name checked once.
+        var folder: PlanFolder?
+        var invalidFolder: Substring?
+        for (path, stamp) in zip(listing.files, listing.stamps) {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.first == "content", parts.count >= 2 else { continue }
+            if parts.count >= 4, parts[1] == "plans" {
+                let id = parts[2]
+                if id == invalidFolder { continue }
+                if folder?.id != String(id) {
+                    if let done = folder { layout.plans.append(done) }
+                    folder = nil
+                    guard checkID(String(id), "content/plans/\(id)", sink) else {
+                        invalidFolder = id
+                        continue
+                    }
+                    folder = PlanFolder(id: String(id), path: "content/plans/\(id)")
                 }
-                plans[id] = folder
-                if placed { continue }
+                folder!.files.append((path, stamp))
+                switch (parts.count, parts[3]) {
+                case (4, "plan.md"): folder!.plan = path
+                case (4, "tasks.yaml"): folder!.tasks = path
+                case (4, "indicators.yaml"): folder!.indicators = path
+                case (5, "progress") where parts[4].hasSuffix(".md"): folder!.records.append(path)
+                case (_, "evidence") where parts.count >= 5: break
+                default: warnNotContent(path, sink)
+                }
+                continue
             }
-            sink.warning("not a content file, so it is not read; content files are standards.yaml, regions/*.yaml, "
-                         + "pairings/*.md and plans/<plan>/{plan.md,tasks.yaml,indicators.yaml,progress/*.md}",
-                         at: SourceLocation(file: path))
+            layout.stamps[path] = stamp
+            switch (parts.count, parts[1]) {
+            case (2, "standards.yaml"):
+                layout.standards = path
+            case (3, "regions") where parts[2].hasSuffix(".yaml") && checkID(stem(path), path, sink):
+                layout.regions.append(path)
+            case (3, "pairings") where parts[2].hasSuffix(".md") && checkID(stem(path), path, sink):
+                layout.pairings.append(path)
+            case (3, "regions"), (3, "pairings"):
+                // A name that cannot be an id is reported by checkID; any other file is not content.
+                if parts[2].hasSuffix(parts[1] == "regions" ? ".yaml" : ".md") { continue }
+                warnNotContent(path, sink)
+            default:
+                warnNotContent(path, sink)
+            }
         }
-        layout.plans = plans.keys.sorted().compactMap { plans[$0] }
+        if let done = folder { layout.plans.append(done) }
+        layout.plans.sort { $0.id < $1.id }
         return layout
+    }
+
+    private static func warnNotContent(_ path: String, _ sink: DiagnosticSink) {
+        sink.warning("not a content file, so it is not read; content files are standards.yaml, regions/*.yaml, "
+                     + "pairings/*.md and plans/<plan>/{plan.md,tasks.yaml,indicators.yaml,progress/*.md}",
+                     at: SourceLocation(file: path))
     }
 
     /// Ids come from file and folder names and end up in page addresses: letters (Chinese

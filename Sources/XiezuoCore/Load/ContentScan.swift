@@ -2,7 +2,6 @@
 /// read: the first step of loading, and what a build compares with the last one to find what
 /// changed.
 public struct ContentScan: Sendable {
-    public let stamps: [String: FileStamp]
     let layout: ContentLayout
     /// Problems met while listing, and files that are not content (warnings).
     public let diagnostics: [Diagnostic]
@@ -11,7 +10,7 @@ public struct ContentScan: Sendable {
         let sink = DiagnosticSink()
         let listing = source.files(under: "content")
         let layout = ContentLayout.classify(listing, sink: sink)
-        return ContentScan(stamps: listing.stamps, layout: layout, diagnostics: sink.diagnostics)
+        return ContentScan(layout: layout, diagnostics: sink.diagnostics)
     }
 
     /// Plan ids (folder names), sorted.
@@ -19,8 +18,16 @@ public struct ContentScan: Sendable {
     public var regionIDs: [String] { layout.regions.map(ContentLayout.stem) }
     public var pairingIDs: [String] { layout.pairings.map(ContentLayout.stem) }
 
-    /// Every file of a plan's folder.
-    public func files(ofPlan id: String) -> [String] { folder(id)?.files ?? [] }
+    /// Every file of a plan's folder, with its stamp.
+    public func files(ofPlan id: String) -> [(path: String, stamp: FileStamp)] { folder(id)?.files ?? [] }
+
+    /// The stamp of a file outside the plan folders (a region, a pairing, the standards).
+    public func stamp(of path: String) -> FileStamp? { layout.stamps[path] }
+
+    /// The stamp of a plan's plan.md.
+    public func planFileStamp(_ id: String) -> FileStamp? {
+        folder(id).flatMap { folder in folder.files.first { $0.path == folder.plan }?.stamp }
+    }
     /// Where a region's and a pairing's file is, whether or not it exists.
     public static func regionFile(_ id: String) -> String { "content/regions/\(id).yaml" }
     public static func pairingFile(_ id: String) -> String { "content/pairings/\(id).md" }
@@ -35,8 +42,7 @@ public struct ContentScan: Sendable {
 
     private var folderIndex: [String: Int]
 
-    init(stamps: [String: FileStamp], layout: ContentLayout, diagnostics: [Diagnostic]) {
-        self.stamps = stamps
+    init(layout: ContentLayout, diagnostics: [Diagnostic]) {
         self.layout = layout
         self.diagnostics = diagnostics
         folderIndex = Dictionary(uniqueKeysWithValues: layout.plans.enumerated().map { ($1.id, $0) })

@@ -8,6 +8,10 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
+    /// Whether the text holds nothing but spaces and line ends (any Unicode white space).
+    /// Stops at the first other character; Foundation's trimming copied every front matter.
+    public var isBlank: Bool { allSatisfy(\.isWhitespace) }
+
     /// Whether `other` occurs in the text, compared byte for byte in UTF-8. Foundation's
     /// `contains` goes through NSString, and evidence requirements are searched for every task.
     public func containsText(_ other: some StringProtocol) -> Bool {

@@ -25,17 +25,17 @@ enum Fingerprint {
     static func of(_ group: BuildGroup, base: UInt64, scan: ContentScan, shared: SharedContent) -> (UInt64, latest: Int64) {
         var hash = ContentHash(seed: base)
         var latest: Int64 = 0
-        func file(_ path: String) {
+        func file(_ path: String, _ stamp: FileStamp?) {
             hash.combine(path)
-            let stamp = scan.stamps[path]
             combine(stamp, into: &hash)
             latest = max(latest, stamp?.modified ?? 0, stamp?.changed ?? 0)
         }
+        func file(_ path: String) { file(path, scan.stamp(of: path)) }
         hash.combine(group.key)
         for plan in group.plans {
             let files = scan.files(ofPlan: plan)
             hash.combine(UInt64(files.count))
-            files.forEach(file)
+            for (path, stamp) in files { file(path, stamp) }
         }
         // A group's pages name both sides of its pairings, and show its regions' units.
         var regions = Set(group.regions)

@@ -60,7 +60,7 @@ public struct SiteBuild {
         let headers = clock.time("load") { readHeaders(scan, cache: cache) }
         let groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)
         let base = Fingerprint.base(program: Self.program, options: options, templates: templates,
-                                    standards: scan.standardsFile.flatMap { scan.stamps[$0] })
+                                    standards: scan.standardsFile.flatMap(scan.stamp(of:)))
         let previous = cache?.previous.flatMap { $0.base == base ? $0 : nil }
         let plans = clock.time("cache") {
             groups.map { group -> PlannedGroup in
@@ -176,8 +176,7 @@ public struct SiteBuild {
     /// Each plan's header: from the cache while its plan.md keeps its stamp, else read.
     private func readHeaders(_ scan: ContentScan, cache: BuildCache?) -> [ReadHeader] {
         Parallel.map(scan.planIDs) { id in
-            let path = "content/plans/\(id)/plan.md"
-            let stamp = scan.stamps[path]
+            let stamp = scan.planFileStamp(id)
             if let stamp, let cached = cache?.headers[id], cached.stamp == stamp {
                 return ReadHeader(id: id, stamp: stamp, header: cached.header)
             }

@@ -17,7 +17,7 @@ enum SitePipeline {
     /// read, the strings of the language.
     static func frame(_ shared: SharedContent, headers: [PlanHeader], templates: TemplateSet, options: SiteOptions) -> SiteFrame {
         SiteFrame(shared: shared, routes: Routes(shared: shared, plans: headers), strings: templates.strings,
-                  baseURL: options.baseURL)
+                  baseURL: options.baseURL, components: Components(templates: templates))
     }
 
     /// A group's pages and plan downloads into `sink`, its plans' shares of the site-wide
@@ -26,7 +26,7 @@ enum SitePipeline {
     static func renderGroup(_ group: BuildGroup, content: Content, results: [String: PlanResult], frame: SiteFrame,
                             templates: TemplateSet, parts: PartStore, into sink: SiteSink) -> GroupSummaries {
         let routes = frame.routes.adding(content.plans, taskPages: TaskPage.deserved)
-        let site = SiteContext(frame: frame.with(routes: routes), content: content, results: results)
+        let site = SiteContext(frame: frame.group(routes: routes, templates: templates), content: content, results: results)
         let jobs: [PageJob] = group.pairings.compactMap { content.pairing($0) }.map(PageJob.pairing)
             + content.plans.map(PageJob.plan) + group.regions.compactMap { content.region($0) }.map(PageJob.region)
         let done = Parallel.map(jobs) { $0.run(site, templates: templates, parts: parts, into: sink) }

@@ -4,7 +4,7 @@ import XiezuoCore
 /// index.html: every pairing with its latest plan's completion, score, grade and alerts.
 struct HomePage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let pairings: [Row]
     let latestData: String
     let downloads: [Link]
@@ -16,7 +16,7 @@ struct HomePage: Encodable {
         let status: String?
         let plans: [Link]
         let asOf: String
-        let completion: ProgressBar?
+        let completion: Bar?
         let score: String?
         let grade: String?
         let alerts: [Alert]
@@ -44,7 +44,7 @@ struct HomePage: Encodable {
             return Row(href: site.frame.routes.pairing(pairing.id).map(p.href) ?? "", name: site.frame.pairingName(pairing),
                        kind: pairing.kind.rawValue, status: pairing.status, plans: plans.map(p.planLink),
                        asOf: latest?.asOf ?? "—",
-                       completion: latest.map { ProgressBar(ratio: $0.completion.value, expected: $0.expected.value) },
+                       completion: latest.map { p.bar(ratio: $0.completion.value, expected: $0.expected.value) },
                        score: scored ? latest.map { p.score($0.score.value, of: $0.available.value) } : nil,
                        grade: scored ? latest?.grade : nil, alerts: alerts, hasAlerts: !alerts.isEmpty)
         }

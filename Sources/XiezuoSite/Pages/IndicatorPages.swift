@@ -6,16 +6,16 @@ import XiezuoCore
 /// the same standard indicator across pairings (StandardPage).
 struct IndicatorPage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let plan: Link
     let fields: [Field]
-    let bar: ProgressBar
-    let badge: Badge
+    let bar: Bar
+    let badge: HTML
     let chart: LineChart
     let history: [HistoryRow]
     let hasHistory: Bool
-    let responsible: [Link]
-    let tasks: [TaskRow]
+    let responsible: [HTML]
+    let tasks: [HTML]
     let hasTasks: Bool
     let evidence: [String]
     let hasEvidence: Bool
@@ -78,10 +78,10 @@ struct IndicatorPage: Encodable {
                                                              ("\(plan.year)", site.routes.plan(plan.id)), (indicator.name, nil)],
                              sample: result.sample),
             t: p.t, plan: p.planLink(plan), fields: fields,
-            bar: ProgressBar(ratio: r.completion, expected: r.scored && r.completion != nil ? r.pace.expected : nil),
+            bar: p.bar(ratio: r.completion, expected: r.scored && r.completion != nil ? r.pace.expected : nil),
             badge: p.badge(r.pace.status), chart: chart,
             history: r.history.map { HistoryRow(month: $0.month, value: "\(Display.amount($0.value)) \(indicator.unit.symbol)") },
-            hasHistory: !r.history.isEmpty, responsible: r.responsible.map(p.unitLink),
+            hasHistory: !r.history.isEmpty, responsible: r.responsible.map(p.unitLinkHTML),
             tasks: related.map { p.taskRow($0, plan: plan, result: result) }, hasTasks: !related.isEmpty,
             evidence: evidence, hasEvidence: !evidence.isEmpty, explanation: r.explanation.map(p.s.explain),
             scoring: scoring, hasScoring: !scoring.isEmpty, standard: standard)
@@ -94,7 +94,7 @@ struct IndicatorPage: Encodable {
 /// the page small at any scale.
 struct IndicatorsIndexPage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let plans: [PlanRow]
     let standards: [StandardRow]
     let hasStandards: Bool

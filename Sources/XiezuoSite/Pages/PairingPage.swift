@@ -4,7 +4,7 @@ import XiezuoCore
 /// pairings/<id>/index.html: the two sides, town pairs, narrative, and every year's plan.
 struct PairingPage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let fields: [Field]
     let towns: [TownPair]
     let hasTowns: Bool
@@ -21,7 +21,7 @@ struct PairingPage: Encodable {
         let link: Link
         let number: String
         let asOf: String
-        let completion: ProgressBar
+        let completion: Bar
         let score: String?
         let grade: String?
     }
@@ -45,7 +45,7 @@ struct PairingPage: Encodable {
             let result = site.result(plan)
             let scored = plan.scoring.method != .none
             return PlanRow(link: p.planLink(plan), number: plan.number ?? "—", asOf: result.asOf.description,
-                           completion: ProgressBar(ratio: result.completion, expected: result.expected),
+                           completion: p.bar(ratio: result.completion, expected: result.expected),
                            score: scored ? p.score(result.score, of: result.rollup.available) : nil,
                            grade: scored ? result.grade : nil)
         }

@@ -5,7 +5,7 @@ import XiezuoCore
 /// sections and tasks, indicators, units ranked, monthly reports, narrative, downloads.
 struct PlanPage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let years: [Link]
     let fields: [Field]
     let summary: Summary
@@ -26,7 +26,7 @@ struct PlanPage: Encodable {
         let asOf: String
         let latestData: String
         let expected: String
-        let completion: ProgressBar
+        let completion: Bar
         let score: String?
         let percent: String?
         let grade: String?
@@ -48,7 +48,7 @@ struct PlanPage: Encodable {
         let title: String
         let level: Int
         let rollup: String
-        let tasks: [TaskRow]
+        let tasks: [HTML]
         let hasTasks: Bool
     }
 
@@ -77,7 +77,8 @@ struct PlanPage: Encodable {
 
     struct ReportRow: Encodable {
         let unit: Link
-        let cells: [ReportCell]
+        /// Each a `partials/report-cell`.
+        let cells: [HTML]
     }
 
     struct ReportCell: Encodable {
@@ -98,7 +99,7 @@ struct PlanPage: Encodable {
         let summary = Summary(
             asOf: result.asOf.description, latestData: result.latestData?.description ?? p.s["plan.no-data"],
             expected: Display.percent(result.expected),
-            completion: ProgressBar(ratio: result.completion, expected: result.expected),
+            completion: p.bar(ratio: result.completion, expected: result.expected),
             score: scored ? p.score(result.score, of: rollup.available) : nil,
             percent: scored ? rollup.percent.map(Display.percentValue) : nil, grade: scored ? result.grade : nil,
             bonus: result.bonus > 0 ? Display.points(result.bonus) : nil,
@@ -209,10 +210,12 @@ struct PlanPage: Encodable {
     static func monthlyChart(_ plan: Plan, site: SiteContext, result: PlanResult) -> (LineChart, [MonthRow]) {
         let lastMonth = result.asOf.year > plan.year ? 12 : (result.asOf.year < plan.year ? 0 : result.asOf.month)
         let months = lastMonth < 1 ? [] : Array(1...lastMonth)
+        // The records arranged once for every month.
+        let index = RecordIndex(plan)
         let series = months.map { month -> (String, Decimal, Decimal) in
             let end = min(Day.lastOfMonth(year: plan.year, month: month), result.asOf)
             if month == lastMonth { return (end.monthKey, result.completion, result.expected) }
-            let (completion, expected) = Engine.completion(of: plan, in: site.content, asOf: end)
+            let (completion, expected) = Engine.completion(of: plan, in: site.content, asOf: end, index: index)
             return (end.monthKey, completion, expected)
         }
         let chart = LineChart(label: site.strings["plan.chart"], series: series.map { ($0.0, $0.1 * 100) }, target: 100,
@@ -231,13 +234,11 @@ struct PlanPage: Encodable {
         let units = result.units.filter { !$0.missingReports.isEmpty || reported[$0.unit] != nil }
         let rows = units.map { unit in
             ReportRow(unit: p.unitLink(unit.unit), cells: months.map { month in
-                if reported[unit.unit]?.contains(month) == true {
-                    return ReportCell(state: "reported", symbol: "✓", label: p.s["reports.reported"])
+                let (state, symbol) = reported[unit.unit]?.contains(month) == true ? ("reported", "✓")
+                    : unit.missingReports.contains(month) ? ("missing", "✕") : ("none", "–")
+                return p.site.components.html(.reportCell(state), partial: "partials/report-cell") {
+                    ReportCell(state: state, symbol: symbol, label: p.s["reports." + state])
                 }
-                if unit.missingReports.contains(month) {
-                    return ReportCell(state: "missing", symbol: "✕", label: p.s["reports.missing"])
-                }
-                return ReportCell(state: "none", symbol: "–", label: p.s["reports.none"])
             })
         }
         return ReportMatrix(months: months, rows: rows, hasRows: !rows.isEmpty, owed: plan.reporting != nil)

@@ -17,6 +17,12 @@ struct Badge: Encodable {
     let symbol: String
 }
 
+/// A drawn progress bar, and how full it is (0…100) for sorting tables by it.
+struct Bar: Encodable {
+    let html: HTML
+    let fill: String
+}
+
 struct Field: Encodable {
     let label: String
     let value: String
@@ -31,11 +37,22 @@ struct Chrome: Encodable {
     let lang: String
     let title: String
     let root: String
-    let nav: [Link]
-    let breadcrumbs: [Link]
+    /// The icon, stylesheet and script (`partials/head`): the same on every page at this depth.
+    let head: HTML
+    /// Skip link, site name and main navigation (`partials/header`).
+    let header: HTML
+    /// Each a `partials/crumb`.
+    let breadcrumbs: [HTML]
     let hasBreadcrumbs: Bool
     let sample: Bool
     let canonical: String?
+
+    /// The data of `partials/head` and `partials/header`.
+    struct Frame: Encodable {
+        let t: TemplateStrings
+        let root: String
+        let nav: [Link]
+    }
 }
 
 struct Presenter {
@@ -43,7 +60,7 @@ struct Presenter {
     /// The page being built: every link is relative to it.
     let path: SitePath
 
-    var t: [String: String] { site.strings.templateTable }
+    var t: TemplateStrings { site.strings.templateStrings }
     var s: Strings { site.strings }
 
     func href(_ target: SitePath) -> String { path.link(to: target) }
@@ -57,13 +74,34 @@ struct Presenter {
         let canonical = site.baseURL.map { base in
             (base.hasSuffix("/") ? base : base + "/") + path.segments.map(SitePath.encode).joined(separator: "/")
         }
-        let breadcrumbs = path == Routes.home ? [] : trail
-        return Chrome(lang: s.language, title: title, root: path.root, nav: nav, breadcrumbs: breadcrumbs,
-                      hasBreadcrumbs: !breadcrumbs.isEmpty, sample: sample, canonical: canonical)
+        let breadcrumbs = path == Routes.home ? [] : trail.map { crumb in
+            site.components.html(.crumb(crumb.href, crumb.label, current: crumb.current), partial: "partials/crumb") { crumb }
+        }
+        let frame = Chrome.Frame(t: t, root: path.root, nav: nav)
+        let current = nav.firstIndex { $0.current }
+        return Chrome(lang: s.language, title: title, root: path.root,
+                      head: site.components.html(.head(root: path.root), partial: "partials/head") { frame },
+                      header: site.components.html(.header(root: path.root, current: current), partial: "partials/header") { frame },
+                      breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, sample: sample, canonical: canonical)
     }
 
-    func badge(_ status: PaceStatus) -> Badge {
-        Badge(status: status.rawValue, label: s["status." + status.rawValue], symbol: Self.symbols[status] ?? "")
+    /// A status badge (`partials/badge`): words and a shape, never colour alone.
+    func badge(_ status: PaceStatus) -> HTML {
+        site.components.html(.badge(status), partial: "partials/badge") {
+            Badge(status: status.rawValue, label: s["status." + status.rawValue], symbol: Self.symbols[status] ?? "")
+        }
+    }
+
+    /// A progress bar (`partials/bar`) of `ratio` against the share the calendar expects.
+    func bar(ratio: Decimal?, expected: Decimal?) -> Bar {
+        let bar = ProgressBar(ratio: ratio, expected: expected)
+        let key = Components.Key.bar(label: bar.label, fill: bar.fill, over: bar.over, expected: bar.expected)
+        return Bar(html: site.components.html(key, partial: "partials/bar") { bar }, fill: bar.fill)
+    }
+
+    /// A unit's name linking to its page (`partials/unit-link`).
+    func unitLinkHTML(_ id: UnitID) -> HTML {
+        site.components.html(.unitLink(id, root: path.root), partial: "partials/unit-link") { unitLink(id) }
     }
 
     private static let symbols: [PaceStatus: String] = [.done: "✓", .onPace: "○", .notStarted: "–", .behind: "▲",

@@ -1,36 +1,38 @@
 import Foundation
 import XiezuoCore
 
-/// A task as one row of a table, on plan, unit and index pages alike.
+/// A task as one row of a table, on plan, unit and indicator pages alike (`partials/task-row`).
 struct TaskRow: Encodable {
+    let t: TemplateStrings
     let anchor: String
     let number: String
     let href: String?
     let text: String
-    let units: [Link]
+    let units: [HTML]
     let points: String?
     let requirement: String?
-    let badge: Badge
+    let badge: HTML
     let completion: String
     let score: String?
     let evidence: String
     let missing: String?
 }
 
-/// A table of indicators; the plan column shows when the rows come from several plans.
+/// A table of indicators (`partials/indicators`); the plan column shows when the rows come
+/// from several plans.
 struct IndicatorTable: Encodable {
-    let rows: [IndicatorRow]
+    let rows: [HTML]
     let showPlan: Bool
     let isEmpty: Bool
 
-    init(rows: [IndicatorRow], showPlan: Bool) {
+    init(rows: [HTML], showPlan: Bool) {
         self.rows = rows
         self.showPlan = showPlan
         isEmpty = rows.isEmpty
     }
 }
 
-/// An indicator as one row of a table.
+/// An indicator as one row of a table (`partials/indicator-row`).
 struct IndicatorRow: Encodable {
     let id: String
     let href: String
@@ -38,22 +40,29 @@ struct IndicatorRow: Encodable {
     let unit: String
     let target: String
     let actual: String
-    let bar: ProgressBar
-    let badge: Badge
-    let responsible: [Link]
+    let bar: Bar
+    let badge: HTML
+    let responsible: [HTML]
     let plan: Link?
 }
 
 extension Presenter {
-    func taskRow(_ task: PlanTask, plan: Plan, result: PlanResult) -> TaskRow {
+    /// The task's row, drawn once per page depth.
+    func taskRow(_ task: PlanTask, plan: Plan, result: PlanResult) -> HTML {
+        site.components.html(.taskRow(plan: plan.id, task: task.id, root: path.root), partial: "partials/task-row") {
+            taskRowModel(task, plan: plan, result: result)
+        }
+    }
+
+    private func taskRowModel(_ task: PlanTask, plan: Plan, result: PlanResult) -> TaskRow {
         let r = result.task(task.id)!
         var scoreText: String?
         if let taskScore = r.score {
             scoreText = taskScore.applicable ? score(taskScore.total, of: taskScore.available) : s["score.not-applicable"]
         }
-        return TaskRow(anchor: "task-" + Slug.make(task.id), number: task.number ?? task.id,
+        return TaskRow(t: t, anchor: "task-" + Slug.make(task.id), number: task.number ?? task.id,
                        href: site.routes.task(plan.id, task.id).map(href), text: task.text,
-                       units: r.responsible.map(unitLink), points: task.points.map(Display.amount),
+                       units: r.responsible.map(unitLinkHTML), points: task.points.map(Display.amount),
                        requirement: task.requirement, badge: badge(r.pace.status),
                        completion: Display.percent(r.uncappedCompletion), score: scoreText,
                        evidence: s.format("evidence.count", ["count": "\(r.evidence.count)"]), missing: missingEvidence(r))
@@ -67,15 +76,19 @@ extension Presenter {
         return s.format("evidence.missing", ["kinds": kinds])
     }
 
-    func indicatorRow(_ indicator: Indicator, plan: Plan, result: PlanResult, showPlan: Bool = false) -> IndicatorRow {
-        let r = result.indicator(indicator.id)!
-        let scored = r.scored && r.completion != nil
-        return IndicatorRow(id: indicator.id, href: site.routes.indicator(plan.id, indicator.id).map(href) ?? "",
-                            name: indicator.name, unit: indicator.unit.symbol, target: targetText(indicator, result: r),
-                            actual: actualText(r, unit: indicator.unit.symbol),
-                            bar: ProgressBar(ratio: r.completion, expected: scored ? r.pace.expected : nil),
-                            badge: badge(r.pace.status), responsible: r.responsible.map(unitLink),
-                            plan: showPlan ? planLink(plan) : nil)
+    /// The indicator's row, drawn once per page depth.
+    func indicatorRow(_ indicator: Indicator, plan: Plan, result: PlanResult, showPlan: Bool = false) -> HTML {
+        let key = Components.Key.indicatorRow(plan: plan.id, indicator: indicator.id, root: path.root, showPlan: showPlan)
+        return site.components.html(key, partial: "partials/indicator-row") {
+            let r = result.indicator(indicator.id)!
+            let scored = r.scored && r.completion != nil
+            return IndicatorRow(id: indicator.id, href: site.routes.indicator(plan.id, indicator.id).map(href) ?? "",
+                                name: indicator.name, unit: indicator.unit.symbol, target: targetText(indicator, result: r),
+                                actual: actualText(r, unit: indicator.unit.symbol),
+                                bar: bar(ratio: r.completion, expected: scored ? r.pace.expected : nil),
+                                badge: badge(r.pace.status), responsible: r.responsible.map(unitLinkHTML),
+                                plan: showPlan ? planLink(plan) : nil)
+        }
     }
 
     func actualText(_ r: IndicatorResult, unit: String) -> String {

@@ -8,6 +8,8 @@ struct SiteFrame: Sendable {
     let routes: Routes
     let strings: Strings
     let baseURL: String?
+    /// Pieces of pages drawn once for the pages being rendered (a group's, or the site-wide).
+    let components: Components
 
     func unit(_ id: UnitID) -> ResponsibleUnit? { shared.region(id.region)?.units.first { $0.id == id } }
 
@@ -17,8 +19,11 @@ struct SiteFrame: Sendable {
         return "\(helping) → \(helped)"
     }
 
-    /// The same frame with the routes of a group's indicators and tasks.
-    func with(routes: Routes) -> SiteFrame { SiteFrame(shared: shared, routes: routes, strings: strings, baseURL: baseURL) }
+    /// The frame of a group's pages: with the routes of its indicators and tasks, and pieces of
+    /// its own.
+    func group(routes: Routes, templates: TemplateSet) -> SiteFrame {
+        SiteFrame(shared: shared, routes: routes, strings: strings, baseURL: baseURL, components: Components(templates: templates))
+    }
 }
 
 /// What the pages of one group are built from: its plans with the engine's results, and the

@@ -6,7 +6,7 @@ import XiezuoCore
 /// above compares pairings on the same measure.
 struct StandardPage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let fields: [Field]
     let rows: [Row]
     let hasRows: Bool
@@ -18,9 +18,9 @@ struct StandardPage: Encodable {
         let indicator: Link
         let target: String
         let actual: String
-        let bar: ProgressBar
-        let badge: Badge
-        let responsible: [Link]
+        let bar: Bar
+        let badge: HTML
+        let responsible: [HTML]
     }
 
     static func make(_ standard: StandardIndicator, site: SiteOverview) -> PageSpec? {
@@ -40,8 +40,8 @@ struct StandardPage: Encodable {
             rows.append(Row(rank: rank, plan: p.planLink(plan),
                             indicator: Link(href: use.page.map(p.href) ?? "", label: use.name),
                             target: use.target, actual: use.actual,
-                            bar: ProgressBar(ratio: use.completion?.value, expected: use.expected?.value),
-                            badge: p.badge(status), responsible: use.responsible.map(p.unitLink)))
+                            bar: p.bar(ratio: use.completion?.value, expected: use.expected?.value),
+                            badge: p.badge(status), responsible: use.responsible.map(p.unitLinkHTML)))
         }
         let fields = [Field(label: p.s["standard.unit"], value: standard.unit.symbol),
                       Field(label: p.s["standard.plans"], value: "\(rows.count)")]

@@ -5,31 +5,26 @@ import XiezuoCore
 /// and how its score was reached.
 struct TaskPage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let plan: Link
     let text: String
     let fields: [Field]
-    let badge: Badge
-    let bar: ProgressBar
-    let units: [Link]
+    let badge: HTML
+    let bar: Bar
+    let units: [HTML]
     let indicators: IndicatorTable
-    let evidence: [EvidenceRow]
-    let hasEvidence: Bool
+    /// How much evidence was handed in, of which kinds; each piece is listed with its report.
+    let evidence: String?
     let missing: String?
     let explanation: [String]
     let reports: [ReportRow]
     let hasReports: Bool
 
-    struct EvidenceRow: Encodable {
-        let kind: String
-        let title: String
-        let file: String?
-    }
-
     struct ReportRow: Encodable {
         let date: String
-        let unit: Link
+        let unit: HTML
         let state: String
+        /// The evidence handed in with this report: "照片：1月活动照片；文件：1月工作方案".
         let evidence: String
         /// The report's note, on the reporting unit's page.
         let noteLink: String
@@ -64,16 +59,25 @@ struct TaskPage: Encodable {
         }
         if let note = task.note { fields.append(Field(label: p.s["task.note"], value: note)) }
         let indicators = plan.indicators.filter { $0.tasks.contains(task.id) }.map { p.indicatorRow($0, plan: plan, result: result) }
-        let evidence = r.evidence.map { EvidenceRow(kind: p.s["evidence." + $0.kind.rawValue], title: $0.title, file: $0.file) }
+        let kinds = Evidence.Kind.allCases.compactMap { kind -> String? in
+            let count = r.evidence.filter { $0.kind == kind }.count
+            return count == 0 ? nil : "\(p.s["evidence." + kind.rawValue]) \(count)"
+        }
+        let evidence = r.evidence.isEmpty ? nil
+            : p.s.format("task.evidence-summary", ["count": "\(r.evidence.count)", "kinds": kinds.joined(separator: "、")])
         // Newest first. Records are visited in place: filtering copied every record of the plan
         // for each of its tasks.
         var reports: [ReportRow] = []
         for record in plan.records where record.date <= result.asOf {
             for report in record.tasks where report.task == task.id {
-                let unit = record.reporter.map(p.unitLink) ?? Link(href: "", label: record.unit.text)
-                reports.append(ReportRow(date: record.date.description, unit: unit, state: p.s["state." + report.state.rawValue],
-                                         evidence: p.s.format("evidence.count", ["count": "\(report.evidence.count)"]),
-                                         noteLink: unit.href + "#" + UnitPage.anchor(record)))
+                let unit = record.reporter.map { (p.unitLinkHTML($0), p.unitLink($0).href) }
+                let evidence = report.evidence.map { item in
+                    "\(p.s["evidence." + item.kind.rawValue])：\(item.title)" + (item.file.map { "（\($0)）" } ?? "")
+                }
+                reports.append(ReportRow(date: record.date.description, unit: unit?.0 ?? HTML(text: HTMLEscaping.escape(record.unit.text)),
+                                         state: p.s["state." + report.state.rawValue],
+                                         evidence: evidence.isEmpty ? "—" : evidence.joined(separator: "；"),
+                                         noteLink: (unit?.1 ?? "") + "#" + UnitPage.anchor(record)))
             }
         }
         reports.reverse()
@@ -84,9 +88,8 @@ struct TaskPage: Encodable {
                                       ("\(plan.year)", site.routes.plan(plan.id)), (task.id, nil)],
                              sample: result.sample),
             t: p.t, plan: p.planLink(plan), text: task.text, fields: fields, badge: p.badge(r.pace.status),
-            bar: ProgressBar(ratio: r.uncappedCompletion, expected: r.pace.expected), units: r.responsible.map(p.unitLink),
-            indicators: IndicatorTable(rows: indicators, showPlan: false), evidence: evidence, hasEvidence: !evidence.isEmpty,
-            missing: p.missingEvidence(r), explanation: explanation, reports: reports, hasReports: !reports.isEmpty)
+            bar: p.bar(ratio: r.uncappedCompletion, expected: r.pace.expected), units: r.responsible.map(p.unitLinkHTML),
+            indicators: IndicatorTable(rows: indicators, showPlan: false), evidence: evidence, missing: p.missingEvidence(r), explanation: explanation, reports: reports, hasReports: !reports.isEmpty)
         return PageSpec(path: path, template: "task", context: page)
     }
 }

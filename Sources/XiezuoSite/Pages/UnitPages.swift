@@ -5,7 +5,7 @@ import XiezuoCore
 /// score and what it still owes.
 struct UnitPage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let fields: [Field]
     let plans: [PlanBlock]
     let hasPlans: Bool
@@ -19,7 +19,7 @@ struct UnitPage: Encodable {
         let grade: String?
         let owes: [String]
         let hasOwes: Bool
-        let tasks: [TaskRow]
+        let tasks: [HTML]
         let hasTasks: Bool
         let indicators: IndicatorTable
         let reports: [Report]
@@ -100,7 +100,7 @@ struct UnitPage: Encodable {
 /// units/index.html: every region with its units counted; units/<region>/index.html: its units.
 struct UnitsIndexPage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let regions: [RegionRow]
     let download: Link
 
@@ -143,7 +143,7 @@ struct UnitsIndexPage: Encodable {
 /// units/<region>/index.html: the units of one region.
 struct RegionPage: Encodable {
     let chrome: Chrome
-    let t: [String: String]
+    let t: TemplateStrings
     let units: [UnitsIndexPage.Row]
 
     static func make(_ region: Region, summary: RegionSummary, site: SiteContext) -> PageSpec? {

@@ -21,16 +21,12 @@ public struct SitePath: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// `../` repeated up to the site's root from this file.
     public var root: String { String(repeating: "../", count: depth) }
 
-    /// A relative, percent-encoded link from this file to `target`.
+    /// A relative, percent-encoded link from this file to `target`: up to the site's root, then
+    /// down to the target. Always through the root, even to a neighbour, so that a link depends
+    /// only on how deep the page is: a piece of a page (a table row, a unit's link) rendered once
+    /// is right on every page at that depth, and the site works under any sub-path.
     public func link(to target: SitePath) -> String {
-        var common = 0
-        let from = segments.dropLast()
-        while common < from.count, common < target.segments.count - 1, from[from.startIndex + common] == target.segments[common] {
-            common += 1
-        }
-        let up = Array(repeating: "..", count: from.count - common)
-        let down = target.segments[common...].map(SitePath.encode)
-        return (up + down).joined(separator: "/")
+        root + target.segments.map(SitePath.encode).joined(separator: "/")
     }
 
     /// Percent-encodes a segment: letters and digits of any script become UTF-8 escapes, so the

@@ -9,6 +9,8 @@ public struct Strings: Sendable {
     public let table: [String: String]
     /// The same strings for templates, whose names cannot hold dots: `nav.home` → `nav_home`.
     public let templateTable: [String: String]
+    /// `templateTable` as templates read it, made once for every page.
+    let templateStrings: TemplateStrings
 
     init(language: String, table: [String: String]) {
         self.language = language
@@ -16,6 +18,7 @@ public struct Strings: Sendable {
         templateTable = Dictionary(uniqueKeysWithValues: table.map {
             ($0.key.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_"), $0.value)
         })
+        templateStrings = TemplateStrings(templateTable)
     }
 
     /// Reads `yaml` (and the site's override) for `language`; problems go to `sink`.

@@ -14,7 +14,9 @@ public struct TemplateSet: Sendable {
     public let digest: UInt64
 
     /// Templates every site needs.
-    static let required = ["layout", "home", "pairing", "plan", "unit", "units", "region", "indicator", "indicators", "task", "standard"]
+    static let required = ["layout", "home", "pairing", "plan", "unit", "units", "region", "indicator", "indicators", "task", "standard",
+                           "partials/head", "partials/header", "partials/crumb", "partials/badge", "partials/bar", "partials/report-cell",
+                           "partials/unit-link", "partials/task-row", "partials/indicator-row"]
 
     /// `overrides` maps paths relative to the site's templates/ folder to their text.
     public static func load(overrides: [String: Data], language: String, sink: DiagnosticSink) -> TemplateSet? {

@@ -21,7 +21,7 @@ struct ParsedFile {
 
     /// Reads a `.yaml` data file.
     static func yaml(_ text: SourceText, sink: DiagnosticSink) -> ParsedFile? {
-        guard !text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !text.text.isBlank else {
             sink.error("file is empty; see docs/content-format.md for what it should hold",
                        at: SourceLocation(file: text.path))
             return nil
@@ -45,7 +45,7 @@ struct ParsedFile {
         case .success(let document):
             // Front matter starts on line 2, and Yams counts its lines from 1.
             let context = DecodingContext(file: text.path, lineOffset: document.yamlFirstLine - 1, sink: sink)
-            if document.yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if document.yaml.isBlank {
                 return ParsedFile(context: context, root: nil, body: document.body)
             }
             guard let root = YAMLParsing.parse(document.yaml, file: text.path, firstLine: document.yamlFirstLine,

@@ -1,0 +1,54 @@
+import Foundation
+import XiezuoCore
+
+/// HTML drawn by one template and placed by another with `{{{name}}}` (never escaped twice).
+struct HTML: Encodable, Hashable, Sendable {
+    let text: String
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+/// Pieces of pages that appear on many pages — the page head's links and the site header, a
+/// breadcrumb, a status badge, a progress bar, a unit's link, a task's or an indicator's table
+/// row — each drawn by a partial template of its own (`partials/head`, `partials/header`,
+/// `partials/crumb`, `partials/badge`, `partials/bar`, `partials/report-cell`, `partials/unit-link`,
+/// `partials/task-row`, `partials/indicator-row`) once, then reused, as Hugo's `partialCached`
+/// does. A plan's task
+/// row stands on the plan's page, on each of its units' pages and on its indicators' pages;
+/// with links made through the site's root (SitePath.link), a piece drawn for one page is the
+/// same on every page at the same depth, which is part of its key.
+///
+/// One per group of pages being rendered: kept pieces go when the group is done.
+final class Components: @unchecked Sendable {
+    enum Key: Hashable {
+        case head(root: String)
+        case header(root: String, current: Int?)
+        case crumb(String, String, current: Bool)
+        case badge(PaceStatus)
+        case reportCell(String)
+        case bar(label: String, fill: String, over: Bool, expected: String?)
+        case unitLink(UnitID, root: String)
+        case taskRow(plan: String, task: String, root: String)
+        case indicatorRow(plan: String, indicator: String, root: String, showPlan: Bool)
+    }
+
+    private let templates: TemplateSet
+    private let lock = NSLock()
+    private var drawn: [Key: HTML] = [:]
+
+    init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// The piece for `key`, drawn by `partial` from `model()` the first time it is asked for.
+    func html(_ key: Key, partial: String, _ model: () -> some Encodable) -> HTML {
+        if let kept = lock.withLock({ drawn[key] }) { return kept }
+        // Drawn outside the lock; two cores drawing the same piece draw the same bytes.
+        let html = HTML(text: templates.render(model(), with: partial))
+        lock.withLock { drawn[key] = html }
+        return html
+    }
+}
