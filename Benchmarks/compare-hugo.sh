@@ -35,7 +35,7 @@ for N in "$@"; do
     start=$(date +%s.%N); "$HUGO" --quiet --source "$DIR/hugo-$N/site"; end=$(date +%s.%N)
     hugo_s=$(echo "$end - $start" | bc -l)
     hugo_pages=$(find "$DIR/hugo-$N/site/public" -name '*.html' | wc -l)
-    rm -rf "$DIR/xiezuo-$N/public"; sync
+    rm -rf "$DIR/xiezuo-$N/public" "$DIR/xiezuo-$N/.xiezuo-cache"; sync
     start=$(date +%s.%N); line=$("$XIEZUO" build --source "$DIR/xiezuo-$N" | head -1); end=$(date +%s.%N)
     x_s=$(echo "$end - $start" | bc -l)
     x_pages=$(echo "$line" | awk '{print $2}')

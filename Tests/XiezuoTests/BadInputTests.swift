@@ -130,6 +130,10 @@ import Testing
         Case(name: "empty data file",
              files: ["content/regions/b.yaml": "  \n"],
              errors: ["content/regions/b.yaml:1:1: error: file is empty; see docs/content-format.md for what it should hold"]),
+        Case(name: "a plan folder whose name cannot be a page address, reported once however many files it holds",
+             files: ["content/plans/a b 2023/plan.md": "---\n---\n", "content/plans/a b 2023/tasks.yaml": "sections: []\n",
+                     "content/plans/a b 2023/progress/1.md": "---\n---\n"],
+             errors: ["content/plans/a b 2023:1:1: error: 'a b 2023' cannot be used as a name here: use letters, digits, '-' and '_' only"]),
     ]
 
     @Test(arguments: cases)
@@ -143,6 +147,20 @@ import Testing
         #expect(result.diagnostics.map(\.description) == [])
         #expect(result.content.counts == Content.Counts(pairings: 1, plans: 1, sections: 1, tasks: 2, indicators: 2,
                                                         units: 3, records: 1))
+    }
+
+    @Test func filesThatAreNotContentAreNamedNotIgnored() {
+        let result = TinySite.load(replacing: [
+            "content/plans/a-b-2022/notes.txt": "草稿",
+            "content/plans/a-b-2022/progress/old/2021-12-区教育局.md": "---\n---\n",
+            "content/plans/a-b-2022/evidence/photo.jpg": "…",
+            "content/readme.md": "说明",
+        ])
+        #expect(result.errors == [])
+        #expect(result.warnings.map(\.location.file) == ["content/plans/a-b-2022/notes.txt",
+                                                         "content/plans/a-b-2022/progress/old/2021-12-区教育局.md",
+                                                         "content/readme.md"])
+        #expect(result.content.counts.records == 1)
     }
 
     @Test func allProblemsOfARunAreListedNotOnlyTheFirst() {

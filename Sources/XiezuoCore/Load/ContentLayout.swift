@@ -44,35 +44,36 @@ struct ContentLayout: Sendable {
         }
         var layout = ContentLayout()
         // The listing is sorted, so each plan folder's files come together: the folder is
-        // filled in place and its name checked once.
+        // filled in place and its name checked once. Paths are compared as bytes: a rebuild
+        // classifies every file, a quarter of a million at a province's scale.
         var folder: PlanFolder?
-        var invalidFolder: Substring?
+        var folderPrefix = ""
+        var invalidPrefix: String?
+        let plansPrefix = "content/plans/"
         for (path, stamp) in zip(listing.files, listing.stamps) {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.first == "content", parts.count >= 2 else { continue }
-            if parts.count >= 4, parts[1] == "plans" {
-                let id = parts[2]
-                if id == invalidFolder { continue }
-                if folder?.id != String(id) {
-                    if let done = folder { layout.plans.append(done) }
-                    folder = nil
-                    guard checkID(String(id), "content/plans/\(id)", sink) else {
-                        invalidFolder = id
-                        continue
-                    }
-                    folder = PlanFolder(id: String(id), path: "content/plans/\(id)")
-                }
-                folder!.files.append((path, stamp))
-                switch (parts.count, parts[3]) {
-                case (4, "plan.md"): folder!.plan = path
-                case (4, "tasks.yaml"): folder!.tasks = path
-                case (4, "indicators.yaml"): folder!.indicators = path
-                case (5, "progress") where parts[4].hasSuffix(".md"): folder!.records.append(path)
-                case (_, "evidence") where parts.count >= 5: break
-                default: warnNotContent(path, sink)
-                }
+            if folder != nil, path.utf8.starts(with: folderPrefix.utf8) {
+                folder!.place(path, stamp: stamp, rest: path.utf8.dropFirst(folderPrefix.utf8.count), sink: sink)
                 continue
             }
+            if let invalidPrefix, path.utf8.starts(with: invalidPrefix.utf8) { continue }
+            if path.utf8.starts(with: plansPrefix.utf8) {
+                let rest = path.utf8.dropFirst(plansPrefix.utf8.count)
+                if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
+                    let id = String(Substring(rest[..<slash]))
+                    if let done = folder { layout.plans.append(done) }
+                    folder = nil
+                    guard checkID(id, "content/plans/\(id)", sink) else {
+                        invalidPrefix = plansPrefix + id + "/"
+                        continue
+                    }
+                    folderPrefix = plansPrefix + id + "/"
+                    folder = PlanFolder(id: id, path: "content/plans/\(id)")
+                    folder!.place(path, stamp: stamp, rest: path.utf8.dropFirst(folderPrefix.utf8.count), sink: sink)
+                    continue
+                }
+            }
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.first == "content", parts.count >= 2 else { continue }
             layout.stamps[path] = stamp
             switch (parts.count, parts[1]) {
             case (2, "standards.yaml"):
@@ -94,7 +95,7 @@ struct ContentLayout: Sendable {
         return layout
     }
 
-    private static func warnNotContent(_ path: String, _ sink: DiagnosticSink) {
+    fileprivate static func warnNotContent(_ path: String, _ sink: DiagnosticSink) {
         sink.warning("not a content file, so it is not read; content files are standards.yaml, regions/*.yaml, "
                      + "pairings/*.md and plans/<plan>/{plan.md,tasks.yaml,indicators.yaml,progress/*.md}",
                      at: SourceLocation(file: path))
@@ -111,5 +112,24 @@ struct ContentLayout: Sendable {
                        at: SourceLocation(file: path))
         }
         return valid
+    }
+}
+
+extension ContentLayout.PlanFolder {
+    /// Files a file of this folder, `rest` being its path below the folder.
+    mutating func place(_ path: String, stamp: FileStamp, rest: Substring.UTF8View, sink: DiagnosticSink) {
+        files.append((path, stamp))
+        let rest = Substring(rest)
+        switch rest {
+        case "plan.md": plan = path
+        case "tasks.yaml": tasks = path
+        case "indicators.yaml": indicators = path
+        default:
+            if rest.hasPrefix("progress/"), rest.hasSuffix(".md"), !rest.dropFirst("progress/".count).contains("/") {
+                records.append(path)
+            } else if !rest.hasPrefix("evidence/") {
+                ContentLayout.warnNotContent(path, sink)
+            }
+        }
     }
 }
