@@ -83,8 +83,8 @@ final class BuildCache: @unchecked Sendable {
 
     func save(_ record: GroupRecord, outputs: OutputList, key: String, fingerprint: UInt64) throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("groups"), withIntermediateDirectories: true)
-        try JSONEncoder().encode(record).write(to: recordFile(key, fingerprint))
-        try outputs.encoded().write(to: outputsFile(key, fingerprint))
+        try FileWriting.write(JSONEncoder().encode(record), to: recordFile(key, fingerprint).path)
+        try FileWriting.write(outputs.encoded(), to: outputsFile(key, fingerprint).path)
     }
 
     /// Called before the output changes: from now until `commit`, no state describes it.
@@ -140,7 +140,7 @@ final class DiskPartStore: PartStore, @unchecked Sendable {
         guard let file = file(kind, plan) else { return }
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: file)
+            try FileWriting.write(data, to: file.path)
         } catch {
             lock.withLock { if failure == nil { failure = "cannot write \(file.path): \(error.localizedDescription)" } }
         }

@@ -11,14 +11,14 @@ struct IndicatorPage: Encodable {
     let fields: [Field]
     let bar: Bar
     let badge: HTML
-    let chart: LineChart
+    let chart: ChartView
     let history: [HistoryRow]
     let hasHistory: Bool
     let responsible: [HTML]
     let tasks: [HTML]
     let hasTasks: Bool
-    let evidence: [String]
-    let hasEvidence: Bool
+    /// How much evidence the related tasks have, of which kinds; each piece is on its task's page.
+    let evidence: String?
     let explanation: [String]
     let scoring: [String]
     let hasScoring: Bool
@@ -60,11 +60,11 @@ struct IndicatorPage: Encodable {
         if let group = indicator.group { fields.append(Field(label: p.s["indicator.group"], value: group)) }
         if let note = indicator.note { fields.append(Field(label: p.s["indicator.note"], value: note)) }
         let format = { (value: Decimal) in Display.amount(value) }
-        let chart = LineChart(label: p.s["indicator.history"], series: r.history.map { ($0.month, $0.value) },
-                              target: r.target, format: format)
+        let chart = p.chart(LineChart(label: p.s["indicator.history"], series: r.history.map { ($0.month, $0.value) },
+                              target: r.target, format: format))
         let related = plan.allTasks.filter { indicator.tasks.contains($0.id) }
         let taskResults = related.compactMap { result.task($0.id) }
-        let evidence = taskResults.flatMap(\.evidence).map { "\(p.s["evidence." + $0.kind.rawValue])：\($0.title)" }
+        let evidence = p.evidenceSummary(taskResults.flatMap(\.evidence), key: "indicator.evidence-summary")
         let scoring = taskResults.flatMap { task in
             (task.score?.explanation ?? []).map { p.s.format("indicator.task-step", ["task": task.id, "step": p.s.explain($0)]) }
         }
@@ -83,7 +83,7 @@ struct IndicatorPage: Encodable {
             history: r.history.map { HistoryRow(month: $0.month, value: "\(Display.amount($0.value)) \(indicator.unit.symbol)") },
             hasHistory: !r.history.isEmpty, responsible: r.responsible.map(p.unitLinkHTML),
             tasks: related.map { p.taskRow($0, plan: plan, result: result) }, hasTasks: !related.isEmpty,
-            evidence: evidence, hasEvidence: !evidence.isEmpty, explanation: r.explanation.map(p.s.explain),
+            evidence: evidence, explanation: r.explanation.map(p.s.explain),
             scoring: scoring, hasScoring: !scoring.isEmpty, standard: standard)
         return PageSpec(path: path, template: "indicator", context: page)
     }

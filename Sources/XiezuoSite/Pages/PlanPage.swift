@@ -11,7 +11,7 @@ struct PlanPage: Encodable {
     let summary: Summary
     let findings: [FindingGroup]
     let hasFindings: Bool
-    let chart: LineChart
+    let chart: ChartView
     let chartRows: [MonthRow]
     let sections: [SectionView]
     let indicatorGroups: [IndicatorGroup]
@@ -106,7 +106,7 @@ struct PlanPage: Encodable {
             penalty: result.penalty > 0 ? Display.points(result.penalty) : nil,
             tasks: rollup.tasks, done: rollup.done, behind: rollup.behind, overdue: rollup.overdue)
         let findings = p.findingGroups(result, plan: plan)
-        let (chart, chartRows) = monthlyChart(plan, site: site, result: result)
+        let (chart, chartRows) = monthlyChart(plan, site: site, result: result, p: p)
         let sections = plan.sections.flatMap { sectionViews($0, level: 3, plan: plan, result: result, p: p) }
         let groups = indicatorGroups(plan, result: result, p: p)
         let units = result.units.filter { scored ? $0.rollup.available > 0 : !$0.tasks.isEmpty || !$0.indicators.isEmpty }
@@ -207,7 +207,7 @@ struct PlanPage: Encodable {
 
     /// The plan's completion at the end of each month of the year up to its date, against the
     /// share the calendar called for.
-    static func monthlyChart(_ plan: Plan, site: SiteContext, result: PlanResult) -> (LineChart, [MonthRow]) {
+    static func monthlyChart(_ plan: Plan, site: SiteContext, result: PlanResult, p: Presenter) -> (ChartView, [MonthRow]) {
         let lastMonth = result.asOf.year > plan.year ? 12 : (result.asOf.year < plan.year ? 0 : result.asOf.month)
         let months = lastMonth < 1 ? [] : Array(1...lastMonth)
         // The records arranged once for every month.
@@ -221,7 +221,7 @@ struct PlanPage: Encodable {
         let chart = LineChart(label: site.strings["plan.chart"], series: series.map { ($0.0, $0.1 * 100) }, target: 100,
                               format: { Display.percentValue($0) })
         let rows = series.map { MonthRow(month: $0.0, completion: Display.percent($0.1), expected: Display.percent($0.2)) }
-        return (chart, rows)
+        return (p.chart(chart), rows)
     }
 
     static func reportMatrix(_ plan: Plan, result: PlanResult, p: Presenter) -> ReportMatrix {

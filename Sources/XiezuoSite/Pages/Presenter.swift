@@ -99,6 +99,17 @@ struct Presenter {
         return Bar(html: site.components.html(key, partial: "partials/bar") { bar }, fill: bar.fill)
     }
 
+    /// A line chart, its frame and month labels drawn once for all charts that share them.
+    func chart(_ chart: LineChart) -> ChartView {
+        let frame = site.components.html(.chartFrame(yMax: chart.yMax, target: chart.targetY), partial: "partials/chart-frame") {
+            chart
+        }
+        let labels = site.components.html(.chartLabels(chart.points.map { $0.x + " " + $0.label }),
+                                          partial: "partials/chart-labels") { chart }
+        return ChartView(label: chart.label, width: chart.width, height: chart.height, polyline: chart.polyline,
+                         points: chart.points, frame: frame, labels: labels)
+    }
+
     /// A unit's name linking to its page (`partials/unit-link`).
     func unitLinkHTML(_ id: UnitID) -> HTML {
         site.components.html(.unitLink(id, root: path.root), partial: "partials/unit-link") { unitLink(id) }

@@ -68,6 +68,16 @@ extension Presenter {
                        evidence: s.format("evidence.count", ["count": "\(r.evidence.count)"]), missing: missingEvidence(r))
     }
 
+    /// "共 12 项（文件 4、照片 8）…": how much evidence, of which kinds; nil for none.
+    func evidenceSummary(_ evidence: [Evidence], key: String) -> String? {
+        guard !evidence.isEmpty else { return nil }
+        let kinds = Evidence.Kind.allCases.compactMap { kind -> String? in
+            let count = evidence.filter { $0.kind == kind }.count
+            return count == 0 ? nil : "\(s["evidence." + kind.rawValue]) \(count)"
+        }
+        return s.format(key, ["count": "\(evidence.count)", "kinds": kinds.joined(separator: "、")])
+    }
+
     /// "缺少：照片、新闻报道" once the task has started and something it needs is missing.
     func missingEvidence(_ r: TaskResult) -> String? {
         let started = r.state != .notStarted || r.pace.status == .done

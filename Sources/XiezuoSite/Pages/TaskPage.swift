@@ -59,12 +59,7 @@ struct TaskPage: Encodable {
         }
         if let note = task.note { fields.append(Field(label: p.s["task.note"], value: note)) }
         let indicators = plan.indicators.filter { $0.tasks.contains(task.id) }.map { p.indicatorRow($0, plan: plan, result: result) }
-        let kinds = Evidence.Kind.allCases.compactMap { kind -> String? in
-            let count = r.evidence.filter { $0.kind == kind }.count
-            return count == 0 ? nil : "\(p.s["evidence." + kind.rawValue]) \(count)"
-        }
-        let evidence = r.evidence.isEmpty ? nil
-            : p.s.format("task.evidence-summary", ["count": "\(r.evidence.count)", "kinds": kinds.joined(separator: "、")])
+        let evidence = p.evidenceSummary(r.evidence, key: "task.evidence-summary")
         // Newest first. Records are visited in place: filtering copied every record of the plan
         // for each of its tasks.
         var reports: [ReportRow] = []

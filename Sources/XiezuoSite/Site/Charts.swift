@@ -23,6 +23,19 @@ public struct ProgressBar: Sendable, Encodable {
     }
 }
 
+/// A line chart as its template draws it: the points of this chart, and the frame (axes,
+/// scale, target) and month labels drawn once for every chart with the same ones
+/// (`partials/chart-frame`, `partials/chart-labels`).
+struct ChartView: Encodable {
+    let label: String
+    let width: Int
+    let height: Int
+    let polyline: String
+    let points: [LineChart.Point]
+    let frame: HTML
+    let labels: HTML
+}
+
 /// A monthly line chart: actual values month by month against the target.
 public struct LineChart: Sendable, Encodable {
     public struct Point: Sendable, Encodable {

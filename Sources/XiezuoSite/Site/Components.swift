@@ -14,7 +14,8 @@ struct HTML: Encodable, Hashable, Sendable {
 /// Pieces of pages that appear on many pages — the page head's links and the site header, a
 /// breadcrumb, a status badge, a progress bar, a unit's link, a task's or an indicator's table
 /// row — each drawn by a partial template of its own (`partials/head`, `partials/header`,
-/// `partials/crumb`, `partials/badge`, `partials/bar`, `partials/report-cell`, `partials/unit-link`,
+/// `partials/crumb`, `partials/badge`, `partials/bar`, `partials/report-cell`, `partials/chart-frame`,
+/// `partials/chart-labels`, `partials/unit-link`,
 /// `partials/task-row`, `partials/indicator-row`) once, then reused, as Hugo's `partialCached`
 /// does. A plan's task
 /// row stands on the plan's page, on each of its units' pages and on its indicators' pages;
@@ -29,6 +30,8 @@ final class Components: @unchecked Sendable {
         case crumb(String, String, current: Bool)
         case badge(PaceStatus)
         case reportCell(String)
+        case chartFrame(yMax: String, target: String?)
+        case chartLabels([String])
         case bar(label: String, fill: String, over: Bool, expected: String?)
         case unitLink(UnitID, root: String)
         case taskRow(plan: String, task: String, root: String)

@@ -16,6 +16,7 @@ public struct TemplateSet: Sendable {
     /// Templates every site needs.
     static let required = ["layout", "home", "pairing", "plan", "unit", "units", "region", "indicator", "indicators", "task", "standard",
                            "partials/head", "partials/header", "partials/crumb", "partials/badge", "partials/bar", "partials/report-cell",
+                           "partials/chart-frame", "partials/chart-labels",
                            "partials/unit-link", "partials/task-row", "partials/indicator-row"]
 
     /// `overrides` maps paths relative to the site's templates/ folder to their text.

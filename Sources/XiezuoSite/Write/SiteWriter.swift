@@ -101,7 +101,7 @@ public enum SiteWriter {
                 else { return markUnchanged(path) }
                 do {
                     let target = try prepare(path)
-                    try data.write(to: target)
+                    try FileWriting.write(data, to: target.path)
                     markChanged(path)
                 } catch {
                     fail(path, error)
@@ -204,7 +204,7 @@ public enum SiteWriter {
             }
             do {
                 if !outputExists {
-                    try Data().write(to: staging.appendingPathComponent(marker))
+                    try FileWriting.write(Data(), to: staging.appendingPathComponent(marker).path)
                     try fm.moveItem(at: staging, to: output)
                     return Summary(written: changed.count, unchanged: unchanged, removed: 0)
                 }
@@ -227,7 +227,7 @@ public enum SiteWriter {
                 }
                 try? fm.removeItem(at: staging)
                 if !fm.fileExists(atPath: output.appendingPathComponent(marker).path) {
-                    try Data().write(to: output.appendingPathComponent(marker))
+                    try FileWriting.write(Data(), to: output.appendingPathComponent(marker).path)
                 }
                 return Summary(written: changed.count, unchanged: unchanged, removed: stale.count)
             } catch let failure as Failure {
