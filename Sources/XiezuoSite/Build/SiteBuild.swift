@@ -92,12 +92,17 @@ public struct SiteBuild {
         }
         diagnostics += outcomes.flatMap(\.diagnostics)
         let sorted = diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        // On any error the output and the last good state of the cache stay as they were.
+        let abandon = {
+            writer.abort()
+            cache?.removeUnreferenced(keeping: cache?.previous)
+        }
         if let failure = (parts as? DiskPartStore)?.failure {
+            abandon()
             throw SiteWriter.Failure.io(cache?.folder.path ?? "", failure)
         }
         guard !sorted.contains(where: { $0.severity == .error }) else {
-            writer.abort()
-            cache?.removeUnreferenced(keeping: previous)
+            abandon()
             return Report(diagnostics: sorted, pages: 0, files: nil, groups: groups.count,
                           groupsRendered: outcomes.filter { $0.made != nil }.count, timings: clock.report(writer: writer))
         }
@@ -110,10 +115,15 @@ public struct SiteBuild {
         }
 
         // 6. commit
-        let made = outcomes.compactMap(\.made).reduce(into: Set(siteSink.outputs.files.keys)) { $0.formUnion($1) }
         var files = try clock.time("write") { () throws -> SiteWriter.Summary in
             cache?.invalidate()
-            return try writer.commit(removing: old.map { Set($0.files.keys).subtracting(made) })
+            // What the previous build wrote and this one did not make is removed.
+            let removed = old.map { old in
+                outcomes.compactMap(\.made).reduce(into: Set(old.files.keys).subtracting(siteSink.outputs.files.keys)) {
+                    $0.subtract($1)
+                }
+            }
+            return try writer.commit(removing: removed)
         }
         // The files of groups kept from the previous build are in the output, unchanged.
         let kept = outcomes.filter { $0.made == nil }.reduce(0) { $0 + $1.summaries.files }
@@ -170,7 +180,9 @@ public struct SiteBuild {
             try? cache?.save(BuildCache.GroupRecord(summaries: summaries, diagnostics: diagnostics), outputs: recording.outputs,
                              key: group.key, fingerprint: planned.fingerprint)
         }
-        return GroupOutcome(summaries: summaries, diagnostics: diagnostics, made: Set(recording.outputs.files.keys))
+        // The files made are kept only to find, over an earlier output, those no longer made.
+        return GroupOutcome(summaries: summaries, diagnostics: diagnostics,
+                            made: writer.outputExists ? Set(recording.outputs.files.keys) : [])
     }
 
     /// Each plan's header: from the cache while its plan.md keeps its stamp, else read.

@@ -101,13 +101,12 @@ struct Presenter {
 
     /// A line chart, its frame and month labels drawn once for all charts that share them.
     func chart(_ chart: LineChart) -> ChartView {
-        let frame = site.components.html(.chartFrame(yMax: chart.yMax, target: chart.targetY), partial: "partials/chart-frame") {
-            chart
-        }
+        let frame = site.components.html(.chartFrame, partial: "partials/chart-frame") { chart }
         let labels = site.components.html(.chartLabels(chart.points.map { $0.x + " " + $0.label }),
                                           partial: "partials/chart-labels") { chart }
-        return ChartView(label: chart.label, width: chart.width, height: chart.height, polyline: chart.polyline,
-                         points: chart.points, frame: frame, labels: labels)
+        return ChartView(label: chart.label, width: chart.width, height: chart.height, plotLeft: chart.plotLeft,
+                         plotRight: chart.plotRight, plotTop: chart.plotTop, yMax: chart.yMax, targetY: chart.targetY,
+                         polyline: chart.polyline, points: chart.points, frame: frame, labels: labels)
     }
 
     /// A unit's name linking to its page (`partials/unit-link`).

@@ -23,13 +23,18 @@ public struct ProgressBar: Sendable, Encodable {
     }
 }
 
-/// A line chart as its template draws it: the points of this chart, and the frame (axes,
-/// scale, target) and month labels drawn once for every chart with the same ones
-/// (`partials/chart-frame`, `partials/chart-labels`).
+/// A line chart as its template draws it: the scale, target and points of this chart, and the
+/// axes and month labels drawn once for every chart with the same ones (`partials/chart-frame`,
+/// `partials/chart-labels`).
 struct ChartView: Encodable {
     let label: String
     let width: Int
     let height: Int
+    let plotLeft: Int
+    let plotRight: Int
+    let plotTop: Int
+    let yMax: String
+    let targetY: String?
     let polyline: String
     let points: [LineChart.Point]
     let frame: HTML

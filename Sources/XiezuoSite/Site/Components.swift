@@ -30,7 +30,8 @@ final class Components: @unchecked Sendable {
         case crumb(String, String, current: Bool)
         case badge(PaceStatus)
         case reportCell(String)
-        case chartFrame(yMax: String, target: String?)
+        /// The axes, the same for every chart.
+        case chartFrame
         case chartLabels([String])
         case bar(label: String, fill: String, over: Bool, expected: String?)
         case unitLink(UnitID, root: String)

@@ -50,8 +50,12 @@ public enum SiteWriter {
         private let previous: [SitePath: FileDigest]
         private let lock = NSLock()
         private var folders = Set<String>()
+        /// Over an existing output: the files to move in at commit, and every file this build
+        /// made (the others are removed). A new output is the staging folder itself, and needs
+        /// neither: at national scale they would be a million paths.
         private var changed: [SitePath] = []
         private var produced = Set<SitePath>()
+        private var written = 0
         private var unchanged = 0
         private var failure: Failure?
         /// Seconds spent writing and comparing files, summed over cores.
@@ -167,15 +171,18 @@ public enum SiteWriter {
 
         private func markChanged(_ path: SitePath) {
             lock.withLock {
-                changed.append(path)
-                produced.insert(path)
+                written += 1
+                if outputExists {
+                    changed.append(path)
+                    produced.insert(path)
+                }
             }
         }
 
         private func markUnchanged(_ path: SitePath) {
             lock.withLock {
                 unchanged += 1
-                produced.insert(path)
+                if outputExists { produced.insert(path) }
             }
         }
 
@@ -206,7 +213,7 @@ public enum SiteWriter {
                 if !outputExists {
                     try FileWriting.write(Data(), to: staging.appendingPathComponent(marker).path)
                     try fm.moveItem(at: staging, to: output)
-                    return Summary(written: changed.count, unchanged: unchanged, removed: 0)
+                    return Summary(written: written, unchanged: unchanged, removed: 0)
                 }
                 var createdFolders = Set<String>()
                 for path in changed {
@@ -229,7 +236,7 @@ public enum SiteWriter {
                 if !fm.fileExists(atPath: output.appendingPathComponent(marker).path) {
                     try FileWriting.write(Data(), to: output.appendingPathComponent(marker).path)
                 }
-                return Summary(written: changed.count, unchanged: unchanged, removed: stale.count)
+                return Summary(written: written, unchanged: unchanged, removed: stale.count)
             } catch let failure as Failure {
                 abort()
                 throw failure
