@@ -33,10 +33,9 @@ public struct ContentScan: Sendable {
     public static func pairingFile(_ id: String) -> String { "content/pairings/\(id).md" }
     public var standardsFile: String? { layout.standards }
 
-    /// The region and pairing ids that have a file, read or not.
-    public var declared: DeclaredFiles {
-        DeclaredFiles(regions: Set(regionIDs), pairings: Set(pairingIDs))
-    }
+    /// The region and pairing ids that have a file, read or not. Made once: every group's
+    /// plans are checked against it (made per group, it was most of a national build's time).
+    public let declared: DeclaredFiles
 
     func folder(_ id: String) -> ContentLayout.PlanFolder? { folderIndex[id].map { layout.plans[$0] } }
 
@@ -44,6 +43,8 @@ public struct ContentScan: Sendable {
 
     init(layout: ContentLayout, diagnostics: [Diagnostic]) {
         self.layout = layout
+        declared = DeclaredFiles(regions: Set(layout.regions.map(ContentLayout.stem)),
+                                 pairings: Set(layout.pairings.map(ContentLayout.stem)))
         self.diagnostics = diagnostics
         folderIndex = Dictionary(uniqueKeysWithValues: layout.plans.enumerated().map { ($1.id, $0) })
     }

@@ -63,7 +63,7 @@ public struct SiteBuild {
                                     standards: scan.standardsFile.flatMap(scan.stamp(of:)))
         let previous = cache?.previous.flatMap { $0.base == base ? $0 : nil }
         let plans = clock.time("cache") {
-            groups.map { group -> PlannedGroup in
+            Parallel.map(groups) { group -> PlannedGroup in
                 let (fingerprint, latest) = Fingerprint.of(group, base: base, scan: scan, shared: shared)
                 // A file changed within two seconds of the previous build's listing may have
                 // changed again after it was read, within the file system's clock tick.
