@@ -21,6 +21,16 @@ public struct TemplateSet: Sendable {
 
     /// `overrides` maps paths relative to the site's templates/ folder to their text.
     public static func load(overrides: [String: Data], language: String, sink: DiagnosticSink) -> TemplateSet? {
+        var override: (path: String, text: String)?
+        if let data = overrides["strings.yaml"] {
+            if let text = String(data: data, encoding: .utf8) {
+                override = ("templates/strings.yaml", text)
+            } else {
+                sink.error("strings file is not UTF-8 text", at: SourceLocation(file: "templates/strings.yaml"))
+            }
+        }
+        let strings = Strings.load(defaults: DefaultTemplates.files["strings.yaml"] ?? "", override: override,
+                                   language: language, sink: sink)
         var files = DefaultTemplates.files.mapValues { Data($0.utf8) }
         files.merge(overrides) { _, new in new }
         var library = MustacheLibrary()
@@ -36,7 +46,7 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 do {
-                    library.register(try parse(text), named: name)
+                    library.register(try parse(text, strings: strings), named: name)
                 } catch let error as MustacheTemplate.ParserError {
                     unreadable.insert(name)
                     sink.error("template cannot be read: \(describe(error.error))",
@@ -50,16 +60,6 @@ public struct TemplateSet: Sendable {
                 assets[path] = data
             }
         }
-        var override: (path: String, text: String)?
-        if let data = overrides["strings.yaml"] {
-            if let text = String(data: data, encoding: .utf8) {
-                override = ("templates/strings.yaml", text)
-            } else {
-                sink.error("strings file is not UTF-8 text", at: SourceLocation(file: "templates/strings.yaml"))
-            }
-        }
-        let strings = Strings.load(defaults: DefaultTemplates.files["strings.yaml"] ?? "", override: override,
-                                   language: language, sink: sink)
         for name in required where library.getTemplate(named: name) == nil && !unreadable.contains(name) {
             sink.error("missing template '\(name).mustache'", at: SourceLocation(file: "templates/\(name).mustache"))
         }
@@ -80,6 +80,19 @@ public struct TemplateSet: Sendable {
     static func parse(_ text: String) throws -> MustacheTemplate {
         HTMLEscaping.registered
         return try MustacheTemplate(string: pragma + text)
+    }
+
+    /// `parse`, with the UI strings the template names written in (StringInlining). A template
+    /// that does not parse is parsed again as written, so that its error's column is the one
+    /// the editor shows.
+    static func parse(_ text: String, strings: Strings) throws -> MustacheTemplate {
+        let inlined = StringInlining.inline(text, strings: strings.templateTable)
+        guard inlined != text else { return try parse(text) }
+        do {
+            return try parse(inlined)
+        } catch {
+            return try parse(text)
+        }
     }
 
     private static let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name) }}\n"

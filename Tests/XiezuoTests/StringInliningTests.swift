@@ -1,0 +1,61 @@
+import Foundation
+import Mustache
+import Testing
+@testable import XiezuoCore
+@testable import XiezuoSite
+
+/// UI strings written into templates when they load draw what looking them up draws.
+@Suite struct StringInliningTests {
+    static let strings = """
+    a: {zh-CN: "<甲&\\"乙'>", en: A}
+    b: {zh-CN: 行, en: Row}
+    brace: {zh-CN: "{{x}}", en: B}
+    two.lines: {zh-CN: "上\\n下", en: C}
+    """
+    static let template = """
+    <p title="{{t.a}}">{{ t.a }}|{{{t.a}}}|{{& t.a}}|{{t.missing}}|{{t.brace}}|{{t.two_lines}}|{{#rows}}{{t.b}}{{/rows}}</p>
+    """
+
+    struct Row: Encodable {}
+    struct Page: Encodable {
+        let t: TemplateStrings
+        let rows = [Row(), Row()]
+    }
+
+    @Test func inlinedStringsDrawWhatLookingThemUpDraws() throws {
+        let sink = DiagnosticSink()
+        let set = try #require(TemplateSet.load(overrides: ["home.mustache": Data(Self.template.utf8),
+                                                            "strings.yaml": Data(Self.strings.utf8)],
+                                                language: "zh-CN", sink: sink))
+        let page = Page(t: set.strings.templateStrings)
+        let inlined = set.render(page, with: "home")
+        let lookedUp = try TemplateSet.parse(Self.template).render(TemplateData.convert(page))
+        // Escaped in {{…}}, raw in {{{…}}} and {{&…}}; an unknown key draws nothing.
+        #expect(inlined == """
+        <p title="&lt;甲&amp;&quot;乙&#39;&gt;">&lt;甲&amp;&quot;乙&#39;&gt;|<甲&"乙'>|<甲&"乙'>||{{x}}|上
+        下|行行</p>
+        """)
+        #expect(inlined == lookedUp)
+    }
+
+    @Test func onlyPlainStringsAreWrittenIn() {
+        let table = ["a": "<甲>", "brace": "{{x}}", "two_lines": "上\n下"]
+        #expect(StringInlining.inline("{{t.a}}{{{t.a}}}{{t.brace}}{{t.two_lines}}{{t.none}}{{{t.a}}", strings: table)
+                == "&lt;甲&gt;<甲>{{t.brace}}{{t.two_lines}}{{t.none}}{{{t.a}}")
+        // A template that changes its delimiters or its content type is left as written.
+        #expect(StringInlining.inline("{{=<% %>=}}<%t.a%>{{t.a}}", strings: table) == "{{=<% %>=}}<%t.a%>{{t.a}}")
+        #expect(StringInlining.inline("{{% CONTENT_TYPE: TEXT }}{{t.a}}", strings: table) == "{{% CONTENT_TYPE: TEXT }}{{t.a}}")
+    }
+
+    @Test func aBrokenTemplateIsReportedWhereItsEditorShowsIt() {
+        let sink = DiagnosticSink()
+        // 首页 is written in for {{t.nav_home}}; the error is still placed in the text as written:
+        // column 24 is the wrong name b (it would be column 12 in the text with 首页 written in).
+        let set = TemplateSet.load(overrides: ["home.mustache": Data("{{t.nav_home}}{{#a}}{{/b}}\n".utf8)],
+                                   language: "zh-CN", sink: sink)
+        #expect(set == nil)
+        #expect(sink.sorted.map(\.description) == [
+            "templates/home.mustache:1:24: error: template cannot be read: a section is closed with a different name than it was opened with",
+        ])
+    }
+}
