@@ -38,21 +38,20 @@ enum TemplateData {
 
     /// The template value of one Encodable value: String, Bool, Int, [String: String],
     /// [Any] or [String: Any].
+    /// The leaf types are told apart by comparing types, not by casting: a failed `as?` cast
+    /// searches the conformance tables, and every struct in a view model would fail seven.
     static func encode<Value: Encodable>(_ value: Value) -> Any {
-        switch value {
-        case let text as String: return TemplateText(renderText: text)
-        case let html as HTML: return TemplateText(renderText: html.text)
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        case let strings as TemplateStrings: return strings.values
-        case let table as [String: String]: return table.mapValues(TemplateText.init)
-        case let strings as [String]: return strings.map(TemplateText.init)
-        default:
-            let encoder = ValueEncoder()
-            // The encoder itself never throws, and view models encode with synthesized code.
-            try? value.encode(to: encoder)
-            return encoder.result
-        }
+        let type = Value.self
+        if type == String.self { return TemplateText(renderText: value as! String) }
+        if type == HTML.self { return TemplateText(renderText: (value as! HTML).text) }
+        if type == Bool.self || type == Int.self { return value }
+        if type == TemplateStrings.self { return (value as! TemplateStrings).values }
+        if type == [String: String].self { return (value as! [String: String]).mapValues(TemplateText.init) }
+        if type == [String].self { return (value as! [String]).map(TemplateText.init) }
+        let encoder = ValueEncoder()
+        // The encoder itself never throws, and view models encode with synthesized code.
+        try? value.encode(to: encoder)
+        return encoder.result
     }
 }
 
