@@ -17,7 +17,7 @@ public enum Engine {
         let indicators = plan.indicators.map { evaluator.evaluate($0, responsible: [], detailed: false) }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let tasks = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID, index: index)
-        let completion = Rollups.planCompletion(tasks: plan.allTasks.map { tasks.evaluate($0, responsible: []).completion },
+        let completion = Rollups.planCompletion(tasks: plan.allTasks.map(tasks.completion(of:)),
                                                 indicators: indicators)
         return (completion, PaceRule.expected(start: plan.firstDay, deadline: plan.deadline ?? plan.lastDay, asOf: asOf).share)
     }

@@ -9,32 +9,23 @@ struct TaskEvaluator {
     let index: RecordIndex
 
     func evaluate(_ task: PlanTask, responsible: [UnitID]) -> TaskResult {
-        let reports = (index.tasks[task.id] ?? []).filter { index.dates[$0.record] <= asOf }
+        let reports = reports(of: task)
         var steps: Explanation = []
-        // The latest report decides; on the same date the least advanced state, to be safe.
-        let order: [TaskState] = [.notStarted, .inProgress, .done]
-        let latest = reports.max { a, b in
-            index.dates[a.record] != index.dates[b.record] ? index.dates[a.record] < index.dates[b.record]
-                : order.firstIndex(of: a.report.state)! > order.firstIndex(of: b.report.state)!
-        }
+        let latest = latest(of: reports)
         let state = latest?.report.state ?? .notStarted
         if let latest {
             steps.append(.taskState(state: state, unit: index.reporterName(latest.record), date: index.dates[latest.record]))
         }
 
-        let measured = plan.indicators.filter { $0.tasks.contains(task.id) }.compactMap { indicators[$0.id] }
-            .filter { $0.scored && $0.completion != nil }
-        let completion: Decimal
+        let measured = measured(task)
+        let completion = completion(state: state, measured: measured)
         var uncapped: Decimal
         let done: Bool
         if measured.isEmpty {
-            completion = state == .done ? 1 : 0
             uncapped = completion
             done = state == .done
             steps.append(.taskFromState(ratio: completion))
         } else {
-            let capped = measured.map { min($0.completion ?? 0, 1) }
-            completion = capped.reduce(0, +) / Decimal(capped.count)
             uncapped = measured.map { $0.completion ?? 0 }.reduce(0, +) / Decimal(measured.count)
             done = measured.allSatisfy { $0.met == .yes }
             steps.append(.taskFromIndicators(indicators: measured.map(\.id), ratio: completion))
@@ -53,6 +44,39 @@ struct TaskEvaluator {
         return TaskResult(id: task.id, state: state, completion: completion, uncappedCompletion: uncapped, pace: pace, responsible: responsible,
                           evidence: evidence, missingEvidence: missing, requiresEvidence: task.requirement != nil,
                           falseData: reports.contains { $0.report.falseData }, score: nil, explanation: steps)
+    }
+
+    /// The task's completion alone, as `evaluate` works it out: for a plan's completion at
+    /// the end of each month (its chart), where evidence, pace and explanations are not shown.
+    func completion(of task: PlanTask) -> Decimal {
+        completion(state: latest(of: reports(of: task))?.report.state ?? .notStarted, measured: measured(task))
+    }
+
+    /// The task's reports up to the date.
+    private func reports(of task: PlanTask) -> [RecordIndex.TaskEntry] {
+        (index.tasks[task.id] ?? []).filter { index.dates[$0.record] <= asOf }
+    }
+
+    /// The latest report decides; on the same date the least advanced state, to be safe.
+    private func latest(of reports: [RecordIndex.TaskEntry]) -> RecordIndex.TaskEntry? {
+        let order: [TaskState] = [.notStarted, .inProgress, .done]
+        return reports.max { a, b in
+            index.dates[a.record] != index.dates[b.record] ? index.dates[a.record] < index.dates[b.record]
+                : order.firstIndex(of: a.report.state)! > order.firstIndex(of: b.report.state)!
+        }
+    }
+
+    /// The task's scored indicators that have a completion: they measure it.
+    private func measured(_ task: PlanTask) -> [IndicatorResult] {
+        plan.indicators.filter { $0.tasks.contains(task.id) }.compactMap { indicators[$0.id] }
+            .filter { $0.scored && $0.completion != nil }
+    }
+
+    /// The mean of the measuring indicators' completions, each capped at 1; without any, 1 when
+    /// the reported state is done and 0 otherwise.
+    private func completion(state: TaskState, measured: [IndicatorResult]) -> Decimal {
+        guard !measured.isEmpty else { return state == .done ? 1 : 0 }
+        return measured.map { min($0.completion ?? 0, 1) }.reduce(0, +) / Decimal(measured.count)
     }
 
     /// Whether the task has indicators, and all of them leave the total (no annual target, or
