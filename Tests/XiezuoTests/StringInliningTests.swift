@@ -39,9 +39,11 @@ import Testing
     }
 
     @Test func onlyPlainStringsAreWrittenIn() {
-        let table = ["a": "<甲>", "brace": "{{x}}", "two_lines": "上\n下"]
+        let table = ["a": "<甲>", "brace": "{{x}}", "open": "{", "two_lines": "上\n下"]
         #expect(StringInlining.inline("{{t.a}}{{{t.a}}}{{t.brace}}{{t.two_lines}}{{t.none}}{{{t.a}}", strings: table)
                 == "&lt;甲&gt;<甲>{{t.brace}}{{t.two_lines}}{{t.none}}{{{t.a}}")
+        // "{" written in before "{x}}" would make a tag of text.
+        #expect(StringInlining.inline("{{t.open}}{x}}", strings: table) == "{{t.open}}{x}}")
         // A template that changes its delimiters or its content type is left as written.
         #expect(StringInlining.inline("{{=<% %>=}}<%t.a%>{{t.a}}", strings: table) == "{{=<% %>=}}<%t.a%>{{t.a}}")
         #expect(StringInlining.inline("{{% CONTENT_TYPE: TEXT }}{{t.a}}", strings: table) == "{{% CONTENT_TYPE: TEXT }}{{t.a}}")

@@ -11,7 +11,8 @@
 /// (`{{{t.key}}}` and `{{& t.key}}` stay raw). Anything that could make the two differ leaves
 /// the name for swift-mustache to resolve as before: a template that changes its delimiters
 /// or content type, a key the table lacks, and a text holding a line break (partial
-/// indentation treats text and values differently) or mustache braces.
+/// indentation treats text and values differently) or a brace (which could join the
+/// template's next or previous character into a tag).
 enum StringInlining {
     static func inline(_ template: String, strings: [String: String]) -> String {
         guard !template.contains("{{="), !template.contains("{{%"), template.contains("t.") else { return template }
@@ -29,6 +30,6 @@ enum StringInlining {
     nonisolated(unsafe) private static let tag = /\{\{(\{)?(&)?\s*t\.([A-Za-z0-9_]+)\s*(\}?)\}\}/
 
     private static func isInlinable(_ text: String) -> Bool {
-        !text.contains("\n") && !text.contains("\r") && !text.contains("{{") && !text.contains("}}")
+        !text.utf8.contains { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
     }
 }

@@ -38,6 +38,7 @@ enum TemplateData {
 
     /// The template value of one Encodable value: String, Bool, Int, [String: String],
     /// [Any] or [String: Any].
+    ///
     /// The leaf types are told apart by comparing types, not by casting: a failed `as?` cast
     /// searches the conformance tables, and every struct in a view model would fail seven.
     static func encode<Value: Encodable>(_ value: Value) -> Any {
