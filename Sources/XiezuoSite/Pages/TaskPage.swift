@@ -26,10 +26,8 @@ struct TaskPage: Encodable {
         let state: String
         /// The evidence handed in with this report: "照片：1月活动照片；文件：1月工作方案".
         let evidence: String
-        /// The report's note, on the reporting unit's page, and the link's words (carried by
-        /// each row: a `{{t.…}}` inside a row is looked for in the row first, then the page).
+        /// The report's note, on the reporting unit's page.
         let noteLink: String
-        let note: String
     }
 
     /// A task deserves its own page when it has something beyond its text to show.
@@ -74,8 +72,7 @@ struct TaskPage: Encodable {
                 reports.append(ReportRow(date: record.date.description, unit: unit?.0 ?? HTML(text: HTMLEscaping.escape(record.unit.text)),
                                          state: p.s["state." + report.state.rawValue],
                                          evidence: evidence.isEmpty ? "—" : evidence.joined(separator: "；"),
-                                         noteLink: (unit?.1 ?? "") + "#" + UnitPage.anchor(record),
-                                         note: p.s["task.report-note"]))
+                                         noteLink: (unit?.1 ?? "") + "#" + UnitPage.anchor(record)))
             }
         }
         reports.reverse()
