@@ -81,9 +81,13 @@ public struct MemoryContentSource: ContentSource {
 /// folder twice, so a link loop is reported instead of walked forever.
 public struct DiskContentSource: ContentSource {
     public let root: URL
+    /// `root` as a plain path: files are opened by path, a quarter of a million per build at a
+    /// province's scale, and building a URL for each was 4 % of loading.
+    private let rootPath: String
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
+        rootPath = self.root.path
     }
 
     public func files(under folder: String) -> FileListing {
@@ -162,18 +166,35 @@ public struct DiskContentSource: ContentSource {
         }
     }
 
+    /// Opens the file once and asks the open file its size, so a huge file is refused without
+    /// being read, then reads it whole. (A stat by path and then `Data(contentsOf:)`, which
+    /// opens and stats again, looked the path up three times.)
     public func read(_ path: String, limit: Int) -> FileRead {
-        let url = root.appendingPathComponent(path)
-        // One stat (which follows symbolic links) before reading, so a huge file is refused
-        // without being read.
+        let descriptor = open(rootPath + "/" + path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
         var status = stat()
-        guard stat(url.path, &status) == 0 else { return .unreadable(String(cString: strerror(errno))) }
-        if Int(status.st_size) > limit { return .tooLarge(size: Int(status.st_size)) }
-        do {
-            return .data(try Data(contentsOf: url))
-        } catch {
-            return .unreadable(error.localizedDescription)
+        guard fstat(descriptor, &status) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        let size = Int(status.st_size)
+        if size > limit { return .tooLarge(size: size) }
+        var data = Data(count: size)
+        var filled = 0
+        let failure: Int32? = data.withUnsafeMutableBytes { buffer in
+            while filled < size {
+                let count = Foundation.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            return nil
         }
+        if let failure { return .unreadable(String(cString: strerror(failure))) }
+        // A file that shrank since its size was asked is what was there.
+        if filled < size { data.count = filled }
+        return .data(data)
     }
 }
 
