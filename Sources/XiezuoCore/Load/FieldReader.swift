@@ -9,7 +9,10 @@ final class FieldReader {
     let lineOffset: Int
     let sink: DiagnosticSink
     let location: SourceLocation
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// Each field's key, where the key is written, and its value. Read by position: a Node is
+    /// an enum of reference-counted parts, and copying whole pairs (by `first(where:)` or a
+    /// for-in loop) was a tenth of loading.
+    private let pairs: [(key: String, keyMark: Mark?, value: Node)]
     private let known: [String]
     private var used = Set<String>()
 
@@ -30,7 +33,7 @@ final class FieldReader {
             return nil
         }
         location = here
-        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        pairs = mapping.map { (key: $0.key.string ?? "", keyMark: $0.key.mark, value: $0.value) }
     }
 
     /// A reader for a nested mapping in the same file.
@@ -39,8 +42,14 @@ final class FieldReader {
     }
 
     static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
-        node.mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
+        location(of: node.mark, file: file, lineOffset: lineOffset)
     }
+
+    private static func location(of mark: Mark?, file: String, lineOffset: Int) -> SourceLocation? {
+        mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
+    }
+
+    private func position(of key: String) -> Int? { pairs.firstIndex { $0.key == key } }
 
     func location(of node: Node) -> SourceLocation {
         FieldReader.location(of: node, file: file, lineOffset: lineOffset) ?? location
@@ -55,17 +64,17 @@ final class FieldReader {
         }
     }
 
-    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+    func has(_ key: String) -> Bool { position(of: key) != nil }
 
     /// The value node of `key`, marking the key as read.
     func node(_ key: String) -> Node? {
         used.insert(key)
-        return pairs.first { $0.key == key }?.value
+        return position(of: key).map { pairs[$0].value }
     }
 
     /// Where the value of `key` is written, or the mapping itself when the key is absent.
     func location(ofKey key: String) -> SourceLocation {
-        pairs.first { $0.key == key }.map { location(of: $0.value) } ?? location
+        position(of: key).map { location(of: pairs[$0].value) } ?? location
     }
 
     func missing(_ key: String, hint: String = "") {
@@ -185,12 +194,13 @@ final class FieldReader {
 
     /// Reports keys the reader was never asked for. Call once every field has been read.
     func finish() {
-        for pair in pairs where !used.contains(pair.key) {
-            let hint = Suggestion.didYouMean(pair.key, among: known)
+        for index in pairs.indices where !used.contains(pairs[index].key) {
+            let key = pairs[index].key
+            let hint = Suggestion.didYouMean(key, among: known)
             let message = hint.isEmpty
-                ? "unknown field '\(pair.key)'; the fields here are: \(known.joined(separator: ", "))"
-                : "unknown field '\(pair.key)'\(hint)"
-            sink.error(message, at: location(of: pair.keyNode))
+                ? "unknown field '\(key)'; the fields here are: \(known.joined(separator: ", "))"
+                : "unknown field '\(key)'\(hint)"
+            sink.error(message, at: FieldReader.location(of: pairs[index].keyMark, file: file, lineOffset: lineOffset) ?? location)
         }
     }
 }
