@@ -100,15 +100,20 @@ import Testing
         #expect(String(decoding: site.files[Routes.units]!, as: UTF8.self).contains("<table class=\"sortable\">"))
     }
 
-    @Test func aBrokenTemplateIsReportedWithItsPosition() {
-        let sink = DiagnosticSink()
-        let set = TemplateSet.load(overrides: ["plan.mustache": Data("<p>\n{{#open}}never closed\n".utf8)],
-                                   language: "zh-CN", sink: sink)
-        #expect(set == nil)
+    @Test(arguments: [
         // The section opened on line 2 is still open at the end, line 3.
-        #expect(sink.sorted.map(\.description) == [
-            "templates/plan.mustache:3:1: error: template cannot be read: a section {{#name}} or {{^name}} is never closed with {{/name}}",
-        ])
+        ("plan.mustache", "<p>\n{{#open}}never closed\n",
+         "templates/plan.mustache:3:1: error: template cannot be read: a section {{#name}} or {{^name}} is never closed with {{/name}}"),
+        // 首页 is written in for {{t.nav_home}} (StringInlining); the error is still placed in the
+        // text as written: column 24 is the wrong name b (column 12 with 首页 written in).
+        ("home.mustache", "{{t.nav_home}}{{#a}}{{/b}}\n",
+         "templates/home.mustache:1:24: error: template cannot be read: a section is closed with a different name than it was opened with"),
+    ])
+    func aBrokenTemplateIsReportedWithItsPosition(file: String, text: String, error: String) {
+        let sink = DiagnosticSink()
+        let set = TemplateSet.load(overrides: [file: Data(text.utf8)], language: "zh-CN", sink: sink)
+        #expect(set == nil)
+        #expect(sink.sorted.map(\.description) == [error])
     }
 
     @Test func aStringOverrideReplacesOneKey() throws {

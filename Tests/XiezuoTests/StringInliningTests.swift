@@ -48,16 +48,4 @@ import Testing
         #expect(StringInlining.inline("{{=<% %>=}}<%t.a%>{{t.a}}", strings: table) == "{{=<% %>=}}<%t.a%>{{t.a}}")
         #expect(StringInlining.inline("{{% CONTENT_TYPE: TEXT }}{{t.a}}", strings: table) == "{{% CONTENT_TYPE: TEXT }}{{t.a}}")
     }
-
-    @Test func aBrokenTemplateIsReportedWhereItsEditorShowsIt() {
-        let sink = DiagnosticSink()
-        // 首页 is written in for {{t.nav_home}}; the error is still placed in the text as written:
-        // column 24 is the wrong name b (it would be column 12 in the text with 首页 written in).
-        let set = TemplateSet.load(overrides: ["home.mustache": Data("{{t.nav_home}}{{#a}}{{/b}}\n".utf8)],
-                                   language: "zh-CN", sink: sink)
-        #expect(set == nil)
-        #expect(sink.sorted.map(\.description) == [
-            "templates/home.mustache:1:24: error: template cannot be read: a section is closed with a different name than it was opened with",
-        ])
-    }
 }
