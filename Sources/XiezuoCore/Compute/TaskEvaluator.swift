@@ -19,7 +19,7 @@ struct TaskEvaluator {
 
         let measured = measured(task)
         let completion = completion(state: state, measured: measured)
-        var uncapped: Decimal
+        let uncapped: Decimal
         let done: Bool
         if measured.isEmpty {
             uncapped = completion
