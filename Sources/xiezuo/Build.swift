@@ -16,7 +16,7 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Where the site is served, e.g. /reports/ (adds canonical addresses; links stay relative).")
     var baseURL: String?
 
-    @Option(name: .customLong("as-of"), help: "Show every plan as of this date (YYYY-MM-DD). Default: each plan as of its latest record.")
+    @Option(name: .customLong("as-of"), help: "Show every plan as of this date (YYYY-MM-DD). Default: the latest record anywhere in the content.")
     var asOf: String?
 
     @Option(help: "Language of the pages: \(Strings.languages.joined(separator: " or ")).")

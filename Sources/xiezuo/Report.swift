@@ -14,7 +14,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var options: SourceOptions
 
-    @Option(name: .customLong("as-of"), help: "Report as things stood on this date (YYYY-MM-DD). Default: each plan as of its latest record.")
+    @Option(name: .customLong("as-of"), help: "Report as things stood on this date (YYYY-MM-DD). Default: the latest record anywhere in the content.")
     var asOf: String?
 
     @Option(help: "Only the plans of this pairing.")
@@ -39,7 +39,8 @@ struct Report: ParsableCommand {
             }
             plans = plans.filter { $0.pairing == pairing }
         }
-        let results = plans.map { ($0, Engine.evaluate($0, in: content, asOf: date ?? Engine.defaultAsOf(for: $0))) }
+        let siteDate = date ?? Engine.defaultAsOf(in: content)
+        let results = plans.map { ($0, Engine.evaluate($0, in: content, asOf: siteDate)) }
         switch format {
         case .text: print(TextReport.render(results, content: content))
         case .json: FileHandle.standardOutput.write(ReportDocument(results: results).json() + Data("\n".utf8))

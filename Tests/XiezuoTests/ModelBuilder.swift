@@ -48,8 +48,8 @@ enum Build {
     static func plan(_ id: String = "p", year: Int = 2022, rule: ScoringRule = .unscored,
                      tasks: [PlanTask], indicators: [Indicator] = [], records: [ProgressRecord] = [],
                      deadline: Day? = nil, reporting: Plan.Reporting? = nil, issued: Day? = nil,
-                     coordinator: String? = nil) -> Plan {
-        Plan(id: id, pairing: "a-b", year: year, title: "测试", number: nil, issuer: nil, issued: issued, scheme: nil,
+                     start: Day? = nil, coordinator: String? = nil) -> Plan {
+        Plan(id: id, pairing: "a-b", year: year, title: "测试", number: nil, issuer: nil, issued: issued, start: start, scheme: nil,
              owner: .helping, coordinator: coordinator.map { UnitReference(text: $0, location: here) },
              deadline: deadline, reporting: reporting, scoring: rule, narrative: "", note: nil,
              sections: [Section(id: "1", title: "一", sections: [], tasks: tasks, location: here)],

@@ -66,9 +66,13 @@ import Testing
     static let record = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
     static let changes: [Change] = [
         Change(name: "a record", files: [record: site[record]!.replacingOccurrences(of: "value: 2", with: "value: 3")], groups: 1),
-        Change(name: "a new record", files: ["content/plans/a-b-2022/progress/2022-07-区卫健局.md":
-            "---\nunit: 区卫健局\ndate: 2022-07-31\nvalues:\n  - {indicator: 医院, value: 1}\n---\n新记录。\n"], groups: 1),
-        Change(name: "a removed record", files: [record: nil], groups: 1),
+        Change(name: "a new record", files: ["content/plans/a-b-2022/progress/2022-06-区卫健局.md":
+            "---\nunit: 区卫健局\ndate: 2022-06-15\nvalues:\n  - {indicator: 医院, value: 1}\n---\n新记录。\n"], groups: 1),
+        // A record later than any other moves the site's as-of date: every plan is shown as of it.
+        Change(name: "a new latest record", files: ["content/plans/a-b-2022/progress/2022-07-区卫健局.md":
+            "---\nunit: 区卫健局\ndate: 2022-07-31\nvalues:\n  - {indicator: 医院, value: 1}\n---\n新记录。\n"], groups: 3),
+        // The latest record anywhere: without it the site's date moves back to c-d's 31 May.
+        Change(name: "a removed record", files: [record: nil], groups: 3),
         Change(name: "a plan", files: ["content/plans/a-b-2022/plan.md": site["content/plans/a-b-2022/plan.md"]!
             .replacingOccurrences(of: "title: 测试方案", with: "title: 测试方案（修订）")], groups: 1),
         Change(name: "a unit", files: ["content/regions/a.yaml": site["content/regions/a.yaml"]!

@@ -129,16 +129,23 @@ import Testing
     }
 
     @Test func expectedShareIsLinearOverTheYear() {
-        // 1 January to 2 July is 183 days of 365: 50.1 %.
+        // From 1 January to 2 July 182 of the 364 days to 31 December have passed: 50.0 %.
         let share = PaceRule.expected(start: Build.day("2022-01-01"), deadline: Build.day("2022-12-31"),
                                       asOf: Build.day("2022-07-02"))
-        #expect(share.share == Decimal(183) / Decimal(365))
-        #expect(Display.percent(share.share) == "50.1%")
-        #expect(share.step == .expectedShare(elapsedDays: 183, totalDays: 365, share: Decimal(183) / Decimal(365)))
-        // A deadline of 30 November: 1 July is day 182 of 334 = 54.5 %.
+        #expect(share.share == Decimal(182) / Decimal(364))
+        #expect(Display.percent(share.share) == "50.0%")
+        #expect(share.step == .expectedShare(elapsedDays: 182, totalDays: 364, share: Decimal(182) / Decimal(364)))
+        // A deadline of 30 November: on 1 July 181 of 333 days have passed = 54.4 %.
         let toDeadline = PaceRule.expected(start: Build.day("2022-01-01"), deadline: Build.day("2022-11-30"),
                                            asOf: Build.day("2022-07-01"))
-        #expect(Display.percent(toDeadline.share) == "54.5%")
+        #expect(Display.percent(toDeadline.share) == "54.4%")
+        // Nothing on the start day, everything on the deadline and after it.
+        #expect(PaceRule.expected(start: Build.day("2022-07-23"), deadline: Build.day("2022-12-31"),
+                                  asOf: Build.day("2022-07-23")).share == 0)
+        #expect(PaceRule.expected(start: Build.day("2022-07-23"), deadline: Build.day("2022-12-31"),
+                                  asOf: Build.day("2022-12-31")).share == 1)
+        #expect(PaceRule.expected(start: Build.day("2022-07-23"), deadline: Build.day("2022-12-31"),
+                                  asOf: Build.day("2024-10-31")).share == 1)
     }
 
     @Test func aMissingMonthlyReportIsFlaggedOnceDue() {
@@ -166,6 +173,6 @@ import Testing
         #expect(result.tasks.allSatisfy { $0.pace.status == .notStarted })
         #expect(result.findings.contains(Finding(kind: .notStarted, subject: .task("1"), detail: nil)))
         #expect(result.latestData == nil)
-        #expect(Engine.defaultAsOf(for: plan) == Build.day("2022-01-01"))
+        #expect(Engine.defaultAsOf(in: Build.content([plan])) == Build.day("2022-01-01"))
     }
 }

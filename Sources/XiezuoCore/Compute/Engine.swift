@@ -3,11 +3,19 @@ import Foundation
 /// The compute stage: completion, pace and score of a plan as of a date. Pure: the date is
 /// an input, nothing is read from disk or clock.
 public enum Engine {
-    /// A plan's default as-of date: its latest record, so that the report shows where the
-    /// plan stood at its last data and the same content always gives the same report (never
-    /// the clock). A plan without records is shown as of its first day.
-    public static func defaultAsOf(for plan: Plan) -> Day {
-        plan.records.map(\.date).max() ?? plan.issued.flatMap { $0.year == plan.year ? $0 : nil } ?? plan.firstDay
+    /// The site's as-of date when none is given: the latest record anywhere in the content, so
+    /// that every plan is shown as of the same day and the same content always gives the same
+    /// pages (never the clock). Content without records is shown as of 1 January of its latest
+    /// plan year.
+    public static func defaultAsOf(in content: Content) -> Day {
+        defaultAsOf(latestRecords: content.plans.compactMap { $0.records.map(\.date).max() },
+                    years: content.plans.map(\.year))
+    }
+
+    /// The same from each plan's latest record date and year, for a build that reads them
+    /// before it reads the plans.
+    public static func defaultAsOf(latestRecords: [Day], years: [Int]) -> Day {
+        latestRecords.max() ?? Day.firstOfYear(years.max() ?? 2000)
     }
 
     /// The plan's completion alone: what the monthly chart plots for each month's end.
@@ -19,7 +27,7 @@ public enum Engine {
         let tasks = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID, index: index)
         let completion = Rollups.planCompletion(tasks: plan.allTasks.map(tasks.completion(of:)),
                                                 indicators: indicators)
-        return (completion, PaceRule.expected(start: plan.firstDay, deadline: plan.deadline ?? plan.lastDay, asOf: asOf).share)
+        return (completion, PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf).share)
     }
 
     public static func evaluate(_ plan: Plan, in content: Content, asOf: Day) -> PlanResult {
@@ -59,11 +67,14 @@ public enum Engine {
             unitRollups[unit] = Rollups.of(tasks.filter { $0.responsible.contains(unit) }, shareOf: unit)
         }
         let ranks = Rollups.ranks(unitRollups)
+        // A grade judges work the calendar has called for: none on or before the start day.
+        let started = asOf > plan.startDay
+        func grade(_ rollup: Rollup) -> String? { started ? scorer.grade(rollup.percent) : nil }
         let units = unitRollups.keys.sorted().map { unit in
             UnitResult(unit: unit, rollup: unitRollups[unit]!,
                        tasks: tasks.filter { $0.responsible.contains(unit) }.map(\.id),
                        indicators: indicators.filter { $0.responsible.contains(unit) }.map(\.id),
-                       rank: ranks[unit], grade: scorer.grade(unitRollups[unit]!.percent),
+                       rank: ranks[unit], grade: grade(unitRollups[unit]!),
                        missingReports: plan.reporting.flatMap { reporting in
                            owing.contains(unit)
                                ? ReportingCheck.missingMonths(for: unit, in: plan, dueDay: reporting.dueDay, asOf: asOf) : nil
@@ -74,11 +85,11 @@ public enum Engine {
         let recordsSoFar = plan.records.filter { $0.date <= asOf }
         return PlanResult(
             plan: plan.id, asOf: asOf,
-            expected: PaceRule.expected(start: plan.firstDay, deadline: plan.deadline ?? plan.lastDay, asOf: asOf).share,
+            expected: PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf).share,
             indicators: indicators, tasks: tasks, sections: sections, units: units, rollup: planRollup,
             bonus: tasks.compactMap(\.score).reduce(0) { $0 + $1.bonus },
             penalty: tasks.compactMap(\.score).reduce(0) { $0 + $1.penalty },
-            grade: scorer.grade(planRollup.percent),
+            grade: grade(planRollup),
             findings: Findings.collect(indicators: indicators, tasks: tasks, units: units),
             latestData: recordsSoFar.map(\.date).max(), sample: recordsSoFar.contains { $0.sample },
             completion: completion)

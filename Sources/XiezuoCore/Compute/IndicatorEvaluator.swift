@@ -135,15 +135,16 @@ struct IndicatorEvaluator {
         let deadline = deadline(of: indicator)
         let pace: Pace
         if !indicator.scored || indicator.target == .none {
-            pace = PaceRule.untracked(.notScored, start: plan.firstDay, deadline: deadline, asOf: asOf)
+            pace = PaceRule.untracked(.notScored, start: plan.startDay, deadline: deadline, asOf: asOf)
         } else if let completion {
-            pace = PaceRule.pace(done: met == .yes, started: actual.value > 0 || !actual.items.isEmpty,
-                                 completion: completion, start: plan.firstDay, deadline: deadline, asOf: asOf)
+            // A reported 0 is a report: the item is under way at 0, not "not started".
+            pace = PaceRule.pace(done: met == .yes, started: actual.reported || actual.value > 0 || !actual.items.isEmpty,
+                                 completion: completion, start: plan.startDay, deadline: deadline, asOf: asOf)
         } else {
-            pace = PaceRule.untracked(.unknown, start: plan.firstDay, deadline: deadline, asOf: asOf)
+            pace = PaceRule.untracked(.unknown, start: plan.startDay, deadline: deadline, asOf: asOf)
         }
         return IndicatorResult(id: indicator.id, name: indicator.name, unit: indicator.unit.symbol, target: target,
-                               actual: actual.value, items: actual.items, completion: completion, met: met,
+                               actual: actual.value, reported: actual.reported, items: actual.items, completion: completion, met: met,
                                scored: indicator.scored && indicator.target != .none, pace: pace,
                                responsible: responsible, history: detailed ? history(of: indicator) : [], explanation: steps,
                                exceedsWhole: detailed && exceedsWhole(indicator, actual: actual.value))
@@ -151,7 +152,7 @@ struct IndicatorEvaluator {
 
     /// The earliest deadline of the indicator's tasks, else the plan's, else the year's end.
     func deadline(of indicator: Indicator) -> Day {
-        indicator.tasks.compactMap { plan.task($0)?.deadline }.min() ?? plan.deadline ?? plan.lastDay
+        indicator.tasks.compactMap { plan.task($0)?.deadline }.min() ?? plan.finalDay
     }
 
     /// The value at the end of each month that has a record, up to the as-of date.

@@ -1,15 +1,23 @@
 import Foundation
 
-/// 序时进度: the share of the work the calendar calls for by a date, linear from the start
-/// of the plan year to the item's deadline.
+/// 序时进度: the share of the work the calendar calls for by a date, linear from the plan's
+/// start (its declared start, else its issue date, else 1 January) to the item's deadline.
 enum PaceRule {
     /// A deadline at most this many days ahead is "due soon" (the supervision offices' blue).
     static let dueSoonDays = 30
 
+    /// Nothing is expected on or before the start day, everything by the deadline: the share
+    /// is (days from the start to the date) ÷ (days from the start to the deadline). A deadline
+    /// on or before the start calls for everything from the day after the start.
     static func expected(start: Day, deadline: Day, asOf: Day) -> (share: Decimal, step: ExplanationStep) {
-        let total = start.days(until: deadline) + 1
-        let elapsed = min(max(start.days(until: asOf) + 1, 0), total)
-        let share = total > 0 ? Decimal(elapsed) / Decimal(total) : 1
+        let total = max(start.days(until: deadline), 0)
+        let elapsed = min(max(start.days(until: asOf), 0), total)
+        let share: Decimal
+        if asOf <= start {
+            share = 0
+        } else {
+            share = total > 0 ? Decimal(elapsed) / Decimal(total) : 1
+        }
         return (share, .expectedShare(elapsedDays: elapsed, totalDays: total, share: share))
     }
 

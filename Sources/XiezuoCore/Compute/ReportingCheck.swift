@@ -1,19 +1,27 @@
 /// Monthly reports owed (004: 每月1日前上报): which months each unit has not reported,
 /// once the month's due date has passed.
 enum ReportingCheck {
-    /// Months from the plan's issue (or January) to its deadline (or December), as `YYYY-MM`,
-    /// whose report by `unit` is due on or before `asOf` and absent.
+    /// Months from the plan's start (its declared start, else its issue date, else January) to
+    /// its deadline (or December), as `YYYY-MM`, whose report by `unit` is due on or before
+    /// `asOf` and absent. Month M's report is due on day `dueDay` of month M+1.
     static func missingMonths(for unit: UnitID, in plan: Plan, dueDay: Int, asOf: Day) -> [String] {
-        let first = plan.issued.map { $0.year == plan.year ? $0.month : 1 } ?? 1
-        let last = plan.deadline.map { $0.year == plan.year ? $0.month : 12 } ?? 12
-        guard first <= last else { return [] }
         let reported = Set(plan.records.filter { $0.reporter == unit }.map { $0.date.monthKey })
-        return (first...last).compactMap { month in
-            let due = month == 12 ? Day(year: plan.year + 1, month: 1, day: dueDay)!
-                : Day(year: plan.year, month: month + 1, day: dueDay)!
-            let key = Day.lastOfMonth(year: plan.year, month: month).monthKey
+        return months(from: plan.startDay, through: plan.finalDay).compactMap { year, month in
+            let due = month == 12 ? Day(year: year + 1, month: 1, day: dueDay)! : Day(year: year, month: month + 1, day: dueDay)!
+            let key = Day.lastOfMonth(year: year, month: month).monthKey
             return asOf > due && !reported.contains(key) ? key : nil
         }
+    }
+
+    /// Every (year, month) from the month of `first` to the month of `last`, both included.
+    static func months(from first: Day, through last: Day) -> [(Int, Int)] {
+        var months: [(Int, Int)] = []
+        var (year, month) = (first.year, first.month)
+        while (year, month) <= (last.year, last.month) {
+            months.append((year, month))
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        return months
     }
 
     /// The units that owe reports: every unit responsible for something, a group through its members.

@@ -49,6 +49,8 @@ public struct IndicatorResult: Sendable {
     /// The target in the indicator's unit; nil for no target or an unknown last-year value.
     public let target: Decimal?
     public let actual: Decimal
+    /// Whether any unit reported a value (a reported 0 included), or its parts did.
+    public let reported: Bool
     /// Per item, for 至少各1次.
     public let items: [String: Decimal]
     /// actual ÷ target, uncapped (1.35 means 135 %); nil without a target.

@@ -38,9 +38,10 @@ struct TaskEvaluator {
         }
         let handedIn = Set(evidence.map(\.kind))
         let missing = task.requiredEvidence.filter { !handedIn.contains($0) }
-        let deadline = task.deadline ?? plan.deadline ?? plan.lastDay
-        let pace = PaceRule.pace(done: done, started: state != .notStarted || completion > 0, completion: completion,
-                                 start: plan.firstDay, deadline: deadline, asOf: asOf)
+        let deadline = task.deadline ?? plan.finalDay
+        let started = state != .notStarted || completion > 0 || measured.contains(where: \.reported)
+        let pace = PaceRule.pace(done: done, started: started, completion: completion,
+                                 start: plan.startDay, deadline: deadline, asOf: asOf)
         return TaskResult(id: task.id, state: state, completion: completion, uncappedCompletion: uncapped, pace: pace, responsible: responsible,
                           evidence: evidence, missingEvidence: missing, requiresEvidence: task.requirement != nil,
                           falseData: reports.contains { $0.report.falseData }, score: nil, explanation: steps)

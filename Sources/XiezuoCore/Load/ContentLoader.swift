@@ -87,6 +87,17 @@ public enum ContentLoader {
             .map { PlanHeader(id: id, pairing: $0.pairing, year: $0.year, owner: $0.owner) }
     }
 
+    /// The latest `date` among a plan's progress records, read from their front matter alone:
+    /// a site is shown as of the latest record anywhere, which must be known before any plan is
+    /// computed. A record that cannot be read is skipped here; reading the plan reports it.
+    public static func latestRecordDate(ofPlan id: String, in scan: ContentScan, from source: ContentSource) -> Day? {
+        guard let folder = scan.folder(id) else { return nil }
+        let sink = DiagnosticSink()
+        return folder.records.compactMap { path in
+            parse(path, markdown: true, source, sink)?.root?["date"]?.string.flatMap(Day.init(parsing:))
+        }.max()
+    }
+
     /// Runs one unit of work with its own problem list, so that work can run on every core.
     private static func job<T>(_ work: (DiagnosticSink) -> T?) -> (T?, [Diagnostic]) {
         let local = DiagnosticSink()
@@ -158,7 +169,7 @@ public struct PlanHeader: Sendable, Hashable, Codable {
 extension Plan {
     init(header: PlanDecoder.Header, sections: [Section], indicators: [Indicator], records: [ProgressRecord]) {
         self.init(id: header.id, pairing: header.pairing, year: header.year, title: header.title,
-                  number: header.number, issuer: header.issuer, issued: header.issued, scheme: header.scheme,
+                  number: header.number, issuer: header.issuer, issued: header.issued, start: header.start, scheme: header.scheme,
                   owner: header.owner, coordinator: header.coordinator, deadline: header.deadline,
                   reporting: header.reporting, scoring: header.scoring, narrative: header.narrative,
                   note: header.note, sections: sections, indicators: indicators,

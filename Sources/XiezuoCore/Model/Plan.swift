@@ -21,6 +21,8 @@ public struct Plan: Sendable, Identifiable {
     public let number: String?
     public let issuer: String?
     public let issued: Day?
+    /// When the work starts, when the plan says so apart from its issue date.
+    public let start: Day?
     /// The multi-year scheme the plan implements, e.g. 实施方案(2021-2025).
     public let scheme: String?
     /// The side whose units are responsible for the tasks.
@@ -44,7 +46,7 @@ public struct Plan: Sendable, Identifiable {
     private let indicatorIndex: [String: Int]
 
     public init(id: String, pairing: String, year: Int, title: String, number: String?, issuer: String?,
-                issued: Day?, scheme: String?, owner: Side, coordinator: UnitReference?, deadline: Day?,
+                issued: Day?, start: Day? = nil, scheme: String?, owner: Side, coordinator: UnitReference?, deadline: Day?,
                 reporting: Reporting?, scoring: ScoringRule, narrative: String, note: String?,
                 sections: [Section], indicators: [Indicator], records: [ProgressRecord],
                 location: SourceLocation) {
@@ -55,6 +57,7 @@ public struct Plan: Sendable, Identifiable {
         self.number = number
         self.issuer = issuer
         self.issued = issued
+        self.start = start
         self.scheme = scheme
         self.owner = owner
         self.coordinator = coordinator
@@ -76,6 +79,11 @@ public struct Plan: Sendable, Identifiable {
     public var narrativeParts: [String] { Markdown.headings(narrative).filter { $0.level == 2 }.map(\.text) }
     public var allSections: [Section] { sections.flatMap(\.allSections) }
     public var firstDay: Day { Day.firstOfYear(year) }
+    /// The day the plan's work starts: its declared `start`, else the day it was issued, else
+    /// 1 January of its year. The expected pace (序时进度) and the monthly reports run from it.
+    public var startDay: Day { start ?? issued ?? firstDay }
+    /// The deadline of everything without one of its own: the plan's, else 31 December.
+    public var finalDay: Day { deadline ?? lastDay }
     public var lastDay: Day { Day.lastOfYear(year) }
 
     public func task(_ id: String) -> PlanTask? { taskIndex[id].map { allTasks[$0] } }

@@ -21,6 +21,10 @@ enum PlanRules {
                 sink.error("points cannot be negative (\(points.plainString))", at: task.location)
             }
         }
+        if plan.startDay > plan.finalDay {
+            sink.error("the plan starts on \(plan.startDay) (its 'start', else 'issued') but its deadline is \(plan.finalDay); "
+                       + "correct 'start', 'issued' or 'deadline' in plan.md", at: plan.location)
+        }
         if plan.scoring.method != .none && !plan.allTasks.contains(where: { $0.points != nil }) {
             sink.error("the plan declares a scoring method but no task has 'points'; "
                        + "give tasks points or use 'method: none'", at: plan.location)

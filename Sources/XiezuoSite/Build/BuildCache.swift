@@ -10,7 +10,7 @@ import XiezuoCore
 /// `state.json` names the ones that belong to the output: a build that fails or is cut off
 /// leaves the last good state, and deleting the folder costs one full build, never a wrong one.
 final class BuildCache: @unchecked Sendable {
-    static let format = 1
+    static let format = 2
 
     struct State: Codable {
         var format = BuildCache.format
@@ -23,6 +23,8 @@ final class BuildCache: @unchecked Sendable {
         var output: String
         var marker: FileStamp?
         var headers: [String: CachedHeader]
+        /// Plan id → its latest record date, for the site's as-of date.
+        var latestRecords: [String: CachedLatest]
         /// Group key → fingerprint.
         var groups: [String: UInt64]
     }
@@ -30,6 +32,13 @@ final class BuildCache: @unchecked Sendable {
     struct CachedHeader: Codable {
         let stamp: FileStamp
         let header: PlanHeader?
+    }
+
+    struct CachedLatest: Codable {
+        /// Fingerprint of the plan folder's file stamps when the date was read.
+        let files: UInt64
+        /// `YYYY-MM-DD`; nil for a plan without records.
+        let latest: String?
     }
 
     /// A group's render, kept: what the site-wide stage and the diagnostics list need.
@@ -43,6 +52,10 @@ final class BuildCache: @unchecked Sendable {
     let previous: State?
     /// Headers of the previous build, usable whatever the output.
     let headers: [String: CachedHeader]
+    /// Latest record dates of the previous build, usable whatever the output.
+    let latestRecords: [String: CachedLatest]
+    /// When the previous build listed its files.
+    let listedAt: Int64?
 
     init(folder: URL, output: URL) {
         self.folder = folder
@@ -50,6 +63,8 @@ final class BuildCache: @unchecked Sendable {
             .flatMap { try? JSONDecoder().decode(State.self, from: $0) }
             .flatMap { $0.format == Self.format ? $0 : nil }
         headers = state?.headers ?? [:]
+        latestRecords = state?.latestRecords ?? [:]
+        listedAt = state?.startedAt
         let marker = Self.stamp(of: output.appendingPathComponent(SiteWriter.marker))
         previous = state.flatMap { $0.output == output.standardizedFileURL.path && $0.marker != nil && $0.marker == marker ? $0 : nil }
     }

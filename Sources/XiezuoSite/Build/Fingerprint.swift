@@ -47,6 +47,18 @@ enum Fingerprint {
         return (hash.value, latest)
     }
 
+    /// The stamps of one plan folder's files alone, and the latest time any of them changed.
+    static func ofFiles(ofPlan id: String, scan: ContentScan) -> (UInt64, latest: Int64) {
+        var hash = ContentHash()
+        var latest: Int64 = 0
+        for (path, stamp) in scan.files(ofPlan: id) {
+            hash.combine(path)
+            combine(stamp, into: &hash)
+            latest = max(latest, stamp.modified, stamp.changed)
+        }
+        return (hash.value, latest)
+    }
+
     private static func combine(_ stamp: FileStamp?, into hash: inout ContentHash) {
         guard let stamp else { return hash.combine(UInt64.max) }
         hash.combine(stamp.size)

@@ -7,7 +7,8 @@ import XiezuoCore
 ///
 /// 1. scan     list content/ with each file's stamp
 /// 2. shared   read and check regions, pairings, standards
-/// 3. group    split the plans into independent groups (BuildGroups) and fingerprint each
+/// 3. group    split the plans into independent groups (BuildGroups); settle the site's as-of
+///             date (the latest record anywhere, unless given); fingerprint each group
 /// 4. groups   for each group, on every core: reuse the previous build's render when the
 ///             fingerprint is unchanged, else load → validate → compute → render → stage
 /// 5. site     home, indexes, standard comparisons, site downloads, from every group's summary
@@ -59,6 +60,9 @@ public struct SiteBuild {
         let cache = self.cache.map { BuildCache(folder: $0, output: output) }
         let headers = clock.time("load") { readHeaders(scan, cache: cache) }
         let groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)
+        let latest = clock.time("load") { readLatestRecords(scan, cache: cache) }
+        let options = self.options.settled(asOf: Engine.defaultAsOf(latestRecords: latest.compactMap(\.latest),
+                                                                    years: headers.compactMap(\.header?.year)))
         let base = Fingerprint.base(program: Self.program, options: options, templates: templates,
                                     standards: scan.standardsFile.flatMap(scan.stamp(of:)))
         let previous = cache?.previous.flatMap { $0.base == base ? $0 : nil }
@@ -88,7 +92,7 @@ public struct SiteBuild {
         let outcomes = Parallel.map(plans) { planned -> GroupOutcome in
             if let kept = planned.kept { return GroupOutcome(summaries: kept.summaries, diagnostics: kept.diagnostics, made: nil) }
             return renderGroup(planned, shared: shared, scan: scan, frame: frame, parts: parts, writer: writer,
-                               cache: cache, clock: clock)
+                               cache: cache, asOf: options.asOf!, clock: clock)
         }
         diagnostics += outcomes.flatMap(\.diagnostics)
         let sorted = diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
@@ -133,6 +137,8 @@ public struct SiteBuild {
                 let state = BuildCache.State(base: base, startedAt: started, output: output.path, marker: nil,
                                              headers: Dictionary(headers.compactMap { read in read.cached.map { (read.id, $0) } },
                                                                  uniquingKeysWith: { a, _ in a }),
+                                             latestRecords: Dictionary(latest.map { ($0.id, $0.cached) },
+                                                                       uniquingKeysWith: { a, _ in a }),
                                              groups: Dictionary(plans.map { ($0.group.key, $0.fingerprint) },
                                                                 uniquingKeysWith: { a, _ in a }))
                 try cache.commit(state, siteOutputs: siteSink.outputs)
@@ -159,7 +165,8 @@ public struct SiteBuild {
 
     /// Load → validate → compute → render one group; its record kept for the next build.
     private func renderGroup(_ planned: PlannedGroup, shared: SharedContent, scan: ContentScan, frame: SiteFrame,
-                             parts: PartStore, writer: SiteWriter.Staging, cache: BuildCache?, clock: StageClock) -> GroupOutcome {
+                             parts: PartStore, writer: SiteWriter.Staging, cache: BuildCache?, asOf: Day,
+                             clock: StageClock) -> GroupOutcome {
         let group = planned.group
         let (drafts, problems) = clock.time("load") { ContentLoader.readPlans(group.plans, of: scan, from: source) }
         let sink = DiagnosticSink()
@@ -169,7 +176,7 @@ public struct SiteBuild {
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return GroupOutcome(summaries: GroupSummaries(), diagnostics: diagnostics, made: [])
         }
-        let results = clock.time("compute") { SiteBuilder.compute(content, options: options) }
+        let results = clock.time("compute") { SiteBuilder.compute(content, asOf: asOf) }
         let recording = RecordingSink(writer)
         var summaries = clock.time("render") {
             SitePipeline.renderGroup(group, content: content, results: results, frame: frame, templates: templates,
@@ -194,6 +201,30 @@ public struct SiteBuild {
             }
             return ReadHeader(id: id, stamp: stamp, header: ContentLoader.readHeader(ofPlan: id, in: scan, from: source))
         }
+    }
+
+    /// Each plan's latest record date: from the cache while none of its files changed, else
+    /// read from its records' front matter.
+    private func readLatestRecords(_ scan: ContentScan, cache: BuildCache?) -> [ReadLatest] {
+        Parallel.map(scan.planIDs) { id in
+            let (files, changed) = Fingerprint.ofFiles(ofPlan: id, scan: scan)
+            // As for groups: a file changed right around the previous listing is read again.
+            if let cached = cache?.latestRecords[id], cached.files == files,
+               let listed = cache?.listedAt, changed < listed - 2_000_000_000 {
+                return ReadLatest(id: id, files: files, latest: cached.latest.flatMap(Day.init(parsing:)))
+            }
+            return ReadLatest(id: id, files: files,
+                              latest: ContentLoader.latestRecordDate(ofPlan: id, in: scan, from: source))
+        }
+    }
+
+    struct ReadLatest {
+        let id: String
+        /// The fingerprint of the plan folder's files.
+        let files: UInt64
+        let latest: Day?
+
+        var cached: BuildCache.CachedLatest { BuildCache.CachedLatest(files: files, latest: latest?.description) }
     }
 
     struct ReadHeader {

@@ -141,6 +141,8 @@ struct PlanPage: Encodable {
         add("plan.number", plan.number)
         add("plan.issuer", plan.issuer)
         add("plan.issued", plan.issued?.description)
+        // Where the calendar starts counting (序时进度, monthly reports), said once on the page.
+        add("plan.start", plan.startDay.description)
         add("plan.scheme", plan.scheme)
         add("pairing.kind", pairing.kind.rawValue)
         add("plan.owner", site.content.ownerRegion(of: plan)?.name)

@@ -2,7 +2,7 @@ import Foundation
 import XiezuoCore
 
 public struct SiteOptions: Sendable {
-    /// Show every plan as of this date; nil: each plan as of its latest record.
+    /// Show every plan as of this date; nil: the latest record date anywhere in the content.
     public var asOf: Day?
     /// Only used to add canonical addresses; links stay relative.
     public var baseURL: String?
@@ -10,6 +10,11 @@ public struct SiteOptions: Sendable {
     public init(asOf: Day? = nil, baseURL: String? = nil) {
         self.asOf = asOf
         self.baseURL = baseURL
+    }
+
+    /// These options with the as-of date settled: the given one, else `fallback`.
+    func settled(asOf fallback: @autoclosure () -> Day) -> SiteOptions {
+        SiteOptions(asOf: asOf ?? fallback(), baseURL: baseURL)
     }
 }
 
@@ -61,6 +66,7 @@ final class MemorySink: SiteSink, @unchecked Sendable {
 /// groups' summaries — so both give the same bytes.
 public enum SiteBuilder {
     public static func build(_ content: Content, templates: TemplateSet, options: SiteOptions = SiteOptions()) -> BuiltSite {
+        let options = options.settled(asOf: Engine.defaultAsOf(in: content))
         let sink = MemorySink()
         let parts = MemoryPartStore()
         let frame = SitePipeline.frame(content.shared, headers: content.plans.map(\.header), templates: templates, options: options)
@@ -68,17 +74,17 @@ public enum SiteBuilder {
                                            shared: content.shared)
         let outcomes = Parallel.map(groups) { group in
             let slice = content.slice(group.plans)
-            return SitePipeline.renderGroup(group, content: slice, results: compute(slice, options: options), frame: frame,
+            return SitePipeline.renderGroup(group, content: slice, results: compute(slice, asOf: options.asOf!), frame: frame,
                                             templates: templates, parts: parts, into: sink)
         }
         let pages = SitePipeline.renderSite(frame: frame, groups: outcomes, templates: templates, parts: parts, into: sink)
         return BuiltSite(files: sink.collected, pages: pages + outcomes.reduce(0) { $0 + $1.pages })
     }
 
-    /// The compute stage: every plan as of its date, on every core (plans are independent).
-    public static func compute(_ content: Content, options: SiteOptions) -> [String: PlanResult] {
+    /// The compute stage: every plan as of the site's date, on every core (plans are independent).
+    public static func compute(_ content: Content, asOf: Day) -> [String: PlanResult] {
         Dictionary(uniqueKeysWithValues: Parallel.map(content.plans) { plan in
-            (plan.id, Engine.evaluate(plan, in: content, asOf: options.asOf ?? Engine.defaultAsOf(for: plan)))
+            (plan.id, Engine.evaluate(plan, in: content, asOf: asOf))
         })
     }
 }

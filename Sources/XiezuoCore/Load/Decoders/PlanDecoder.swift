@@ -4,7 +4,7 @@ import Yams
 /// Decodes `content/plans/<id>/plan.md`: document metadata, scoring rule, and the narrative.
 /// Sections, tasks, indicators and records come from the plan's other files.
 enum PlanDecoder {
-    static let fields = ["pairing", "year", "title", "number", "issuer", "issued", "scheme", "owner",
+    static let fields = ["pairing", "year", "title", "number", "issuer", "issued", "start", "scheme", "owner",
                          "coordinator", "deadline", "reporting", "scoring", "note"]
 
     /// The plan's own fields, before its tasks, indicators and records are attached.
@@ -16,6 +16,7 @@ enum PlanDecoder {
         let number: String?
         let issuer: String?
         let issued: Day?
+        let start: Day?
         let scheme: String?
         let owner: Plan.Side
         let coordinator: UnitReference?
@@ -38,6 +39,7 @@ enum PlanDecoder {
         let number = reader.string("number")
         let issuer = reader.string("issuer")
         let issued = reader.day("issued")
+        let start = reader.day("start")
         let scheme = reader.string("scheme")
         let owner = reader.choice("owner", [("helping", Plan.Side.helping), ("helped", .helped)], required: true)
         let coordinator = reader.string("coordinator").map {
@@ -64,7 +66,7 @@ enum PlanDecoder {
         }
         guard let pairing, let year, let title, let owner, let scoring else { return nil }
         return Header(id: id, pairing: pairing, year: year, title: title, number: number, issuer: issuer,
-                      issued: issued, scheme: scheme, owner: owner, coordinator: coordinator, deadline: deadline,
+                      issued: issued, start: start, scheme: scheme, owner: owner, coordinator: coordinator, deadline: deadline,
                       reporting: reporting, scoring: scoring, narrative: file.body, note: note,
                       location: reader.location)
     }
