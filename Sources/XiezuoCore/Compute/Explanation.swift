@@ -8,6 +8,10 @@ public enum ExplanationStep: Sendable, Hashable {
     case latestRecord(unit: String, date: Day, value: Decimal, file: String)
     /// A per-item value (至少各1次) from a unit's latest record.
     case latestItem(unit: String, date: Day, item: String, value: Decimal, file: String)
+    /// The words the unit wrote beside its number ("8100以上").
+    case valueNote(unit: String, note: String)
+    /// The unit's value is lower than its earlier running total: it corrects it, for this reason.
+    case correction(unit: String, date: Day, reason: String)
     /// No record on or before the date.
     case noRecord
     /// A running total with no record this year: last year's final value carried forward.

@@ -13,6 +13,9 @@ extension ExplanationStep {
         case let .latestItem(unit, date, item, value, file):
             return ("explain.latest-item", ["unit": unit, "date": date.description, "item": item, "value": a(value),
                                             "file": file])
+        case let .valueNote(unit, note): return ("explain.value-note", ["unit": unit, "note": note])
+        case let .correction(unit, date, reason):
+            return ("explain.correction", ["unit": unit, "date": date.description, "reason": reason])
         case .noRecord: return ("explain.no-record", [:])
         case let .carriedForward(plan, value): return ("explain.carried-forward", ["plan": plan, "value": a(value)])
         case let .stock(value): return ("explain.stock", ["value": a(value)])

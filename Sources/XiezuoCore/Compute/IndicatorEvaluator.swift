@@ -43,6 +43,8 @@ struct IndicatorEvaluator {
                 result.items[item, default: 0] += amount
                 result.steps.append(.latestItem(unit: unit, date: day, item: item, value: amount, file: file))
             }
+            if let note = value.note { result.steps.append(.valueNote(unit: unit, note: note)) }
+            if let reason = value.correction { result.steps.append(.correction(unit: unit, date: day, reason: reason)) }
         }
         if latest.count > 1 { result.steps.append(.sum(value: result.value)) }
         if result.reported { return result }

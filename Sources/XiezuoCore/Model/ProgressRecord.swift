@@ -38,7 +38,21 @@ public struct ReportedValue: Sendable {
     public let value: Decimal?
     /// For a per-item target (至少各1次): the value of each item.
     public let items: [String: Decimal]
+    /// The words the unit wrote beside the number ("8100以上", "30余"), kept and shown.
+    public let note: String?
+    /// Why this value is lower than the unit's earlier running total: it corrects that figure.
+    public let correction: String?
     public let location: SourceLocation
+
+    public init(indicator: String, value: Decimal?, items: [String: Decimal], note: String? = nil,
+                correction: String? = nil, location: SourceLocation) {
+        self.indicator = indicator
+        self.value = value
+        self.items = items
+        self.note = note
+        self.correction = correction
+        self.location = location
+    }
 }
 
 public enum TaskState: String, Sendable, CaseIterable {

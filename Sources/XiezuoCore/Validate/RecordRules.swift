@@ -1,7 +1,40 @@
+import Foundation
+
 /// Rules for progress records: who reports, on what, and when. Returns the records with
 /// their reporting unit resolved.
 enum RecordRules {
     static func check(_ plan: Plan, units: PlanUnits?, resolver: UnitResolver?, sink: DiagnosticSink) -> [ProgressRecord] {
+        let records = resolve(plan, units: units, resolver: resolver, sink: sink)
+        checkRunningTotals(records, sink: sink)
+        return records
+    }
+
+    /// A reported value is the running total to the record's date: a later record of the same
+    /// unit may not report less for the same indicator (or item), unless it says it corrects
+    /// the earlier figure and why. Records are in date order.
+    static func checkRunningTotals(_ records: [ProgressRecord], sink: DiagnosticSink) {
+        struct Earlier { let amount: Decimal; let date: Day; let location: SourceLocation }
+        var earlier: [String: Earlier] = [:]
+        for record in records {
+            let unit = record.reporter?.description ?? record.unit.text
+            for value in record.values {
+                let amounts = (value.value.map { [("", $0)] } ?? []) + value.items.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                for (item, amount) in amounts {
+                    let key = unit + "|" + value.indicator + "|" + item
+                    if let before = earlier[key], amount < before.amount, value.correction == nil {
+                        let what = item.isEmpty ? "indicator '\(value.indicator)'" : "item '\(item)' of indicator '\(value.indicator)'"
+                        sink.error("'\(record.unit.text)' reports \(amount.plainString) for \(what) on \(record.date), less than the "
+                                   + "\(before.amount.plainString) it reported on \(before.date) (\(before.location)); a value is the "
+                                   + "running total to the record's date: write the total so far, or, if this figure corrects the "
+                                   + "earlier one, say why in 'correction'", at: value.location)
+                    }
+                    earlier[key] = Earlier(amount: amount, date: record.date, location: value.location)
+                }
+            }
+        }
+    }
+
+    private static func resolve(_ plan: Plan, units: PlanUnits?, resolver: UnitResolver?, sink: DiagnosticSink) -> [ProgressRecord] {
         let taskIDs = plan.allTasks.map(\.id)
         let indicatorIDs = plan.indicators.map(\.id)
         var seen: [String: ProgressRecord] = [:]

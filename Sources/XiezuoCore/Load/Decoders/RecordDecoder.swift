@@ -4,7 +4,7 @@ import Yams
 /// Decodes `content/plans/<id>/progress/*.md`: one unit's report on one date.
 enum RecordDecoder {
     static let fields = ["unit", "date", "sample", "values", "tasks"]
-    static let valueFields = ["indicator", "value", "items"]
+    static let valueFields = ["indicator", "value", "items", "note", "correction"]
     static let taskFields = ["task", "state", "evidence", "false-data"]
     static let evidenceFields = ["title", "kind", "file"]
 
@@ -59,7 +59,8 @@ enum RecordDecoder {
         if !reader.has("value") && !reader.has("items") {
             reader.missing("value", hint: "write the cumulative actual value as of the record's date")
         }
-        return ReportedValue(indicator: id, value: value, items: items, location: reader.location)
+        return ReportedValue(indicator: id, value: value, items: items, note: reader.string("note"),
+                             correction: reader.string("correction"), location: reader.location)
     }
 
     private static func decodeTask(_ node: Node, in parent: FieldReader) -> TaskReport? {

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import XiezuoCore
+
+/// What a unit reports beside its numbers: running totals that may only fall as a stated
+/// correction, and the words it wrote beside a number.
+@Suite struct ReportedValueTests {
+    static let july = "content/plans/a-b-2022/progress/2022-07-区教育局.md"
+
+    static func record(_ value: String, extra: String = "") -> String {
+        "---\nunit: 区教育局\ndate: 2022-07-31\nvalues:\n  - indicator: 学校\n    value: \(value)\n\(extra)---\n七月。\n"
+    }
+
+    @Test func aFallingRunningTotalIsAnErrorNamingBothRecords() {
+        // June reported 2 schools (TinySite); July reports 1.
+        let result = TinySite.load(replacing: [Self.july: Self.record("1")])
+        #expect(result.errors.map(\.description) == [
+            "\(Self.july):5:5: error: '区教育局' reports 1 for indicator '学校' on 2022-07-31, less than the 2 it reported "
+            + "on 2022-06-30 (content/plans/a-b-2022/progress/2022-06-区教育局.md:5:5); a value is the running total to "
+            + "the record's date: write the total so far, or, if this figure corrects the earlier one, say why in 'correction'",
+        ])
+        // The same total again, or more, is fine.
+        #expect(TinySite.load(replacing: [Self.july: Self.record("2")]).errors == [])
+    }
+
+    @Test func aStatedCorrectionIsAcceptedAndShownWithTheValue() throws {
+        let result = TinySite.load(replacing: [Self.july: Self.record("1", extra: "    correction: 6月误将意向学校计入\n")])
+        #expect(result.errors == [])
+        let plan = try #require(result.content.plan("a-b-2022"))
+        let indicator = try #require(Engine.evaluate(plan, in: result.content, asOf: Build.day("2022-07-31")).indicator("学校"))
+        #expect(indicator.actual == 1)
+        #expect(indicator.explanation.contains(.correction(unit: "区教育局", date: Build.day("2022-07-31"),
+                                                           reason: "6月误将意向学校计入")))
+    }
+
+    @Test func theUnitsOwnWordsBesideANumberAreKept() throws {
+        let result = TinySite.load(replacing: [Self.july: Self.record("3", extra: "    note: 3所以上\n")])
+        #expect(result.errors == [])
+        let plan = try #require(result.content.plan("a-b-2022"))
+        let indicator = try #require(Engine.evaluate(plan, in: result.content, asOf: Build.day("2022-07-31")).indicator("学校"))
+        #expect(indicator.actual == 3)
+        #expect(indicator.explanation.contains(.valueNote(unit: "区教育局", note: "3所以上")))
+    }
+}
