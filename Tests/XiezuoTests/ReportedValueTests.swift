@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import XiezuoCore
+@testable import XiezuoSite
 
 /// What a unit reports beside its numbers: running totals that may only fall as a stated
 /// correction, and the words it wrote beside a number.
@@ -40,5 +41,22 @@ import Testing
         let indicator = try #require(Engine.evaluate(plan, in: result.content, asOf: Build.day("2022-07-31")).indicator("学校"))
         #expect(indicator.actual == 3)
         #expect(indicator.explanation.contains(.valueNote(unit: "区教育局", note: "3所以上")))
+    }
+
+    @Test func sampleDataIsMarkedPerRecordAndWordsStayWithTheirNumber() throws {
+        // June's record is sample data, July's is real and says "3所以上".
+        let june = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
+        let result = TinySite.load(replacing: [
+            june: TinySite.files[june]!.replacingOccurrences(of: "date: 2022-06-30\n", with: "date: 2022-06-30\nsample: true\n"),
+            Self.july: Self.record("3", extra: "    note: 3所以上\n"),
+        ])
+        #expect(result.errors == [])
+        let site = SiteBuilder.build(result.content, templates: BundledSite.templates)
+        let path = try #require(Routes(content: result.content, taskPages: TaskPage.deserved)
+            .unit(UnitID(region: "a", name: "区教育局")))
+        let page = try #require(site.files[path].flatMap { String(data: $0, encoding: .utf8) })
+        #expect(page.components(separatedBy: "class=\"tag tag-sample\"").count - 1 == 1)
+        #expect(page.contains("2022-06-30</strong> <span class=\"tag tag-sample\">示例</span>"))
+        #expect(page.contains("结对学校数 3 个（3所以上）"))
     }
 }

@@ -24,6 +24,8 @@ struct TaskPage: Encodable {
         let date: String
         let unit: HTML
         let state: String
+        /// Sample data made up for demonstration: marked on its row.
+        let sample: Bool
         /// The evidence handed in with this report: "照片：1月活动照片；文件：1月工作方案".
         let evidence: String
         /// The report's note, on the reporting unit's page.
@@ -70,7 +72,7 @@ struct TaskPage: Encodable {
                     "\(p.s["evidence." + item.kind.rawValue])：\(item.title)" + (item.file.map { "（\($0)）" } ?? "")
                 }
                 reports.append(ReportRow(date: record.date.description, unit: unit?.0 ?? HTML(text: HTMLEscaping.escape(record.unit.text)),
-                                         state: p.s["state." + report.state.rawValue],
+                                         state: p.s["state." + report.state.rawValue], sample: record.sample,
                                          evidence: evidence.isEmpty ? "—" : evidence.joined(separator: "；"),
                                          noteLink: (unit?.1 ?? "") + "#" + UnitPage.anchor(record)))
             }

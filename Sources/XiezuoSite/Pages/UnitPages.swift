@@ -30,6 +30,8 @@ struct UnitPage: Encodable {
     struct Report: Encodable {
         let anchor: String
         let date: String
+        /// Sample data made up for demonstration: marked on the record.
+        let sample: Bool
         let values: String
         let tasks: String
         let note: String
@@ -45,12 +47,15 @@ struct UnitPage: Encodable {
                 let measure = plan.indicator(value.indicator)?.unit.symbol ?? ""
                 let amount = value.value.map(Display.amount)
                     ?? value.items.sorted { $0.key < $1.key }.map { "\($0.key) \(Display.amount($0.value))" }.joined(separator: "，")
-                return "\(name) \(amount) \(measure)"
+                // The unit's own words beside the number, and a correction's reason, stay with it.
+                let words = [value.note, value.correction.map { p.s.format("unit.report-correction", ["reason": $0]) }]
+                    .compactMap { $0 }.map { "（\($0)）" }.joined()
+                return "\(name) \(amount) \(measure)" + words
             }.joined(separator: "；")
             let tasks = record.tasks.map { p.s.format("unit.report-task", ["task": $0.task, "state": p.s["state." + $0.state.rawValue],
                                                                           "count": "\($0.evidence.count)"]) }
                 .joined(separator: "；")
-            return Report(anchor: anchor(record), date: record.date.description, values: values, tasks: tasks,
+            return Report(anchor: anchor(record), date: record.date.description, sample: record.sample, values: values, tasks: tasks,
                           note: Markdown.html(record.note, headingOffset: 3))
         }
     }
