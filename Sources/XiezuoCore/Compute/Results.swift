@@ -99,6 +99,15 @@ public struct TaskScore: Sendable {
     public let applicable: Bool
     public let explanation: Explanation
     public var total: Decimal { earned + bonus - penalty }
+
+    /// The task earned nothing because evidence its requirement asks for is missing
+    /// (`evidence-required`): said beside its status, not only in the explanation.
+    public var withheldForMissingEvidence: Bool {
+        explanation.contains { step in
+            if case .noEvidence = step { return true }
+            return false
+        }
+    }
 }
 
 /// Score and counts for a group of tasks: a section, a unit, a plan.

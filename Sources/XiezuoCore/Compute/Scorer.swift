@@ -37,9 +37,10 @@ struct Scorer {
             steps.append(.pointsDeduction(points: points, shortfall: shortfall, step: step, perStep: perStep, score: earned))
         }
         var bonus = Decimal(0)
-        // Over-completion earns a bonus only once every indicator of the task is met.
+        // Over-completion earns a bonus only once every indicator of the task is met, under
+        // every method (all-or-nothing included: full marks for done, the bonus for beyond).
         let over = result.uncappedCompletion
-        if let rate = rule.bonus?.perPercent, done, over > 1, rule.method != .allOrNothing {
+        if let rate = rule.bonus?.perPercent, done, over > 1 {
             bonus = (over - 1) * 100 * rate
             steps.append(.bonus(value: bonus))
         }

@@ -12,6 +12,8 @@ struct TaskRow: Encodable {
     let points: String?
     let requirement: String?
     let badge: HTML
+    /// Beside the status: why a task earned nothing although it is done or under way.
+    let withheld: String?
     let completion: String
     let score: String?
     let evidence: String
@@ -63,9 +65,14 @@ extension Presenter {
         return TaskRow(t: t, anchor: "task-" + Slug.make(task.id), number: task.number ?? task.id,
                        href: site.routes.task(plan.id, task.id).map(href), text: task.text,
                        units: r.responsible.map(unitLinkHTML), points: task.points.map(Display.amount),
-                       requirement: task.requirement, badge: badge(r.pace.status),
+                       requirement: task.requirement, badge: badge(r.pace.status), withheld: withheld(r),
                        completion: Display.percent(r.uncappedCompletion), score: scoreText,
                        evidence: s.format("evidence.count", ["count": "\(r.evidence.count)"]), missing: missingEvidence(r))
+    }
+
+    /// "缺佐证材料，0 分" when the score was withheld for missing evidence.
+    func withheld(_ r: TaskResult) -> String? {
+        r.score.flatMap { $0.withheldForMissingEvidence ? s["score.withheld-evidence"] : nil }
     }
 
     /// "共 12 项（文件 4、照片 8）…": how much evidence, of which kinds; nil for none.

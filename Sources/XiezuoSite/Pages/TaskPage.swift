@@ -10,6 +10,8 @@ struct TaskPage: Encodable {
     let text: String
     let fields: [Field]
     let badge: HTML
+    /// "缺佐证材料，0 分" beside the status when the score was withheld for it.
+    let withheld: String?
     let bar: Bar
     let units: [HTML]
     let indicators: IndicatorTable
@@ -84,7 +86,7 @@ struct TaskPage: Encodable {
                              crumbs: [(site.pairingName(pairing), site.routes.pairing(pairing.id)),
                                       ("\(plan.year)", site.routes.plan(plan.id)), (task.id, nil)],
                              sample: result.sample),
-            t: p.t, plan: p.planLink(plan), text: task.text, fields: fields, badge: p.badge(r.pace.status),
+            t: p.t, plan: p.planLink(plan), text: task.text, fields: fields, badge: p.badge(r.pace.status), withheld: p.withheld(r),
             bar: p.bar(ratio: r.uncappedCompletion, expected: r.pace.expected), units: r.responsible.map(p.unitLinkHTML),
             indicators: IndicatorTable(rows: indicators, showPlan: false), evidence: evidence, missing: p.missingEvidence(r), explanation: explanation, reports: reports, hasReports: !reports.isEmpty)
         return PageSpec(path: path, template: "task", context: page)
