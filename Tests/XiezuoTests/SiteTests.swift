@@ -29,10 +29,10 @@ import Testing
             #expect(files.contains(routes.region(region.id)!), "\(region.id)")
         }
         for standard in Self.content.standards { #expect(files.contains(routes.standard(standard.id)!), "\(standard.id)") }
-        // 6 pairings + 5 plans + 100 units + 6 regions + 80 indicators + 3 indexes + 10 standard
+        // 6 pairings + 5 plans + 100 units + 6 regions + 78 indicators + 3 indexes + 10 standard
         // indicators, plus task pages.
         #expect(Self.content.standards.count == 10)
-        #expect(Self.site.pages == 6 + 5 + 100 + 6 + 80 + 3 + 10 + Self.content.plans.reduce(0) { total, plan in
+        #expect(Self.site.pages == 6 + 5 + 100 + 6 + 78 + 3 + 10 + Self.content.plans.reduce(0) { total, plan in
             total + plan.allTasks.filter { TaskPage.deserved(plan, $0) }.count
         })
     }
@@ -101,6 +101,21 @@ import Testing
         let second = try #require(text.range(of: "2 2021 · 如皋市-洋县对口协作2021年度工作计划 学校结对数 不少于 3 家 3 家"))
         #expect(first.lowerBound < second.lowerBound)
         #expect(BundledSite.links("indicators/index.html").contains(.page("standards", "school-pairs")))
+    }
+
+    @Test func aStandardIndicatorPageCountsPlansAndShowsAWholeWithoutItsParts() throws {
+        // publicity-reports: 000 (乳山→市中) alone, with its 省级报道 and its six towns' reports:
+        // 1 plan, 7 rows.
+        let publicity = try #require(BundledSite.html("standards/publicity-reports/index.html"))
+        #expect(HTML.text(publicity).contains("使用的方案数 1"))
+        #expect(BundledSite.links("standards/publicity-reports/index.html")
+            .filter { $0.segments.first == "indicators" && $0.segments.count == 4 }.count == 7)
+        // social-donations in 003: 33 (350 万元) stands for it; the units' shares of it (民政 30,
+        // 慈善总会 30, 国资 120, 工商联 50) are its parts and not ranked against it.
+        let donations = BundledSite.links("standards/social-donations/index.html")
+        #expect(donations.contains(.page("indicators", "putuo-wanyuan-2021", "33")))
+        #expect(!donations.contains(.page("indicators", "putuo-wanyuan-2021", "国资社会帮扶资金")))
+        #expect(HTML.text(try #require(BundledSite.html("standards/social-donations/index.html"))).contains("使用的方案数 1"))
     }
 
     @Test func unitPageListsWhatItOwesAcrossPlans() throws {

@@ -25,8 +25,7 @@ public enum Engine {
         let indicators = plan.indicators.map { evaluator.evaluate($0, responsible: [], detailed: false) }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let tasks = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID, index: index)
-        let completion = Rollups.planCompletion(tasks: plan.allTasks.map(tasks.completion(of:)),
-                                                indicators: indicators)
+        let completion = Rollups.planCompletion(plan, tasks: plan.allTasks.map(tasks.completion(of:)), indicators: byID)
         return (completion, PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf).share)
     }
 
@@ -81,7 +80,7 @@ public enum Engine {
                        } ?? [])
         }
 
-        let completion = Rollups.planCompletion(tasks: tasks.map(\.completion), indicators: indicators)
+        let completion = Rollups.planCompletion(plan, tasks: tasks.map(\.completion), indicators: byID)
         let recordsSoFar = plan.records.filter { $0.date <= asOf }
         return PlanResult(
             plan: plan.id, asOf: asOf,

@@ -38,10 +38,14 @@ enum Rollups {
         return ranks
     }
 
-    /// How far along a plan is: the mean of its tasks' completions (each capped, each from its
-    /// indicators or its reported state); a plan of indicators only uses those.
-    static func planCompletion(tasks: [Decimal], indicators: [IndicatorResult]) -> Decimal {
-        let completions = tasks.isEmpty ? indicators.filter { $0.scored }.compactMap(\.completion) : tasks
+    /// How far along a plan is: the mean over its items, each capped at 100 %. An item is a
+    /// task (its completion from its indicators or its reported state), or a scored indicator
+    /// linked to no task: every scored figure counts, once. A total split into parts (12 = 2 +
+    /// 4 + 6) is not an item of its own: its parts are.
+    static func planCompletion(_ plan: Plan, tasks: [Decimal], indicators: [String: IndicatorResult]) -> Decimal {
+        let standalone = plan.indicators.filter { $0.tasks.isEmpty && $0.split.isEmpty }
+            .compactMap { indicators[$0.id] }.filter(\.scored).compactMap(\.completion)
+        let completions = tasks + standalone
         return completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)
     }
 }

@@ -67,10 +67,13 @@ struct TaskEvaluator {
         }
     }
 
-    /// The task's scored indicators that have a completion: they measure it.
+    /// The task's scored indicators that have a completion: they measure it. A total split
+    /// into parts that measure the task too is left out, so that one figure counts once.
     private func measured(_ task: PlanTask) -> [IndicatorResult] {
-        plan.indicators.filter { $0.tasks.contains(task.id) }.compactMap { indicators[$0.id] }
-            .filter { $0.scored && $0.completion != nil }
+        let linked = plan.indicators.filter { $0.tasks.contains(task.id) }
+        let ids = Set(linked.map(\.id))
+        return linked.filter { total in total.split.isEmpty || !total.split.contains(where: ids.contains) }
+            .compactMap { indicators[$0.id] }.filter { $0.scored && $0.completion != nil }
     }
 
     /// The mean of the measuring indicators' completions, each capped at 1; without any, 1 when

@@ -44,7 +44,7 @@ struct StandardPage: Encodable {
                             badge: p.badge(status), responsible: use.responsible.map(p.unitLinkHTML)))
         }
         let fields = [Field(label: p.s["standard.unit"], value: standard.unit.symbol),
-                      Field(label: p.s["standard.plans"], value: "\(rows.count)")]
+                      Field(label: p.s["standard.plans"], value: "\(Set(uses.map(\.0.id)).count)")]
         let page = StandardPage(
             chrome: p.chrome(title: standard.name, crumbs: [(p.s["nav.indicators"], Routes.indicators), (standard.name, nil)],
                              sample: uses.contains { $0.0.sample }),

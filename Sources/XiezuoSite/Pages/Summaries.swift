@@ -48,13 +48,23 @@ struct PlanSummary: Codable, Sendable, Equatable {
                                   behind: statuses.filter { $0 == .behind }.count,
                                   overdue: statuses.filter { $0 == .overdue }.count,
                                   tracked: statuses.filter { $0 == .notScored || $0 == .unknown }.count)
-        standards = plan.indicators.compactMap { indicator in
+        standards = plan.indicators.filter { !Self.isPartOfSameStandard($0, in: plan) }.compactMap { indicator in
             indicator.standard.flatMap { standard in
                 result.indicator(indicator.id).map {
                     StandardUse(standard: standard, plan: plan.id, indicator: indicator, result: $0, p: p)
                 }
             }
         }
+    }
+}
+
+extension PlanSummary {
+    /// A part (其中, or one of a split's parts) of an indicator of the same plan that stands for
+    /// the same standard: the comparison shows the whole, never the whole against its parts.
+    static func isPartOfSameStandard(_ indicator: Indicator, in plan: Plan) -> Bool {
+        guard let standard = indicator.standard else { return false }
+        let wholes = plan.indicators.filter { $0.id == indicator.partOf || $0.split.contains(indicator.id) }
+        return wholes.contains { $0.standard == standard }
     }
 }
 
