@@ -19,9 +19,10 @@ enum Build {
 
     static func indicator(_ id: String, _ target: Indicator.Target, unit: String = "个", tasks: [String] = [],
                           counting: Indicator.Counting = .new, stock: Decimal? = nil, scored: Bool = true,
-                          partOf: String? = nil, split: [String] = [], units: [String] = []) -> Indicator {
+                          partOf: String? = nil, split: [String] = [], ratio: Indicator.Ratio? = nil,
+                          units: [String] = []) -> Indicator {
         Indicator(id: id, name: "指标\(id)", unit: measure(unit), target: target, counting: counting, stock: stock,
-                  scored: scored, partOf: partOf, split: split, tasks: tasks,
+                  scored: scored, partOf: partOf, split: split, ratio: ratio, tasks: tasks,
                   units: units.map { UnitReference(text: $0, location: here) }, standard: nil, group: nil, note: nil,
                   location: here)
     }

@@ -22,6 +22,8 @@ public enum ExplanationStep: Sendable, Hashable {
     case sum(value: Decimal)
     /// The sum of the parts' actuals (12 = 2 + 4 + 6).
     case sumOfParts(parts: [String], value: Decimal)
+    /// A percentage computed from two indicators: numerator ÷ denominator × 100.
+    case ratio(numerator: String, numeratorValue: Decimal, denominator: String, denominatorValue: Decimal, value: Decimal)
     /// actual ÷ target.
     case completion(actual: Decimal, target: Decimal, ratio: Decimal)
     /// Per item: Σ min(item, target) ÷ (items × target).

@@ -4,7 +4,7 @@ extension ExplanationStep {
     /// The step as a translation key and named arguments (numbers already formatted by the
     /// display rule), for the site's templates, the JSON report and the command line.
     public var parts: (key: String, arguments: [String: String]) {
-        let a = Display.amount
+        let a: (Decimal) -> String = Display.amount
         let p = Display.percent
         let pt = Display.points
         switch self {
@@ -22,6 +22,9 @@ extension ExplanationStep {
         case let .sum(value): return ("explain.sum", ["value": a(value)])
         case let .sumOfParts(parts, value):
             return ("explain.sum-of-parts", ["parts": parts.joined(separator: " + "), "value": a(value)])
+        case let .ratio(numerator, numeratorValue, denominator, denominatorValue, value):
+            return ("explain.ratio", ["numerator": numerator, "numerator-value": a(numeratorValue), "denominator": denominator,
+                                      "denominator-value": a(denominatorValue), "value": Display.amount(value, places: 2)])
         case let .completion(actual, target, ratio):
             return ("explain.completion", ["actual": a(actual), "target": a(target), "ratio": p(ratio)])
         case let .itemCompletion(met, items, ratio):

@@ -21,8 +21,32 @@ struct IndicatorEvaluator {
         var steps: Explanation = []
     }
 
-    /// The latest cumulative value of each reporting unit on or before `date`, summed.
+    /// The latest cumulative value of each reporting unit on or before `date`, summed; for a
+    /// computed percentage, its numerator's actual ÷ its denominator's × 100.
     func actual(of indicator: Indicator, on date: Day) -> Actual {
+        if let ratio = indicator.ratio { return computed(ratio, on: date) }
+        return reported(indicator, on: date)
+    }
+
+    /// numerator ÷ denominator × 100, both read in the numerator's unit; 0 while the denominator is 0.
+    private func computed(_ ratio: Indicator.Ratio, on date: Day) -> Actual {
+        var result = Actual()
+        guard let numerator = plan.indicator(ratio.numerator), let denominator = plan.indicator(ratio.denominator) else {
+            result.steps = [.noRecord]
+            return result
+        }
+        let top = actual(of: numerator, on: date)
+        let bottom = actual(of: denominator, on: date)
+        let bottomValue = denominator.unit.convert(bottom.value, to: numerator.unit)
+        result.reported = top.reported || bottom.reported
+        result.value = bottomValue > 0 ? top.value / bottomValue * 100 : 0
+        result.steps = top.steps + bottom.steps + [.ratio(numerator: numerator.name, numeratorValue: top.value,
+                                                           denominator: denominator.name, denominatorValue: bottomValue,
+                                                           value: result.value)]
+        return result
+    }
+
+    private func reported(_ indicator: Indicator, on date: Day) -> Actual {
         var latest: [String: (record: Int, value: ReportedValue)] = [:]
         for entry in index.values[indicator.id] ?? [] {
             guard index.dates[entry.record] <= date else { break }
@@ -159,7 +183,8 @@ struct IndicatorEvaluator {
 
     /// The value at the end of each month that has a record, up to the as-of date.
     private func history(of indicator: Indicator) -> [MonthValue] {
-        let entries = ([indicator.id] + indicator.split).flatMap { index.values[$0] ?? [] }
+        let sources = [indicator.id] + indicator.split + [indicator.ratio?.numerator, indicator.ratio?.denominator].compactMap { $0 }
+        let entries = sources.flatMap { index.values[$0] ?? [] }
         let months = Set(entries.map { index.dates[$0.record] }.filter { $0 <= asOf }.map(\.monthKey))
         return months.sorted().map { key in
             let parts = key.split(separator: "-").compactMap { Int($0) }

@@ -46,6 +46,7 @@ public enum NumberReading {
             case 0xFF0E: return "."
             case 0xFF0C: return ","
             case 0xFF0D: return "-"
+            case 0xFF05: return "%"
             case 0x3000: return " "
             default: return Character(scalar)
             }

@@ -32,6 +32,13 @@ public struct Indicator: Sendable, Identifiable {
         case runningTotal = "running-total"
     }
 
+    /// A percentage computed from two other indicators: numerator ÷ denominator × 100 (资金使用率
+    /// = 已使用资金 ÷ 到位资金). It has no records of its own.
+    public struct Ratio: Sendable, Hashable {
+        public let numerator: String
+        public let denominator: String
+    }
+
     public let id: String
     public let name: String
     public let unit: MeasureUnit
@@ -45,6 +52,8 @@ public struct Indicator: Sendable, Identifiable {
     public let partOf: String?
     /// The indicators whose targets add up to this one (12 = 2 + 4 + 6).
     public let split: [String]
+    /// For a percentage computed from two indicators.
+    public let ratio: Ratio?
     /// The tasks this indicator measures.
     public let tasks: [String]
     /// Responsible units; when empty, those of its tasks.
@@ -57,7 +66,7 @@ public struct Indicator: Sendable, Identifiable {
     public let location: SourceLocation
 
     public init(id: String, name: String, unit: MeasureUnit, target: Target, counting: Counting,
-                stock: Decimal?, scored: Bool, partOf: String?, split: [String], tasks: [String],
+                stock: Decimal?, scored: Bool, partOf: String?, split: [String], ratio: Ratio? = nil, tasks: [String],
                 units: [UnitReference], standard: String?, group: String?, note: String?,
                 location: SourceLocation) {
         self.id = id
@@ -69,6 +78,7 @@ public struct Indicator: Sendable, Identifiable {
         self.scored = scored
         self.partOf = partOf
         self.split = split
+        self.ratio = ratio
         self.tasks = tasks
         self.units = units
         self.standard = standard
@@ -80,6 +90,13 @@ public struct Indicator: Sendable, Identifiable {
 
 /// A standard indicator shared by many pairings (结对学校数, 消费帮扶金额, …).
 public struct StandardIndicator: Sendable, Identifiable {
+    /// A percentage computed from two other indicators: numerator ÷ denominator × 100 (资金使用率
+    /// = 已使用资金 ÷ 到位资金). It has no records of its own.
+    public struct Ratio: Sendable, Hashable {
+        public let numerator: String
+        public let denominator: String
+    }
+
     public let id: String
     public let name: String
     public let unit: MeasureUnit

@@ -8,6 +8,8 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
     public enum Dimension: String, Sendable {
         case count
         case money
+        /// A percentage (资金使用率, 达标率, 工程进度): 90 means 90 %.
+        case ratio
     }
 
     public let symbol: String
@@ -30,8 +32,14 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
             MeasureUnit(symbol: "元", dimension: .money, scale: 1),
             MeasureUnit(symbol: "万元", dimension: .money, scale: 10_000),
             MeasureUnit(symbol: "亿元", dimension: .money, scale: 100_000_000),
+            MeasureUnit.percent,
         ]
     }()
+
+    public static let percent = MeasureUnit(symbol: "%", dimension: .ratio, scale: 1)
+
+    /// Decimal places shown: a percentage to 2 (74.15 %), other amounts to at most 4.
+    public var displayPlaces: Int { dimension == .ratio ? 2 : 4 }
 
     private static let bySymbol: [String: MeasureUnit] =
         Dictionary(uniqueKeysWithValues: known.map { ($0.symbol, $0) })
@@ -40,7 +48,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether amounts in `self` and `other` can be compared after scaling.
     public func isCommensurable(with other: MeasureUnit) -> Bool {
-        if dimension == .money { return other.dimension == .money }
+        if dimension != .count { return other.dimension == dimension }
         return self == other || Self.synonyms(symbol, other.symbol)
     }
 

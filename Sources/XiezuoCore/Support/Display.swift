@@ -23,10 +23,13 @@ public enum Display {
         fixed(value, places: 2)
     }
 
-    /// An amount in its unit, without trailing zeros: `0.30` → `"0.3"`, `1400` → `"1400"`.
-    public static func amount(_ value: Decimal) -> String {
-        if let digits = DecimalDigits(value) { return digits.rounded(places: 4).plain }
-        return value.rounded(scale: 4).plainString
+    /// An amount in its unit, without trailing zeros: `0.30` → `"0.3"`, `1400` → `"1400"`; to 4
+    /// places, or as many as the unit shows (a percentage: 2, `74.1491…` → `"74.15"`).
+    public static func amount(_ value: Decimal) -> String { amount(value, places: 4) }
+
+    public static func amount(_ value: Decimal, places: Int) -> String {
+        if let digits = DecimalDigits(value) { return digits.rounded(places: places).plain }
+        return value.rounded(scale: places).plainString
     }
 
     public static func fixed(_ value: Decimal, places: Int) -> String {

@@ -77,6 +77,7 @@ enum PlanRules {
                            + Suggestion.didYouMean(wholeID, among: Array(indicators.keys)), at: here)
             }
         }
+        if let ratio = indicator.ratio { checkRatio(ratio, of: indicator, indicators: indicators, sink: sink) }
         guard !indicator.split.isEmpty else { return }
         var sum = Decimal(0)
         var complete = true
@@ -96,6 +97,36 @@ enum PlanRules {
         if complete, let total = indicator.target.amount, sum != total {
             sink.error("sub-targets do not add up: \(indicator.split.joined(separator: " + ")) = \(sum.plainString) "
                        + "\(indicator.unit), but the target is \(total.plainString) \(indicator.unit)", at: here)
+        }
+    }
+
+    /// A computed percentage: in %, from two known indicators that count the same thing.
+    private static func checkRatio(_ ratio: Indicator.Ratio, of indicator: Indicator, indicators: [String: Indicator],
+                                   sink: DiagnosticSink) {
+        let here = indicator.location
+        if indicator.unit.dimension != .ratio {
+            sink.error("indicator '\(indicator.id)' is computed with 'ratio' but counts in \(indicator.unit); "
+                       + "a ratio is a percentage: write 'unit: \"%\"'", at: here)
+        }
+        if !indicator.split.isEmpty {
+            sink.error("indicator '\(indicator.id)' cannot be both a 'ratio' and a 'split'", at: here)
+        }
+        var sides: [Indicator] = []
+        for id in [ratio.numerator, ratio.denominator] {
+            guard let side = indicators[id], id != indicator.id else {
+                sink.error("indicator '\(indicator.id)' is computed from unknown indicator '\(id)'"
+                           + Suggestion.didYouMean(id, among: Array(indicators.keys.filter { $0 != indicator.id })), at: here)
+                continue
+            }
+            if side.ratio != nil {
+                sink.error("indicator '\(indicator.id)' is computed from '\(id)', itself computed; "
+                           + "compute a ratio from reported indicators", at: here)
+            }
+            sides.append(side)
+        }
+        if sides.count == 2, !sides[0].unit.isCommensurable(with: sides[1].unit) {
+            sink.error("indicator '\(indicator.id)' divides '\(sides[0].id)' in \(sides[0].unit) by '\(sides[1].id)' in "
+                       + "\(sides[1].unit); a ratio needs two amounts of the same kind", at: here)
         }
     }
 }

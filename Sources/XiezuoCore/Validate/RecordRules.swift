@@ -66,6 +66,10 @@ enum RecordRules {
                     sink.error("'\(reporter.name)' reports indicator '\(indicator.id)' but is not responsible for it"
                                + responsibleList(owners), at: value.location)
                 }
+                if let ratio = indicator.ratio {
+                    sink.error("indicator '\(indicator.id)' is computed as '\(ratio.numerator)' ÷ '\(ratio.denominator)'; "
+                               + "report those two instead", at: value.location)
+                }
                 checkItems(value, indicator: indicator, sink: sink)
             }
             for report in record.tasks {

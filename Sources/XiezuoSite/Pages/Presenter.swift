@@ -130,7 +130,7 @@ struct Presenter {
     }
 
     func amount(_ value: Decimal?, unit: String) -> String {
-        value.map { "\(Display.amount($0)) \(unit)" } ?? "—"
+        value.map { "\(Display.amount($0, places: MeasureUnit.named(unit)?.displayPlaces ?? 4)) \(unit)" } ?? "—"
     }
 
     func targetText(_ indicator: Indicator, result: IndicatorResult) -> String {

@@ -6,7 +6,7 @@ enum IndicatorDecoder {
     static let fileFields = ["indicators", "groups", "note"]
     static let groupFields = ["title", "indicators", "note"]
     static let fields = ["id", "name", "unit", "target", "comparator", "items", "counting", "stock", "scored",
-                         "part-of", "split", "tasks", "units", "standard", "note"]
+                         "part-of", "split", "ratio", "tasks", "units", "standard", "note"]
 
     static let comparators = ["at-least", "exactly", "at-most", "each-at-least", "not-lower-than-last-year", "none"]
 
@@ -43,13 +43,20 @@ enum IndicatorDecoder {
         let scored = reader.bool("scored") ?? true
         let partOf = reader.string("part-of")
         let split = reader.strings("split").map(\.0)
+        let ratio = reader.node("ratio").flatMap { node -> Indicator.Ratio? in
+            guard let nested = reader.nested(node, known: ["numerator", "denominator"], what: "'ratio'") else { return nil }
+            defer { nested.finish() }
+            guard let numerator = nested.string("numerator", required: true),
+                  let denominator = nested.string("denominator", required: true) else { return nil }
+            return Indicator.Ratio(numerator: numerator, denominator: denominator)
+        }
         let tasks = reader.strings("tasks").map(\.0)
         let units = reader.unitReferences("units")
         let standard = reader.string("standard")
         let note = reader.string("note")
         guard let id, let name, let unit else { return nil }
         return Indicator(id: id, name: name, unit: unit, target: target, counting: counting, stock: stock,
-                         scored: scored, partOf: partOf, split: split, tasks: tasks, units: units,
+                         scored: scored, partOf: partOf, split: split, ratio: ratio, tasks: tasks, units: units,
                          standard: standard, group: group, note: note, location: reader.location)
     }
 
