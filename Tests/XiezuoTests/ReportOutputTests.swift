@@ -22,6 +22,31 @@ import Testing
         #expect(plans.first?.keys.contains("score") == false)
     }
 
+    @Test func jsonGivesRatiosRoundedWithTheirExactTerms() throws {
+        // 资金使用率 = 2405.4 ÷ 3244 × 100 = 74.149198520345 25… %, target 90 %: neither quotient
+        // terminates, so each is given to 12 places beside the exact numbers it divides.
+        let ratio = Indicator.Ratio(numerator: "已使用", denominator: "到位")
+        let plan = Build.plan(tasks: [Build.task("1")], indicators: [
+            Build.indicator("到位", .none, unit: "万元", units: ["区财政局"]),
+            Build.indicator("已使用", .none, unit: "万元", units: ["区财政局"]),
+            Build.indicator("使用率", .atLeast(90), unit: "%", tasks: ["1"], ratio: ratio),
+        ], records: [Build.record("区财政局", "2022-06-30", values: ["到位": 3244, "已使用": Decimal(string: "2405.4")!])])
+        let data = ReportDocument(results: [(plan, Build.evaluate(plan, asOf: "2022-07-02"))]).json()
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let entry = try #require((object["plans"] as? [[String: Any]])?.first)
+        let rate = try #require((entry["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "使用率" })
+        #expect(rate["actual"] as? String == "74.149198520345")
+        #expect(rate["actualOf"] as? [String: String] == ["numerator": "240540", "denominator": "3244"])
+        #expect(rate["completion"] as? String == "0.823879983559")
+        #expect(rate["completionOf"] as? [String: String] == ["numerator": "240540", "denominator": "291960"])
+        // 1 January to 2 July: 182 of 364 days.
+        #expect(entry["expected"] as? String == "0.5")
+        #expect(entry["expectedOf"] as? [String: String] == ["numerator": "182", "denominator": "364"])
+        // No ratio string is longer than its 12 places.
+        let text = try #require(String(data: data, encoding: .utf8))
+        #expect(text.range(of: "\\.[0-9]{13,}\"", options: .regularExpression) == nil)
+    }
+
     @Test func jsonIsByteStable() {
         let a = ReportDocument(results: [(Self.plan, Self.result)]).json()
         let b = ReportDocument(results: [(Self.plan, Engine.evaluate(Self.plan, in: Bundled.content,

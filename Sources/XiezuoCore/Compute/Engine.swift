@@ -82,9 +82,10 @@ public enum Engine {
 
         let completion = Rollups.planCompletion(plan, tasks: tasks.map(\.completion), indicators: byID)
         let recordsSoFar = plan.records.filter { $0.date <= asOf }
+        let expected = PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf)
         return PlanResult(
             plan: plan.id, asOf: asOf,
-            expected: PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf).share,
+            expected: expected.share, expectedDays: expected.days,
             indicators: indicators, tasks: tasks, sections: sections, units: units, rollup: planRollup,
             bonus: tasks.compactMap(\.score).reduce(0) { $0 + $1.bonus },
             penalty: tasks.compactMap(\.score).reduce(0) { $0 + $1.penalty },

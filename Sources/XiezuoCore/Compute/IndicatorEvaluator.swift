@@ -16,6 +16,9 @@ struct IndicatorEvaluator {
 
     struct Actual {
         var value: Decimal = 0
+        /// For a computed percentage, the exact terms of `value` (numerator × 100 ÷ denominator),
+        /// which the division may not represent exactly.
+        var exact: Fraction?
         var items: [String: Decimal] = [:]
         var reported = false
         var steps: Explanation = []
@@ -40,6 +43,7 @@ struct IndicatorEvaluator {
         let bottomValue = denominator.unit.convert(bottom.value, to: numerator.unit)
         result.reported = top.reported || bottom.reported
         result.value = bottomValue > 0 ? top.value / bottomValue * 100 : 0
+        if bottomValue > 0 { result.exact = Fraction(numerator: top.value * 100, denominator: bottomValue) }
         result.steps = top.steps + bottom.steps + [.ratio(numerator: numerator.name, numeratorValue: top.value,
                                                            denominator: denominator.name, denominatorValue: bottomValue,
                                                            value: result.value)]
@@ -130,34 +134,33 @@ struct IndicatorEvaluator {
         let actual = actual(of: indicator, on: asOf)
         let (target, targetSteps) = target(of: indicator)
         var steps = actual.steps + targetSteps
-        var completion: Decimal?
+        var fraction: Fraction?
         var met = Met.unknown
         if let target {
             switch indicator.target {
             case .eachAtLeast(_, let items):
                 let reached = items.filter { (actual.items[$0] ?? 0) >= target }.count
                 let sum = items.reduce(Decimal(0)) { $0 + min(actual.items[$1] ?? 0, target) }
-                let ratio = target > 0 ? sum / (Decimal(items.count) * target) : 1
-                completion = ratio
+                fraction = target > 0 ? Fraction(numerator: sum, denominator: Decimal(items.count) * target) : .whole
                 met = reached == items.count ? .yes : .no
-                steps.append(.itemCompletion(met: reached, items: items.count, ratio: ratio))
+                steps.append(.itemCompletion(met: reached, items: items.count, ratio: fraction!.value))
             case .atMost:
-                let ratio = actual.value <= target ? 1 : target / actual.value
-                completion = ratio
+                fraction = actual.value <= target ? .whole
+                    : actual.exact.map { Fraction(numerator: target * $0.denominator, denominator: $0.numerator) }
+                    ?? Fraction(numerator: target, denominator: actual.value)
                 met = actual.value <= target ? .yes : .no
-                steps.append(.completion(actual: actual.value, target: target, ratio: ratio))
+                steps.append(.completion(actual: actual.value, target: target, ratio: fraction!.value))
             case .exactly:
-                let ratio = target > 0 ? actual.value / target : 1
-                completion = ratio
+                fraction = target > 0 ? Self.fraction(actual, over: target) : .whole
                 met = actual.value == target ? .yes : .no
-                steps.append(.completion(actual: actual.value, target: target, ratio: ratio))
+                steps.append(.completion(actual: actual.value, target: target, ratio: fraction!.value))
             default:
-                let ratio = target > 0 ? actual.value / target : 1
-                completion = ratio
+                fraction = target > 0 ? Self.fraction(actual, over: target) : .whole
                 met = actual.value >= target ? .yes : .no
-                steps.append(.completion(actual: actual.value, target: target, ratio: ratio))
+                steps.append(.completion(actual: actual.value, target: target, ratio: fraction!.value))
             }
         }
+        let completion = fraction?.value
         let deadline = deadline(of: indicator)
         let pace: Pace
         if !indicator.scored || indicator.target == .none {
@@ -170,10 +173,16 @@ struct IndicatorEvaluator {
             pace = PaceRule.untracked(.unknown, start: plan.startDay, deadline: deadline, asOf: asOf)
         }
         return IndicatorResult(id: indicator.id, name: indicator.name, unit: indicator.unit.symbol, target: target,
-                               actual: actual.value, reported: actual.reported, items: actual.items, completion: completion, met: met,
+                               actual: actual.value, actualFraction: actual.exact, reported: actual.reported, items: actual.items, completion: completion, completionFraction: fraction, met: met,
                                scored: indicator.scored && indicator.target != .none, pace: pace,
                                responsible: responsible, history: detailed ? history(of: indicator) : [], explanation: steps,
                                exceedsWhole: detailed && exceedsWhole(indicator, actual: actual.value))
+    }
+
+    /// actual ÷ target, as exact terms: a computed percentage keeps its own.
+    private static func fraction(_ actual: Actual, over target: Decimal) -> Fraction {
+        actual.exact.map { Fraction(numerator: $0.numerator, denominator: $0.denominator * target) }
+            ?? Fraction(numerator: actual.value, denominator: target)
     }
 
     /// The earliest deadline of the indicator's tasks, else the plan's, else the year's end.

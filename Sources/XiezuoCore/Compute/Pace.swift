@@ -9,7 +9,7 @@ enum PaceRule {
     /// Nothing is expected on or before the start day, everything by the deadline: the share
     /// is (days from the start to the date) ÷ (days from the start to the deadline). A deadline
     /// on or before the start calls for everything from the day after the start.
-    static func expected(start: Day, deadline: Day, asOf: Day) -> (share: Decimal, step: ExplanationStep) {
+    static func expected(start: Day, deadline: Day, asOf: Day) -> (share: Decimal, step: ExplanationStep, days: Fraction) {
         let total = max(start.days(until: deadline), 0)
         let elapsed = min(max(start.days(until: asOf), 0), total)
         let share: Decimal
@@ -18,7 +18,11 @@ enum PaceRule {
         } else {
             share = total > 0 ? Decimal(elapsed) / Decimal(total) : 1
         }
-        return (share, .expectedShare(elapsedDays: elapsed, totalDays: total, share: share))
+        // Before the start, and for a deadline on the start day, the share is what it is (0 or
+        // 1) whatever the days say; the days are given as the share's own terms.
+        let days = asOf > start && total > 0 ? Fraction(numerator: Decimal(elapsed), denominator: Decimal(total))
+            : Fraction(numerator: share, denominator: 1)
+        return (share, .expectedShare(elapsedDays: elapsed, totalDays: total, share: share), days)
     }
 
     /// Done beats everything; past the deadline it is overdue; otherwise compare the

@@ -49,12 +49,17 @@ public struct IndicatorResult: Sendable {
     /// The target in the indicator's unit; nil for no target or an unknown last-year value.
     public let target: Decimal?
     public let actual: Decimal
+    /// For a computed percentage: numerator × 100 and denominator, exactly.
+    public let actualFraction: Fraction?
     /// Whether any unit reported a value (a reported 0 included), or its parts did.
     public let reported: Bool
     /// Per item, for 至少各1次.
     public let items: [String: Decimal]
     /// actual ÷ target, uncapped (1.35 means 135 %); nil without a target.
     public let completion: Decimal?
+    /// The same as the exact numbers it divides: actual and target (at most: target and actual;
+    /// per item: Σ min(item, target) and items × target).
+    public let completionFraction: Fraction?
     public let met: Met
     public let scored: Bool
     public let pace: Pace
@@ -64,6 +69,20 @@ public struct IndicatorResult: Sendable {
     public let explanation: Explanation
     /// A part larger than its whole, when records say so.
     public let exceedsWhole: Bool
+}
+
+/// A ratio as the two exact numbers it divides, for those who check it by hand.
+public struct Fraction: Sendable, Hashable {
+    public let numerator: Decimal
+    public let denominator: Decimal
+
+    public init(numerator: Decimal, denominator: Decimal) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    public static let whole = Fraction(numerator: 1, denominator: 1)
+    public var value: Decimal { numerator / denominator }
 }
 
 public struct MonthValue: Sendable, Hashable {
@@ -124,6 +143,8 @@ public struct Rollup: Sendable, Hashable {
 
     /// earned ÷ available as a percentage; nil when nothing is scored.
     public var percent: Decimal? { available > 0 ? earned / available * 100 : nil }
+    /// The percentage's terms: earned ÷ available (× 100).
+    public var percentFraction: Fraction? { available > 0 ? Fraction(numerator: earned, denominator: available) : nil }
 }
 
 public struct SectionResult: Sendable {
@@ -168,6 +189,8 @@ public struct PlanResult: Sendable {
     public let plan: String
     public let asOf: Day
     public let expected: Decimal
+    /// The expected share as days: from the start to the date, of the start to the deadline.
+    public let expectedDays: Fraction
     public let indicators: [IndicatorResult]
     public let tasks: [TaskResult]
     public let sections: [SectionResult]
@@ -193,12 +216,13 @@ public struct PlanResult: Sendable {
     private var indicatorIndex: [String: Int] = [:]
     private var taskIndex: [String: Int] = [:]
 
-    init(plan: String, asOf: Day, expected: Decimal, indicators: [IndicatorResult], tasks: [TaskResult],
+    init(plan: String, asOf: Day, expected: Decimal, expectedDays: Fraction, indicators: [IndicatorResult], tasks: [TaskResult],
          sections: [SectionResult], units: [UnitResult], rollup: Rollup, bonus: Decimal, penalty: Decimal,
          grade: String?, findings: [Finding], latestData: Day?, sample: Bool, completion: Decimal) {
         self.plan = plan
         self.asOf = asOf
         self.expected = expected
+        self.expectedDays = expectedDays
         self.indicators = indicators
         self.tasks = tasks
         self.sections = sections

@@ -58,12 +58,31 @@ public struct ReportDocument {
         return indented
     }
 
+    /// Ratios (completion, expected pace, percentages) are rounded to this many decimal places,
+    /// half away from zero, beside the exact numbers they divide where there are two: a quotient
+    /// such as 2405.4 ÷ 3244 does not terminate, and cut at Decimal's 38 digits it would look
+    /// exact without being so.
+    static let ratioScale = 12
+
+    static func ratio(_ value: Decimal) -> String { value.rounded(scale: ratioScale).plainString }
+
+    /// A ratio's exact terms: `{"numerator": "2405.4", "denominator": "3244"}`.
+    struct FractionEntry: Encodable {
+        let numerator, denominator: String
+
+        init(_ fraction: Fraction) {
+            numerator = fraction.numerator.plainString
+            denominator = fraction.denominator.plainString
+        }
+    }
+
     public struct PlanEntry: Encodable {
         let id, pairing, title, asOf: String
         let year: Int
         let sample: Bool
         let latestData: String?
         let expected, completion: String
+        let expectedOf: FractionEntry
         let score: Score?
         let indicators: [IndicatorEntry]
         let tasks: [TaskEntry]
@@ -78,8 +97,9 @@ public struct ReportDocument {
             asOf = result.asOf.description
             sample = result.sample
             latestData = result.latestData?.description
-            expected = result.expected.plainString
-            completion = result.completion.plainString
+            expected = ReportDocument.ratio(result.expected)
+            expectedOf = FractionEntry(result.expectedDays)
+            completion = ReportDocument.ratio(result.completion)
             score = plan.scoring.method == .none ? nil : Score(result.rollup, bonus: result.bonus,
                                                                  penalty: result.penalty, grade: result.grade)
             indicators = result.indicators.map(IndicatorEntry.init)
@@ -92,6 +112,8 @@ public struct ReportDocument {
     struct Score: Encodable {
         let available, earned, bonus, penalty: String
         let percent: String?
+        /// percent = numerator ÷ denominator × 100: earned and available points.
+        let percentOf: FractionEntry?
         let grade: String?
 
         init(_ rollup: Rollup, bonus: Decimal, penalty: Decimal, grade: String?) {
@@ -99,7 +121,8 @@ public struct ReportDocument {
             earned = rollup.earned.plainString
             self.bonus = bonus.plainString
             self.penalty = penalty.plainString
-            percent = rollup.percent?.plainString
+            percent = rollup.percent.map(ReportDocument.ratio)
+            percentOf = rollup.percentFraction.map(FractionEntry.init)
             self.grade = grade
         }
     }
@@ -118,6 +141,9 @@ public struct ReportDocument {
     struct IndicatorEntry: Encodable {
         let id, name, unit, actual, met, status, deadline: String
         let target, completion: String?
+        let completionOf: FractionEntry?
+        /// For a computed percentage: actual = numerator ÷ denominator (× 100 already in the numerator).
+        let actualOf: FractionEntry?
         let items: [String: String]
         let scored, dueSoon: Bool
         let responsible: [String]
@@ -127,12 +153,14 @@ public struct ReportDocument {
             id = r.id
             name = r.name
             unit = r.unit
-            actual = r.actual.plainString
+            actual = r.actualFraction == nil ? r.actual.plainString : ReportDocument.ratio(r.actual)
+            actualOf = r.actualFraction.map(FractionEntry.init)
             met = r.met.rawValue
             status = r.pace.status.rawValue
             deadline = r.pace.deadline.description
             target = r.target?.plainString
-            completion = r.completion?.plainString
+            completion = r.completion.map(ReportDocument.ratio)
+            completionOf = r.completionFraction.map(FractionEntry.init)
             items = r.items.mapValues(\.plainString)
             scored = r.scored
             dueSoon = r.pace.dueSoon
@@ -153,8 +181,8 @@ public struct ReportDocument {
         init(_ r: TaskResult) {
             id = r.id
             state = r.state.rawValue
-            completion = r.completion.plainString
-            uncappedCompletion = r.uncappedCompletion.plainString
+            completion = ReportDocument.ratio(r.completion)
+            uncappedCompletion = ReportDocument.ratio(r.uncappedCompletion)
             status = r.pace.status.rawValue
             deadline = r.pace.deadline.description
             dueSoon = r.pace.dueSoon
@@ -182,6 +210,7 @@ public struct ReportDocument {
     struct UnitEntry: Encodable {
         let unit, available, earned: String
         let percent, grade: String?
+        let percentOf: FractionEntry?
         let rank: Int?
         let tasks, indicators, missingReports: [String]
 
@@ -189,7 +218,8 @@ public struct ReportDocument {
             unit = r.unit.description
             available = r.rollup.available.plainString
             earned = r.rollup.earned.plainString
-            percent = r.rollup.percent?.plainString
+            percent = r.rollup.percent.map(ReportDocument.ratio)
+            percentOf = r.rollup.percentFraction.map(FractionEntry.init)
             grade = r.grade
             rank = r.rank
             tasks = r.tasks
