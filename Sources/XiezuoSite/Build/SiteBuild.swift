@@ -60,7 +60,8 @@ public struct SiteBuild {
         let cache = self.cache.map { BuildCache(folder: $0, output: output) }
         let headers = clock.time("load") { readHeaders(scan, cache: cache) }
         let groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)
-        let latest = clock.time("load") { readLatestRecords(scan, cache: cache) }
+        // Each plan's latest record date, for the site's as-of date; not needed when it is given.
+        let latest = self.options.asOf != nil ? [] : clock.time("load") { readLatestRecords(scan, cache: cache) }
         let options = self.options.settled(asOf: Engine.defaultAsOf(latestRecords: latest.compactMap(\.latest),
                                                                     years: headers.compactMap(\.header?.year)))
         let base = Fingerprint.base(program: Self.program, options: options, templates: templates,
@@ -137,8 +138,8 @@ public struct SiteBuild {
                 let state = BuildCache.State(base: base, startedAt: started, output: output.path, marker: nil,
                                              headers: Dictionary(headers.compactMap { read in read.cached.map { (read.id, $0) } },
                                                                  uniquingKeysWith: { a, _ in a }),
-                                             latestRecords: Dictionary(latest.map { ($0.id, $0.cached) },
-                                                                       uniquingKeysWith: { a, _ in a }),
+                                             latestRecords: self.options.asOf != nil ? cache.latestRecords
+                                                 : Dictionary(latest.map { ($0.id, $0.cached) }, uniquingKeysWith: { a, _ in a }),
                                              groups: Dictionary(plans.map { ($0.group.key, $0.fingerprint) },
                                                                 uniquingKeysWith: { a, _ in a }))
                 try cache.commit(state, siteOutputs: siteSink.outputs)
