@@ -31,8 +31,10 @@ import Testing
         let exact = Decimal(string: "2405.4")! / 3244 * 100
         #expect(result.actual == exact)
         #expect(Display.amount(result.actual, places: MeasureUnit.percent.displayPlaces) == "74.15")
-        #expect(result.completion == exact / 90)
-        #expect(result.explanation.last == .completion(actual: exact, target: 90, ratio: exact / 90))
+        // The completion divides the exact terms, 240540 ÷ (3244 × 90), not the rounded quotient.
+        let completion = Decimal(240540) / Decimal(291960)
+        #expect(result.completion == completion)
+        #expect(result.explanation.last == .completion(actual: exact, target: 90, ratio: completion))
         #expect(result.explanation.contains(.ratio(numerator: "指标已使用", numeratorValue: Decimal(string: "2405.4")!,
                                                    denominator: "指标到位", denominatorValue: 3244, value: exact)))
         // Money in different units is converted first: 0.3244 亿元 is 3244 万元.

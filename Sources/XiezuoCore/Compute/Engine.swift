@@ -110,6 +110,10 @@ enum Findings {
         }
         for indicator in indicators {
             findings += paceFindings(indicator.pace, subject: .indicator(indicator.id))
+            findings += indicator.missedPeriods.map { Finding(kind: .periodMissed, subject: .indicator(indicator.id), detail: $0) }
+            if indicator.pace.status == .behind || indicator.pace.status == .overdue {
+                findings += indicator.membersBehind.map { Finding(kind: .memberBehind, subject: .indicator(indicator.id), detail: $0) }
+            }
             if indicator.exceedsWhole {
                 findings.append(Finding(kind: .partExceedsWhole, subject: .indicator(indicator.id), detail: nil))
             }

@@ -31,6 +31,12 @@ public enum ExplanationStep: Sendable, Hashable {
     /// 不低于上年: the previous year's actual, or none.
     case lastYear(plan: String, value: Decimal)
     case lastYearUnknown
+    /// A period of a target met period by period: what it added, and its share.
+    case periodValue(period: String, value: Decimal, amount: Decimal)
+    /// Periods that reached their share, of those ended and of all: Σ min(period, share) ÷ (periods × share).
+    case periodCompletion(met: Int, judged: Int, periods: Int, ratio: Decimal)
+    /// A per-member target whose group names no members: it cannot be judged.
+    case membersUnknown
     /// A task's state as of its latest report.
     case taskState(state: TaskState, unit: String, date: Day)
     /// A task's completion: the mean of its indicators' completions, each capped at 100 %.

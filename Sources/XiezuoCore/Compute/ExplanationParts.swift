@@ -29,6 +29,11 @@ extension ExplanationStep {
             return ("explain.completion", ["actual": a(actual), "target": a(target), "ratio": p(ratio)])
         case let .itemCompletion(met, items, ratio):
             return ("explain.item-completion", ["met": "\(met)", "items": "\(items)", "ratio": p(ratio)])
+        case let .periodValue(period, value, amount):
+            return ("explain.period-value", ["period": period, "value": a(value), "amount": a(amount)])
+        case let .periodCompletion(met, judged, periods, ratio):
+            return ("explain.period-completion", ["met": "\(met)", "judged": "\(judged)", "periods": "\(periods)", "ratio": p(ratio)])
+        case .membersUnknown: return ("explain.members-unknown", [:])
         case let .lastYear(plan, value): return ("explain.last-year", ["plan": plan, "value": a(value)])
         case .lastYearUnknown: return ("explain.last-year-unknown", [:])
         case let .taskState(state, unit, date):

@@ -28,7 +28,38 @@ struct IndicatorEvaluator {
     /// computed percentage, its numerator's actual ÷ its denominator's × 100.
     func actual(of indicator: Indicator, on date: Day) -> Actual {
         if let ratio = indicator.ratio { return computed(ratio, on: date) }
+        if indicator.perMember { return byMember(indicator, on: date) }
         return reported(indicator, on: date)
+    }
+
+    /// The members of the responsible group, for a per-member target.
+    func members(of indicator: Indicator) -> [ResponsibleUnit] {
+        content.ownerRegion(of: plan)?.members(ofGroupsAmong: content.units.units(ofIndicator: indicator.id, in: plan.id)) ?? []
+    }
+
+    /// Each member's latest value: reported by the member itself, or for it under `items` by a
+    /// unit that covers the group (the group, the coordinator). Summed, and kept per member.
+    private func byMember(_ indicator: Indicator, on date: Day) -> Actual {
+        let members = members(of: indicator)
+        let byID = Dictionary(members.map { ($0.id.description, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Set(members.map(\.name))
+        var latest: [String: (record: Int, value: Decimal)] = [:]
+        for entry in index.values[indicator.id] ?? [] {
+            guard index.dates[entry.record] <= date else { break }
+            if let member = byID[index.reporters[entry.record]], let value = entry.value.value { latest[member] = (entry.record, value) }
+            for (item, value) in entry.value.items where names.contains(item) { latest[item] = (entry.record, value) }
+        }
+        var result = Actual()
+        for member in members {
+            guard let (record, value) = latest[member.name] else { continue }
+            result.reported = true
+            result.value += value
+            result.items[member.name] = value
+            result.steps.append(.latestItem(unit: index.reporterName(record), date: index.dates[record], item: member.name,
+                                            value: value, file: index.records[record].location.file))
+        }
+        if members.isEmpty { result.steps.append(.membersUnknown) } else if !result.reported { result.steps.append(.noRecord) }
+        return result
     }
 
     /// numerator ÷ denominator × 100, both read in the numerator's unit; 0 while the denominator is 0.
@@ -136,27 +167,64 @@ struct IndicatorEvaluator {
         var steps = actual.steps + targetSteps
         var fraction: Fraction?
         var met = Met.unknown
+        var missedPeriods: [String] = []
+        var membersBehind: [String] = []
+        var calendarShare: Decimal?
         if let target {
-            switch indicator.target {
-            case .eachAtLeast(_, let items):
-                let reached = items.filter { (actual.items[$0] ?? 0) >= target }.count
-                let sum = items.reduce(Decimal(0)) { $0 + min(actual.items[$1] ?? 0, target) }
-                fraction = target > 0 ? Fraction(numerator: sum, denominator: Decimal(items.count) * target) : .whole
-                met = reached == items.count ? .yes : .no
-                steps.append(.itemCompletion(met: reached, items: items.count, ratio: fraction!.value))
-            case .atMost:
-                fraction = actual.value <= target ? .whole
-                    : actual.exact.map { Fraction(numerator: target * $0.denominator, denominator: $0.numerator) }
-                    ?? Fraction(numerator: target, denominator: actual.value)
-                met = actual.value <= target ? .yes : .no
-                steps.append(.completion(actual: actual.value, target: target, ratio: fraction!.value))
-            case .exactly:
-                fraction = target > 0 ? Self.fraction(actual, over: target) : .whole
-                met = actual.value == target ? .yes : .no
-                steps.append(.completion(actual: actual.value, target: target, ratio: fraction!.value))
-            default:
-                fraction = target > 0 ? Self.fraction(actual, over: target) : .whole
-                met = actual.value >= target ? .yes : .no
+            // Targets split into equal shares: per period, per item, per member.
+            var shares: ShareCompletion?
+            if let cadence = indicator.cadence {
+                let periods = CalendarPeriod.periods(cadence.period, from: plan.startDay, through: deadline(of: indicator))
+                var previous = Decimal(0)
+                var added: [Decimal] = []
+                for period in periods {
+                    // What the period added: the running total at its end (or today) less the one before.
+                    let cumulative = self.actual(of: indicator, on: min(period.due, asOf)).value
+                    added.append(cumulative - previous)
+                    previous = cumulative
+                }
+                let judged = periods.filter { asOf > $0.due }
+                for (period, value) in zip(periods, added) where period.due < asOf || value > 0 {
+                    steps.append(.periodValue(period: period.key, value: value, amount: cadence.perPeriod))
+                }
+                missedPeriods = zip(periods, added).filter { asOf > $0.0.due && $0.1 < cadence.perPeriod }.map(\.0.key)
+                calendarShare = periods.isEmpty ? nil : Decimal(judged.count) / Decimal(periods.count)
+                shares = ShareCompletion(values: added, amount: cadence.perPeriod)
+                if let shares {
+                    steps.append(.periodCompletion(met: shares.reached, judged: judged.count, periods: periods.count,
+                                                   ratio: shares.fraction.value))
+                }
+            } else if case .eachAtLeast(_, let items) = indicator.target {
+                shares = ShareCompletion(values: items.map { actual.items[$0] ?? 0 }, amount: target)
+            } else if indicator.perMember {
+                let members = members(of: indicator).map(\.name)
+                if !members.isEmpty {
+                    shares = ShareCompletion(values: members.map { actual.items[$0] ?? 0 }, amount: target)
+                    membersBehind = members.filter { (actual.items[$0] ?? 0) < target }
+                }
+            }
+            if let shares {
+                fraction = shares.fraction
+                met = shares.met ? .yes : .no
+                if indicator.cadence == nil {
+                    steps.append(.itemCompletion(met: shares.reached, items: shares.values.count, ratio: shares.fraction.value))
+                }
+            } else if indicator.perMember {
+                // The group's members are not named: whether each reached the target cannot be said.
+            } else {
+                switch indicator.target {
+                case .atMost:
+                    fraction = actual.value <= target ? .whole
+                        : actual.exact.map { Fraction(numerator: target * $0.denominator, denominator: $0.numerator) }
+                        ?? Fraction(numerator: target, denominator: actual.value)
+                    met = actual.value <= target ? .yes : .no
+                case .exactly:
+                    fraction = target > 0 ? Self.fraction(actual, over: target) : .whole
+                    met = actual.value == target ? .yes : .no
+                default:
+                    fraction = target > 0 ? Self.fraction(actual, over: target) : .whole
+                    met = actual.value >= target ? .yes : .no
+                }
                 steps.append(.completion(actual: actual.value, target: target, ratio: fraction!.value))
             }
         }
@@ -168,12 +236,14 @@ struct IndicatorEvaluator {
         } else if let completion {
             // A reported 0 is a report: the item is under way at 0, not "not started".
             pace = PaceRule.pace(done: met == .yes, started: actual.reported || actual.value > 0 || !actual.items.isEmpty,
-                                 completion: completion, start: plan.startDay, deadline: deadline, asOf: asOf)
+                                 completion: completion, start: plan.startDay, deadline: deadline, asOf: asOf,
+                                 expected: calendarShare)
         } else {
             pace = PaceRule.untracked(.unknown, start: plan.startDay, deadline: deadline, asOf: asOf)
         }
         return IndicatorResult(id: indicator.id, name: indicator.name, unit: indicator.unit.symbol, target: target,
-                               actual: actual.value, actualFraction: actual.exact, reported: actual.reported, items: actual.items, completion: completion, completionFraction: fraction, met: met,
+                               actual: actual.value, actualFraction: actual.exact, reported: actual.reported,
+                               missedPeriods: missedPeriods, membersBehind: membersBehind, items: actual.items, completion: completion, completionFraction: fraction, met: met,
                                scored: indicator.scored && indicator.target != .none, pace: pace,
                                responsible: responsible, history: detailed ? history(of: indicator) : [], explanation: steps,
                                exceedsWhole: detailed && exceedsWhole(indicator, actual: actual.value))
@@ -185,10 +255,7 @@ struct IndicatorEvaluator {
             ?? Fraction(numerator: actual.value, denominator: target)
     }
 
-    /// The earliest deadline of the indicator's tasks, else the plan's, else the year's end.
-    func deadline(of indicator: Indicator) -> Day {
-        indicator.tasks.compactMap { plan.task($0)?.deadline }.min() ?? plan.finalDay
-    }
+    func deadline(of indicator: Indicator) -> Day { plan.deadline(of: indicator) }
 
     /// The value at the end of each month that has a record, up to the as-of date.
     private func history(of indicator: Indicator) -> [MonthValue] {

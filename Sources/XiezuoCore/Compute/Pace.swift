@@ -27,8 +27,11 @@ enum PaceRule {
 
     /// Done beats everything; past the deadline it is overdue; otherwise compare the
     /// completion with the share the date calls for.
-    static func pace(done: Bool, started: Bool, completion: Decimal, start: Day, deadline: Day, asOf: Day) -> Pace {
-        let expected = expected(start: start, deadline: deadline, asOf: asOf).share
+    /// `expected`, when given, replaces the linear share: a target met period by period calls
+    /// for the periods that have ended.
+    static func pace(done: Bool, started: Bool, completion: Decimal, start: Day, deadline: Day, asOf: Day,
+                     expected given: Decimal? = nil) -> Pace {
+        let expected = given ?? expected(start: start, deadline: deadline, asOf: asOf).share
         let status: PaceStatus
         if done {
             status = .done

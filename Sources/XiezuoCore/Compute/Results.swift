@@ -53,6 +53,10 @@ public struct IndicatorResult: Sendable {
     public let actualFraction: Fraction?
     /// Whether any unit reported a value (a reported 0 included), or its parts did.
     public let reported: Bool
+    /// For a target met period by period: the periods ended without their share (`2024-Q2`).
+    public let missedPeriods: [String]
+    /// For a per-member target: the members below it, in the group's order.
+    public let membersBehind: [String]
     /// Per item, for 至少各1次.
     public let items: [String: Decimal]
     /// actual ÷ target, uncapped (1.35 means 135 %); nil without a target.
@@ -168,7 +172,7 @@ public struct UnitResult: Sendable {
 /// Something an official must look at.
 public struct Finding: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
-        case overdue, behind, notStarted = "not-started", dueSoon = "due-soon", missingEvidence = "missing-evidence",
+        case overdue, behind, periodMissed = "period-missed", memberBehind = "member-behind", notStarted = "not-started", dueSoon = "due-soon", missingEvidence = "missing-evidence",
              missingReport = "missing-report", partExceedsWhole = "part-exceeds-whole", falseData = "false-data"
     }
 

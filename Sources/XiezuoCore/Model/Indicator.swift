@@ -32,6 +32,32 @@ public struct Indicator: Sendable, Identifiable {
         case runningTotal = "running-total"
     }
 
+    /// A target met period by period (每季度推送一次): `perPeriod` in each calendar period from
+    /// the plan's start to the deadline; `target` is their sum.
+    public struct Cadence: Sendable, Hashable {
+        public enum Period: String, Sendable, CaseIterable {
+            case monthly, quarterly
+            case halfYearly = "half-yearly"
+
+            /// Months in one period.
+            public var months: Int {
+                switch self {
+                case .monthly: return 1
+                case .quarterly: return 3
+                case .halfYearly: return 6
+                }
+            }
+        }
+
+        public let period: Period
+        public let perPeriod: Decimal
+
+        public init(period: Period, perPeriod: Decimal) {
+            self.period = period
+            self.perPeriod = perPeriod
+        }
+    }
+
     /// A percentage computed from two other indicators: numerator ÷ denominator × 100 (资金使用率
     /// = 已使用资金 ÷ 到位资金). It has no records of its own.
     public struct Ratio: Sendable, Hashable {
@@ -54,6 +80,10 @@ public struct Indicator: Sendable, Identifiable {
     public let split: [String]
     /// For a percentage computed from two indicators.
     public let ratio: Ratio?
+    /// For a target met period by period.
+    public let cadence: Cadence?
+    /// 各结对镇（街道）…不少于3家: the target applies to each member of the responsible group.
+    public let perMember: Bool
     /// The tasks this indicator measures.
     public let tasks: [String]
     /// Responsible units; when empty, those of its tasks.
@@ -66,7 +96,8 @@ public struct Indicator: Sendable, Identifiable {
     public let location: SourceLocation
 
     public init(id: String, name: String, unit: MeasureUnit, target: Target, counting: Counting,
-                stock: Decimal?, scored: Bool, partOf: String?, split: [String], ratio: Ratio? = nil, tasks: [String],
+                stock: Decimal?, scored: Bool, partOf: String?, split: [String], ratio: Ratio? = nil, cadence: Cadence? = nil,
+                perMember: Bool = false, tasks: [String],
                 units: [UnitReference], standard: String?, group: String?, note: String?,
                 location: SourceLocation) {
         self.id = id
@@ -79,6 +110,8 @@ public struct Indicator: Sendable, Identifiable {
         self.partOf = partOf
         self.split = split
         self.ratio = ratio
+        self.cadence = cadence
+        self.perMember = perMember
         self.tasks = tasks
         self.units = units
         self.standard = standard
@@ -90,6 +123,32 @@ public struct Indicator: Sendable, Identifiable {
 
 /// A standard indicator shared by many pairings (结对学校数, 消费帮扶金额, …).
 public struct StandardIndicator: Sendable, Identifiable {
+    /// A target met period by period (每季度推送一次): `perPeriod` in each calendar period from
+    /// the plan's start to the deadline; `target` is their sum.
+    public struct Cadence: Sendable, Hashable {
+        public enum Period: String, Sendable, CaseIterable {
+            case monthly, quarterly
+            case halfYearly = "half-yearly"
+
+            /// Months in one period.
+            public var months: Int {
+                switch self {
+                case .monthly: return 1
+                case .quarterly: return 3
+                case .halfYearly: return 6
+                }
+            }
+        }
+
+        public let period: Period
+        public let perPeriod: Decimal
+
+        public init(period: Period, perPeriod: Decimal) {
+            self.period = period
+            self.perPeriod = perPeriod
+        }
+    }
+
     /// A percentage computed from two other indicators: numerator ÷ denominator × 100 (资金使用率
     /// = 已使用资金 ÷ 到位资金). It has no records of its own.
     public struct Ratio: Sendable, Hashable {

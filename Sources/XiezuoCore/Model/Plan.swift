@@ -87,6 +87,11 @@ public struct Plan: Sendable, Identifiable {
     public var lastDay: Day { Day.lastOfYear(year) }
 
     public func task(_ id: String) -> PlanTask? { taskIndex[id].map { allTasks[$0] } }
+
+    /// An indicator's deadline: the earliest of its tasks', else the plan's, else the year's end.
+    public func deadline(of indicator: Indicator) -> Day {
+        indicator.tasks.compactMap { task($0)?.deadline }.min() ?? finalDay
+    }
     public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
 }
 

@@ -40,6 +40,36 @@ enum PlanRules {
         }
         for indicator in plan.indicators {
             checkRelations(indicator, indicators: indicators, tasks: taskIDs, standards: standards, sink: sink)
+            checkShares(indicator, in: plan, sink: sink)
+        }
+    }
+
+    /// Targets met per period or per member: an at-least target, and a cadence's periods that
+    /// add up to it.
+    private static func checkShares(_ indicator: Indicator, in plan: Plan, sink: DiagnosticSink) {
+        let here = indicator.location
+        let atLeast: Bool
+        if case .atLeast = indicator.target { atLeast = true } else { atLeast = false }
+        if indicator.perMember && !atLeast {
+            sink.error("'per: member' goes with an at-least target (each member at least so many)", at: here)
+        }
+        guard let cadence = indicator.cadence else { return }
+        if !atLeast {
+            sink.error("'cadence' goes with an at-least target (at least so many each period)", at: here)
+        }
+        if indicator.counting == .runningTotal {
+            sink.error("'cadence' counts what each period adds; it cannot go with 'counting: running-total'", at: here)
+        }
+        if indicator.perMember {
+            sink.error("an indicator cannot be both per member and per period; split it into one per member", at: here)
+        }
+        let periods = CalendarPeriod.periods(cadence.period, from: plan.startDay, through: plan.deadline(of: indicator))
+        if let target = indicator.target.amount, atLeast, !periods.isEmpty,
+           Decimal(periods.count) * cadence.perPeriod != target {
+            sink.error("\(cadence.perPeriod.plainString) \(indicator.unit) in each of the \(periods.count) periods from "
+                       + "\(periods[0].key) to \(periods[periods.count - 1].key) is "
+                       + "\((Decimal(periods.count) * cadence.perPeriod).plainString) \(indicator.unit), but the target is "
+                       + "\(target.plainString) \(indicator.unit); correct 'target' or 'per-period'", at: here)
         }
     }
 

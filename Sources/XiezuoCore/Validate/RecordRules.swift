@@ -70,7 +70,12 @@ enum RecordRules {
                     sink.error("indicator '\(indicator.id)' is computed as '\(ratio.numerator)' ÷ '\(ratio.denominator)'; "
                                + "report those two instead", at: value.location)
                 }
-                checkItems(value, indicator: indicator, sink: sink)
+                if indicator.perMember {
+                    let members = resolver.region.members(ofGroupsAmong: owners)
+                    checkMemberValues(value, indicator: indicator, members: members, reporter: reporter, sink: sink)
+                } else {
+                    checkItems(value, indicator: indicator, sink: sink)
+                }
             }
             for report in record.tasks {
                 guard plan.task(report.task) != nil else {
@@ -91,6 +96,22 @@ enum RecordRules {
 
     private static func responsibleList(_ owners: [UnitID]) -> String {
         owners.isEmpty ? "; it has no responsible unit" : "; responsible: " + owners.map(\.name).joined(separator: ", ")
+    }
+
+    /// A per-member target: a member reports its own `value`; a unit that covers the group
+    /// reports each member's under `items`, by the member's name.
+    private static func checkMemberValues(_ value: ReportedValue, indicator: Indicator, members: [ResponsibleUnit],
+                                          reporter: ResponsibleUnit, sink: DiagnosticSink) {
+        let names = members.map(\.name)
+        if value.value != nil, !members.contains(where: { $0.id == reporter.id }) {
+            sink.error("indicator '\(indicator.id)' is counted per member of its group; '\(reporter.name)' is not one: "
+                       + "report each member's value under 'items'" + (names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"),
+                       at: value.location)
+        }
+        for name in value.items.keys.sorted() where !names.contains(name) {
+            sink.error("'\(name)' is not a member of the group that indicator '\(indicator.id)' is counted for"
+                       + Suggestion.didYouMean(name, among: names), at: value.location)
+        }
     }
 
     private static func checkItems(_ value: ReportedValue, indicator: Indicator, sink: DiagnosticSink) {

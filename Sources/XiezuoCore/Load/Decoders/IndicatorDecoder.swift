@@ -6,7 +6,7 @@ enum IndicatorDecoder {
     static let fileFields = ["indicators", "groups", "note"]
     static let groupFields = ["title", "indicators", "note"]
     static let fields = ["id", "name", "unit", "target", "comparator", "items", "counting", "stock", "scored",
-                         "part-of", "split", "ratio", "tasks", "units", "standard", "note"]
+                         "part-of", "split", "ratio", "cadence", "per-period", "per", "tasks", "units", "standard", "note"]
 
     static let comparators = ["at-least", "exactly", "at-most", "each-at-least", "not-lower-than-last-year", "none"]
 
@@ -50,13 +50,22 @@ enum IndicatorDecoder {
                   let denominator = nested.string("denominator", required: true) else { return nil }
             return Indicator.Ratio(numerator: numerator, denominator: denominator)
         }
+        let cadence = reader.choice("cadence", Indicator.Cadence.Period.allCases.map { ($0.rawValue, $0) }).map { period in
+            Indicator.Cadence(period: period, perPeriod: unit.flatMap { reader.amount("per-period", in: $0) } ?? 1)
+        }
+        if cadence == nil, reader.has("per-period") {
+            reader.sink.error("'per-period' goes with 'cadence' (monthly, quarterly or half-yearly)",
+                              at: reader.location(ofKey: "per-period"))
+        }
+        let perMember = reader.choice("per", [("member", true), ("group", false)]) ?? false
         let tasks = reader.strings("tasks").map(\.0)
         let units = reader.unitReferences("units")
         let standard = reader.string("standard")
         let note = reader.string("note")
         guard let id, let name, let unit else { return nil }
         return Indicator(id: id, name: name, unit: unit, target: target, counting: counting, stock: stock,
-                         scored: scored, partOf: partOf, split: split, ratio: ratio, tasks: tasks, units: units,
+                         scored: scored, partOf: partOf, split: split, ratio: ratio, cadence: cadence,
+                         perMember: perMember, tasks: tasks, units: units,
                          standard: standard, group: group, note: note, location: reader.location)
     }
 
