@@ -123,31 +123,6 @@ public struct Indicator: Sendable, Identifiable {
 
 /// A standard indicator shared by many pairings (结对学校数, 消费帮扶金额, …).
 public struct StandardIndicator: Sendable, Identifiable {
-    /// A target met period by period (每季度推送一次): `perPeriod` in each calendar period from
-    /// the plan's start to the deadline; `target` is their sum.
-    public struct Cadence: Sendable, Hashable {
-        public enum Period: String, Sendable, CaseIterable {
-            case monthly, quarterly
-            case halfYearly = "half-yearly"
-
-            /// Months in one period.
-            public var months: Int {
-                switch self {
-                case .monthly: return 1
-                case .quarterly: return 3
-                case .halfYearly: return 6
-                }
-            }
-        }
-
-        public let period: Period
-        public let perPeriod: Decimal
-
-        public init(period: Period, perPeriod: Decimal) {
-            self.period = period
-            self.perPeriod = perPeriod
-        }
-    }
 
     /// A percentage computed from two other indicators: numerator ÷ denominator × 100 (资金使用率
     /// = 已使用资金 ÷ 到位资金). It has no records of its own.
