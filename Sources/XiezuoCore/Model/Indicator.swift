@@ -123,14 +123,6 @@ public struct Indicator: Sendable, Identifiable {
 
 /// A standard indicator shared by many pairings (结对学校数, 消费帮扶金额, …).
 public struct StandardIndicator: Sendable, Identifiable {
-
-    /// A percentage computed from two other indicators: numerator ÷ denominator × 100 (资金使用率
-    /// = 已使用资金 ÷ 到位资金). It has no records of its own.
-    public struct Ratio: Sendable, Hashable {
-        public let numerator: String
-        public let denominator: String
-    }
-
     public let id: String
     public let name: String
     public let unit: MeasureUnit
