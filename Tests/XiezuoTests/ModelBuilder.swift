@@ -12,9 +12,10 @@ enum Build {
     static func measure(_ symbol: String) -> MeasureUnit { MeasureUnit.named(symbol)! }
 
     static func task(_ id: String, points: Decimal? = nil, units: [String] = ["区教育局"], requirement: String? = nil,
-                     deadline: Day? = nil) -> PlanTask {
+                     deadline: Day? = nil, bonus: Decimal? = nil, method: ScoringRule.Method? = nil) -> PlanTask {
         PlanTask(id: id, number: nil, title: nil, text: "任务\(id)", units: units.map { UnitReference(text: $0, location: here) },
-                 points: points, requirement: requirement, deadline: deadline, funding: [], note: nil, location: here)
+                 points: points, bonus: bonus, method: method, requirement: requirement, deadline: deadline, funding: [],
+                 note: nil, location: here)
     }
 
     static func indicator(_ id: String, _ target: Indicator.Target, unit: String = "个", tasks: [String] = [],

@@ -46,8 +46,12 @@ public enum Engine {
         let scorer = Scorer(rule: plan.scoring)
         let allTasks = plan.allTasks
         var tasks = allTasks.map { taskEvaluator.evaluate($0, responsible: owners(ofTask: $0.id)) }
+        // What a task's indicators count, for a task that loses points per case (每户扣1分).
+        func cases(_ task: PlanTask) -> Decimal {
+            plan.indicators.filter { $0.tasks.contains(task.id) }.compactMap { byID[$0.id]?.actual }.reduce(0, +)
+        }
         let scores = scorer.applyCaps(zip(allTasks, tasks).map { task, result in
-            scorer.score(task, result: result, notApplicable: taskEvaluator.isNotApplicable(task))
+            scorer.score(task, result: result, notApplicable: taskEvaluator.isNotApplicable(task), cases: cases(task))
         })
         tasks = zip(tasks, scores).map { result, score in score.map { result.with(score: $0) } ?? result }
         let taskByID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -56,14 +60,25 @@ public enum Engine {
             SectionResult(id: section.id, title: section.heading,
                           rollup: Rollups.of(section.allTasks.compactMap { taskByID[$0.id] }))
         }
-        let planRollup = Rollups.of(tasks)
+        var planRollup = Rollups.of(tasks)
 
         let region = content.ownerRegion(of: plan)
         let involved = Set(tasks.flatMap(\.responsible) + indicators.flatMap(\.responsible) + [coordinator].compactMap { $0 })
         let owing = plan.reporting.map { _ in ReportingCheck.owingUnits(Array(involved), region: region) } ?? []
+        let missing: [UnitID: [String]] = plan.reporting.map { reporting in
+            Dictionary(uniqueKeysWithValues: owing.map {
+                ($0, ReportingCheck.missingMonths(for: $0, in: plan, dueDay: reporting.dueDay, asOf: asOf))
+            })
+        } ?? [:]
+        // 日常报送 as a scored item: one per unit that owes reports, in its score and the plan's.
+        let reportingScores = missing.compactMapValues { scorer.reportingScore(missing: $0.count) }
         var unitRollups: [UnitID: Rollup] = [:]
         for unit in involved.union(owing) {
             unitRollups[unit] = Rollups.of(tasks.filter { $0.responsible.contains(unit) }, shareOf: unit)
+            if let item = reportingScores[unit] {
+                unitRollups[unit]!.add(item)
+                planRollup.add(item)
+            }
         }
         let ranks = Rollups.ranks(unitRollups)
         // A grade judges work the calendar has called for: none on or before the start day.
@@ -74,10 +89,7 @@ public enum Engine {
                        tasks: tasks.filter { $0.responsible.contains(unit) }.map(\.id),
                        indicators: indicators.filter { $0.responsible.contains(unit) }.map(\.id),
                        rank: ranks[unit], grade: grade(unitRollups[unit]!),
-                       missingReports: plan.reporting.flatMap { reporting in
-                           owing.contains(unit)
-                               ? ReportingCheck.missingMonths(for: unit, in: plan, dueDay: reporting.dueDay, asOf: asOf) : nil
-                       } ?? [])
+                       missingReports: missing[unit] ?? [], reportingScore: reportingScores[unit])
         }
 
         let completion = Rollups.planCompletion(plan, tasks: tasks.map(\.completion), indicators: byID)

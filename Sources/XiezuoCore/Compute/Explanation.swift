@@ -47,6 +47,12 @@ public enum ExplanationStep: Sendable, Hashable {
     case pointsAll(points: Decimal, done: Bool, score: Decimal)
     case pointsProportional(points: Decimal, ratio: Decimal, score: Decimal)
     case pointsDeduction(points: Decimal, shortfall: Decimal, step: Decimal, perStep: Decimal, score: Decimal)
+    /// 每户扣1分、扣完为止: points less cases × points per case, never below 0.
+    case pointsPerCase(points: Decimal, cases: Decimal, perCase: Decimal, score: Decimal)
+    /// A bonus item (加分项): its points when done.
+    case bonusItem(points: Decimal, done: Bool)
+    /// 日常报送: points less missing monthly reports × points per report, never below 0.
+    case reportingDeduction(points: Decimal, missing: Int, perMissing: Decimal, score: Decimal)
     case noEvidence(points: Decimal)
     case falseData(penalty: Decimal)
     case notApplicable

@@ -48,6 +48,13 @@ extension ExplanationStep {
         case let .pointsDeduction(points, shortfall, step, perStep, score):
             return ("explain.points-deduction", ["points": pt(points), "shortfall": Display.fixed(shortfall, places: 2),
                                                  "step": a(step), "per-step": pt(perStep), "score": pt(score)])
+        case let .pointsPerCase(points, cases, perCase, score):
+            return ("explain.points-per-case", ["points": pt(points), "cases": a(cases), "per-case": pt(perCase), "score": pt(score)])
+        case let .bonusItem(points, done):
+            return ("explain.bonus-item", ["points": pt(points), "done": done ? "yes" : "no"])
+        case let .reportingDeduction(points, missing, perMissing, score):
+            return ("explain.reporting-deduction", ["points": pt(points), "missing": "\(missing)", "per-missing": pt(perMissing),
+                                                    "score": pt(score)])
         case let .noEvidence(points): return ("explain.no-evidence", ["points": pt(points)])
         case let .falseData(penalty): return ("explain.false-data", ["penalty": pt(penalty)])
         case .notApplicable: return ("explain.not-applicable", [:])

@@ -145,6 +145,12 @@ public struct Rollup: Sendable, Hashable {
 
     public init() {}
 
+    /// Adds a scored item that is not a task (a unit's reporting item).
+    mutating func add(_ item: TaskScore) {
+        available += item.available
+        earned += item.total
+    }
+
     /// earned ÷ available as a percentage; nil when nothing is scored.
     public var percent: Decimal? { available > 0 ? earned / available * 100 : nil }
     /// The percentage's terms: earned ÷ available (× 100).
@@ -167,6 +173,8 @@ public struct UnitResult: Sendable {
     public let grade: String?
     /// Months whose report is due and missing.
     public let missingReports: [String]
+    /// The unit's reporting item (日常报送), when the plan scores reporting.
+    public let reportingScore: TaskScore?
 }
 
 /// Something an official must look at.

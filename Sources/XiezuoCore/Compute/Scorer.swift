@@ -10,39 +10,53 @@ struct Scorer {
     static let scale = 10
     let rule: ScoringRule
 
-    /// A task's points before plan-wide caps on bonus and penalty are applied.
-    func score(_ task: PlanTask, result: TaskResult, notApplicable: Bool) -> TaskScore? {
-        guard rule.method != .none, let points = task.points else { return nil }
+    /// A task's points before plan-wide caps on bonus and penalty are applied. The task scores
+    /// by its own method when it or its section declares one, else by the plan's; `cases` is
+    /// what its indicators count, for a method that deducts per case.
+    func score(_ task: PlanTask, result: TaskResult, notApplicable: Bool, cases: Decimal) -> TaskScore? {
+        let method = task.method ?? rule.method
+        guard rule.method != .none, method != .none, task.points != nil || task.bonus != nil else { return nil }
         if notApplicable {
             return TaskScore(available: 0, earned: 0, bonus: 0, penalty: 0, applicable: false, explanation: [.notApplicable])
         }
         let done = result.pace.status == .done
         let ratio = result.completion
         var steps: Explanation = []
-        var earned: Decimal
-        switch rule.method {
-        case .none:
-            return nil
-        case .allOrNothing:
-            earned = done ? points : 0
-            steps.append(.pointsAll(points: points, done: done, score: earned))
-        case .proportional:
-            earned = points * min(ratio, 1)
-            steps.append(.pointsProportional(points: points, ratio: min(ratio, 1), score: earned))
-        case .deduction(let step, let perStep):
-            // Shortfall in percentage points; each whole step below 100 % costs `perStep` points.
-            let shortfall = max(0, (1 - min(ratio, 1)) * 100)
-            let steps_ = (shortfall / step).rounded(scale: 0, mode: .down)
-            earned = max(0, points - steps_ * perStep)
-            steps.append(.pointsDeduction(points: points, shortfall: shortfall, step: step, perStep: perStep, score: earned))
+        var earned = Decimal(0)
+        let points = task.points ?? 0
+        if task.points != nil {
+            switch method {
+            case .none:
+                return nil
+            case .allOrNothing:
+                earned = done ? points : 0
+                steps.append(.pointsAll(points: points, done: done, score: earned))
+            case .proportional:
+                earned = points * min(ratio, 1)
+                steps.append(.pointsProportional(points: points, ratio: min(ratio, 1), score: earned))
+            case .deduction(let step, let perStep):
+                // Shortfall in percentage points; each whole step below 100 % costs `perStep` points.
+                let shortfall = max(0, (1 - min(ratio, 1)) * 100)
+                let steps_ = (shortfall / step).rounded(scale: 0, mode: .down)
+                earned = max(0, points - steps_ * perStep)
+                steps.append(.pointsDeduction(points: points, shortfall: shortfall, step: step, perStep: perStep, score: earned))
+            case .perCase(let perCase):
+                earned = max(0, points - cases * perCase)
+                steps.append(.pointsPerCase(points: points, cases: cases, perCase: perCase, score: earned))
+            }
         }
         var bonus = Decimal(0)
         // Over-completion earns a bonus only once every indicator of the task is met, under
         // every method (all-or-nothing included: full marks for done, the bonus for beyond).
         let over = result.uncappedCompletion
-        if let rate = rule.bonus?.perPercent, done, over > 1 {
+        if let rate = rule.bonus?.perPercent, task.points != nil, done, over > 1 {
             bonus = (over - 1) * 100 * rate
             steps.append(.bonus(value: bonus))
+        }
+        // A bonus item (加分项) earns its points when done.
+        if let item = task.bonus {
+            if done { bonus += item }
+            steps.append(.bonusItem(points: item, done: done))
         }
         if rule.evidenceRequired && result.requiresEvidence && !result.missingEvidence.isEmpty {
             earned = 0
@@ -58,6 +72,16 @@ struct Scorer {
         }
         return TaskScore(available: points, earned: earned.rounded(scale: Self.scale),
                          bonus: bonus.rounded(scale: Self.scale), penalty: penalty, applicable: true, explanation: steps)
+    }
+
+    /// The reporting item of one unit (日常报送): its points less `perMissing` per missing
+    /// monthly report, never below 0.
+    func reportingScore(missing: Int) -> TaskScore? {
+        guard rule.method != .none, let item = rule.reporting else { return nil }
+        let earned = max(0, item.points - Decimal(missing) * item.perMissing)
+        return TaskScore(available: item.points, earned: earned, bonus: 0, penalty: 0, applicable: true,
+                         explanation: [.reportingDeduction(points: item.points, missing: missing, perMissing: item.perMissing,
+                                                           score: earned)])
     }
 
     /// Applies the plan-wide caps in document order: bonus up to `bonus.cap`, penalty up to

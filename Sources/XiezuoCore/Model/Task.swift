@@ -41,6 +41,10 @@ public struct PlanTask: Sendable, Identifiable {
     public let units: [UnitReference]
     /// Points (分值) for the year-end assessment.
     public let points: Points?
+    /// 加分项: extra points when done, above full marks, within the plan's bonus cap.
+    public let bonus: Points?
+    /// How this task scores, when its section or itself says otherwise than the plan.
+    public let method: ScoringRule.Method?
     /// What evidence the assessment asks for (考核要求).
     public let requirement: String?
     /// The kinds of evidence the requirement names, read once here: the engine asks for them
@@ -52,14 +56,16 @@ public struct PlanTask: Sendable, Identifiable {
     public let location: SourceLocation
 
     public init(id: String, number: String?, title: String?, text: String, units: [UnitReference],
-                points: Points?, requirement: String?, deadline: Day?, funding: [Funding],
-                note: String?, location: SourceLocation) {
+                points: Points?, bonus: Points? = nil, method: ScoringRule.Method? = nil, requirement: String?,
+                deadline: Day?, funding: [Funding], note: String?, location: SourceLocation) {
         self.id = id
         self.number = number
         self.title = title
         self.text = text
         self.units = units
         self.points = points
+        self.bonus = bonus
+        self.method = method
         self.requirement = requirement
         requiredEvidence = EvidenceRequirement.kinds(requirement)
         self.deadline = deadline

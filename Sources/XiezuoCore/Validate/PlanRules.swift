@@ -20,6 +20,11 @@ enum PlanRules {
             if let points = task.points, points < 0 {
                 sink.error("points cannot be negative (\(points.plainString))", at: task.location)
             }
+            checkScoring(task, in: plan, sink: sink)
+        }
+        if plan.scoring.reporting != nil && plan.reporting == nil {
+            sink.error("'scoring' scores monthly reporting but the plan sets no reporting day; "
+                       + "add 'reporting: {due-day: 1}' to plan.md", at: plan.location)
         }
         if plan.startDay > plan.finalDay {
             sink.error("the plan starts on \(plan.startDay) (its 'start', else 'issued') but its deadline is \(plan.finalDay); "
@@ -41,6 +46,26 @@ enum PlanRules {
         for indicator in plan.indicators {
             checkRelations(indicator, indicators: indicators, tasks: taskIDs, standards: standards, sink: sink)
             checkShares(indicator, in: plan, sink: sink)
+        }
+    }
+
+    /// A task's own method, and its bonus, must be ones the plan can apply.
+    private static func checkScoring(_ task: PlanTask, in plan: Plan, sink: DiagnosticSink) {
+        if let method = task.method, method != .none, plan.scoring.method == .none {
+            sink.error("task '\(task.id)' (or its section) has its own 'scoring' but the plan is not scored "
+                       + "('method: none' in plan.md)", at: task.location)
+        }
+        if case .perCase = task.method ?? plan.scoring.method, task.points != nil,
+           !plan.indicators.contains(where: { $0.tasks.contains(task.id) }) {
+            sink.error("task '\(task.id)' loses points per case, but no indicator counts its cases; "
+                       + "link one with 'tasks: [\"\(task.id)\"]' in indicators.yaml", at: task.location)
+        }
+        if let bonus = task.bonus {
+            if bonus < 0 { sink.error("'bonus' cannot be negative (\(bonus.plainString))", at: task.location) }
+            if plan.scoring.bonus == nil {
+                sink.error("task '\(task.id)' is a bonus item but the plan's scoring sets no bonus cap; "
+                           + "add 'bonus: {cap: 10}' (加分最多10分) to 'scoring' in plan.md", at: task.location)
+            }
         }
     }
 

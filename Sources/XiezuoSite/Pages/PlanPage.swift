@@ -159,17 +159,17 @@ struct PlanPage: Encodable {
     }
 
     static func scoringText(_ rule: ScoringRule, p: Presenter) -> String {
-        var parts: [String] = []
-        switch rule.method {
-        case .none: return p.s["scoring.none"]
-        case .allOrNothing: parts.append(p.s["scoring.all-or-nothing"])
-        case .proportional: parts.append(p.s["scoring.proportional"])
-        case .deduction(let step, let points):
-            parts.append(p.s.format("scoring.deduction", ["step": Display.amount(step), "points": Display.amount(points)]))
-        }
+        guard rule.method != .none else { return p.s["scoring.none"] }
+        var parts = [methodText(rule.method, p: p)]
         if rule.evidenceRequired { parts.append(p.s["scoring.evidence-required"]) }
         if let bonus = rule.bonus {
-            parts.append(p.s.format("scoring.bonus", ["rate": Display.amount(bonus.perPercent), "cap": Display.amount(bonus.cap)]))
+            parts.append(bonus.perPercent.map {
+                p.s.format("scoring.bonus", ["rate": Display.amount($0), "cap": Display.amount(bonus.cap)])
+            } ?? p.s.format("scoring.bonus-cap", ["cap": Display.amount(bonus.cap)]))
+        }
+        if let item = rule.reporting {
+            parts.append(p.s.format("scoring.reporting", ["points": Display.amount(item.points),
+                                                          "per-missing": Display.amount(item.perMissing)]))
         }
         if let penalty = rule.falseDataPenalty {
             parts.append(p.s.format("scoring.false-data", ["penalty": Display.amount(penalty),
@@ -180,6 +180,18 @@ struct PlanPage: Encodable {
                 .joined(separator: "，"))
         }
         return parts.joined(separator: "；")
+    }
+
+    /// How one method scores, as the plan page and a task's page say it.
+    static func methodText(_ method: ScoringRule.Method, p: Presenter) -> String {
+        switch method {
+        case .none: return p.s["scoring.none"]
+        case .allOrNothing: return p.s["scoring.all-or-nothing"]
+        case .proportional: return p.s["scoring.proportional"]
+        case .deduction(let step, let points):
+            return p.s.format("scoring.deduction", ["step": Display.amount(step), "points": Display.amount(points)])
+        case .perCase(let points): return p.s.format("scoring.per-case", ["points": Display.amount(points)])
+        }
     }
 
     static func sectionViews(_ section: Section, level: Int, plan: Plan, result: PlanResult, p: Presenter) -> [SectionView] {

@@ -64,7 +64,8 @@ extension Presenter {
         }
         return TaskRow(t: t, anchor: "task-" + Slug.make(task.id), number: task.number ?? task.id,
                        href: site.routes.task(plan.id, task.id).map(href), text: task.text,
-                       units: r.responsible.map(unitLinkHTML), points: task.points.map(Display.amount),
+                       units: r.responsible.map(unitLinkHTML),
+                       points: task.points.map(Display.amount) ?? task.bonus.map { "+" + Display.amount($0) },
                        requirement: task.requirement, badge: badge(r.pace.status), withheld: withheld(r),
                        completion: Display.percent(r.uncappedCompletion), score: scoreText,
                        evidence: s.format("evidence.count", ["count": "\(r.evidence.count)"]), missing: missingEvidence(r))

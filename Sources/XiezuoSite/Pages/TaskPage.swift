@@ -36,7 +36,7 @@ struct TaskPage: Encodable {
 
     /// A task deserves its own page when it has something beyond its text to show.
     static func deserved(_ plan: Plan, _ task: PlanTask) -> Bool {
-        task.points != nil || task.requirement != nil || !task.funding.isEmpty
+        task.points != nil || task.bonus != nil || task.requirement != nil || !task.funding.isEmpty
             || plan.indicators.contains { $0.tasks.contains(task.id) }
             || plan.records.contains { record in record.tasks.contains { $0.task == task.id } }
     }
@@ -51,6 +51,10 @@ struct TaskPage: Encodable {
                       Field(label: p.s["task.deadline"], value: r.pace.deadline.description),
                       Field(label: p.s["task.expected"], value: Display.percent(r.pace.expected))]
         if let points = task.points { fields.append(Field(label: p.s["task.points"], value: Display.amount(points))) }
+        if let bonus = task.bonus { fields.append(Field(label: p.s["task.bonus"], value: Display.amount(bonus))) }
+        if let method = task.method, plan.scoring.method != .none {
+            fields.append(Field(label: p.s["task.scoring"], value: PlanPage.methodText(method, p: p)))
+        }
         if let score = r.score {
             fields.append(Field(label: p.s["task.score"],
                                 value: score.applicable ? p.score(score.total, of: score.available) : p.s["score.not-applicable"]))

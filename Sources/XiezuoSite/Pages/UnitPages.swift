@@ -17,6 +17,8 @@ struct UnitPage: Encodable {
         let score: String?
         let rank: String?
         let grade: String?
+        /// The unit's reporting item (日常报送) and how it was scored, when the plan scores reporting.
+        let reporting: String?
         let owes: [String]
         let hasOwes: Bool
         let tasks: [HTML]
@@ -88,7 +90,12 @@ struct UnitPage: Encodable {
                     + (mine.rollup.percent.map { "（\(Display.percentValue($0))）" } ?? "") : nil,
                 rank: scored ? mine.rank.map { p.s.format("unit.rank", ["rank": "\($0)",
                     "of": "\(result.units.filter { $0.rank != nil }.count)"]) } : nil,
-                grade: scored ? mine.grade : nil, owes: owes, hasOwes: !owes.isEmpty, tasks: tasks, hasTasks: !tasks.isEmpty,
+                grade: scored ? mine.grade : nil,
+                reporting: mine.reportingScore.map { item in
+                    p.s.format("unit.reporting-score", ["score": p.score(item.total, of: item.available),
+                                                        "how": item.explanation.map(p.s.explain).joined(separator: "；")])
+                },
+                owes: owes, hasOwes: !owes.isEmpty, tasks: tasks, hasTasks: !tasks.isEmpty,
                 indicators: IndicatorTable(rows: indicators, showPlan: false),
                 reports: reports, hasReports: !reports.isEmpty))
         }

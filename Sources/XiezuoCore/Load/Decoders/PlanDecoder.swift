@@ -72,40 +72,23 @@ enum PlanDecoder {
     }
 }
 
-/// Decodes a plan's `scoring:` block.
+/// Decodes a plan's `scoring:` block, and the `scoring:` of a section or task that overrides
+/// the plan's method.
 enum ScoringDecoder {
-    static let fields = ["method", "step", "points-per-step", "evidence-required", "bonus", "false-data", "grades", "note"]
+    static let methodFields = ["method", "step", "points-per-step", "points-per-case"]
+    static let fields = methodFields + ["evidence-required", "bonus", "false-data", "reporting", "grades", "note"]
 
     static func decode(_ node: Node, in parent: FieldReader) -> ScoringRule? {
         guard let reader = parent.nested(node, known: fields, what: "'scoring'") else { return nil }
         defer { reader.finish() }
-        let methodName = reader.choice("method", [("none", "none"), ("all-or-nothing", "all-or-nothing"),
-                                                  ("proportional", "proportional"), ("deduction", "deduction")],
-                                       required: true)
-        var method: ScoringRule.Method?
-        switch methodName {
-        case "none": method = ScoringRule.Method.none
-        case "all-or-nothing": method = .allOrNothing
-        case "proportional": method = .proportional
-        case "deduction":
-            let step = reader.decimal("step", required: true)
-            let points = reader.decimal("points-per-step", required: true)
-            if let step, let points {
-                if step <= 0 {
-                    reader.sink.error("'step' must be more than 0 percentage points", at: reader.location(ofKey: "step"))
-                } else {
-                    method = .deduction(step: step, points: points)
-                }
-            }
-        default: break
-        }
+        let method = self.method(reader)
         let evidence = reader.bool("evidence-required") ?? false
         let note = reader.string("note")
         let bonus = reader.node("bonus").flatMap { node -> ScoringRule.Bonus? in
             guard let nested = reader.nested(node, known: ["per-percent", "cap"], what: "'bonus'") else { return nil }
             defer { nested.finish() }
-            guard let rate = nested.decimal("per-percent", required: true), let cap = nested.decimal("cap", required: true)
-            else { return nil }
+            let rate = nested.decimal("per-percent")
+            guard let cap = nested.decimal("cap", required: true) else { return nil }
             return ScoringRule.Bonus(perPercent: rate, cap: cap)
         }
         var penalty: Decimal?
@@ -114,6 +97,13 @@ enum ScoringDecoder {
             penalty = nested.decimal("penalty", required: true)
             penaltyCap = nested.decimal("cap")
             nested.finish()
+        }
+        let reporting = reader.node("reporting").flatMap { node -> ScoringRule.ReportingItem? in
+            guard let nested = reader.nested(node, known: ["points", "per-missing"], what: "'reporting'") else { return nil }
+            defer { nested.finish() }
+            guard let points = nested.decimal("points", required: true),
+                  let perMissing = nested.decimal("per-missing", required: true) else { return nil }
+            return ScoringRule.ReportingItem(points: points, perMissing: perMissing)
         }
         let grades = reader.list("grades").compactMap { node -> ScoringRule.GradeBand? in
             guard let nested = reader.nested(node, known: ["min", "grade"], what: "a grade band") else { return nil }
@@ -124,6 +114,38 @@ enum ScoringDecoder {
         }
         guard let method else { return nil }
         return ScoringRule(method: method, evidenceRequired: evidence, bonus: bonus, falseDataPenalty: penalty,
-                           falseDataPenaltyCap: penaltyCap, grades: grades, note: note)
+                           falseDataPenaltyCap: penaltyCap, reporting: reporting, grades: grades, note: note)
+    }
+
+    /// A section's or task's own method, in place of the plan's: `scoring: {method: all-or-nothing}`.
+    static func override(_ node: Node, in parent: FieldReader) -> ScoringRule.Method? {
+        guard let reader = parent.nested(node, known: methodFields, what: "'scoring' of a section or task") else { return nil }
+        defer { reader.finish() }
+        return method(reader)
+    }
+
+    /// `method` and the numbers it needs.
+    private static func method(_ reader: FieldReader) -> ScoringRule.Method? {
+        let name = reader.choice("method", [("none", "none"), ("all-or-nothing", "all-or-nothing"),
+                                            ("proportional", "proportional"), ("deduction", "deduction"),
+                                            ("per-case", "per-case")], required: true)
+        switch name {
+        case "none": return ScoringRule.Method.none
+        case "all-or-nothing": return .allOrNothing
+        case "proportional": return .proportional
+        case "deduction":
+            let step = reader.decimal("step", required: true)
+            let points = reader.decimal("points-per-step", required: true)
+            guard let step, let points else { return nil }
+            guard step > 0 else {
+                reader.sink.error("'step' must be more than 0 percentage points", at: reader.location(ofKey: "step"))
+                return nil
+            }
+            return .deduction(step: step, points: points)
+        case "per-case":
+            return reader.decimal("points-per-case", required: true).map { .perCase(points: $0) }
+        default:
+            return nil
+        }
     }
 }

@@ -4,9 +4,9 @@ import Yams
 /// Decodes `content/plans/<id>/tasks.yaml`: nested sections holding tasks.
 enum TaskDecoder {
     static let fileFields = ["sections", "note"]
-    static let sectionFields = ["number", "title", "sections", "tasks", "note"]
-    static let taskFields = ["id", "number", "title", "text", "units", "points", "requirement", "deadline",
-                             "funding", "note"]
+    static let sectionFields = ["number", "title", "scoring", "sections", "tasks", "note"]
+    static let taskFields = ["id", "number", "title", "text", "units", "points", "bonus", "scoring", "requirement",
+                             "deadline", "funding", "note"]
 
     static func decode(_ file: ParsedFile) -> [Section] {
         guard let reader = file.context.reader(file.root, known: fileFields, what: "a task file") else { return [] }
@@ -14,25 +14,29 @@ enum TaskDecoder {
         _ = reader.string("note")
         if !reader.has("sections") { reader.missing("sections") }
         return reader.list("sections").enumerated().compactMap { index, node in
-            decodeSection(node, id: "\(index + 1)", in: reader)
+            decodeSection(node, id: "\(index + 1)", method: nil, in: reader)
         }
     }
 
-    private static func decodeSection(_ node: Node, id: String, in parent: FieldReader) -> Section? {
+    /// `method`: the scoring method a section above says, which this one's tasks take unless
+    /// it or they say another.
+    private static func decodeSection(_ node: Node, id: String, method inherited: ScoringRule.Method?,
+                                      in parent: FieldReader) -> Section? {
         guard let reader = parent.nested(node, known: sectionFields, what: "a section") else { return nil }
         defer { reader.finish() }
         _ = reader.string("note")
         let number = reader.string("number")
         let title = reader.string("title", required: true)
+        let method = reader.node("scoring").flatMap { ScoringDecoder.override($0, in: reader) } ?? inherited
         let sections = reader.list("sections").enumerated().compactMap { index, child in
-            decodeSection(child, id: "\(id).\(index + 1)", in: reader)
+            decodeSection(child, id: "\(id).\(index + 1)", method: method, in: reader)
         }
-        let tasks = reader.list("tasks").compactMap { decodeTask($0, in: reader) }
+        let tasks = reader.list("tasks").compactMap { decodeTask($0, method: method, in: reader) }
         guard let title else { return nil }
         return Section(id: id, number: number, title: title, sections: sections, tasks: tasks, location: reader.location)
     }
 
-    private static func decodeTask(_ node: Node, in parent: FieldReader) -> PlanTask? {
+    private static func decodeTask(_ node: Node, method inherited: ScoringRule.Method?, in parent: FieldReader) -> PlanTask? {
         guard let reader = parent.nested(node, known: taskFields, what: "a task") else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true)
@@ -41,13 +45,15 @@ enum TaskDecoder {
         let text = reader.string("text", required: true)
         let units = reader.unitReferences("units")
         let points = reader.decimal("points")
+        let bonus = reader.decimal("bonus")
+        let method = reader.node("scoring").flatMap { ScoringDecoder.override($0, in: reader) } ?? inherited
         let requirement = reader.string("requirement")
         let deadline = reader.day("deadline")
         let note = reader.string("note")
         let funding = reader.list("funding").compactMap { decodeFunding($0, in: reader) }
         guard let id, let text else { return nil }
         return PlanTask(id: id, number: number, title: title, text: text, units: units, points: points,
-                        requirement: requirement, deadline: deadline, funding: funding, note: note,
+                        bonus: bonus, method: method, requirement: requirement, deadline: deadline, funding: funding, note: note,
                         location: reader.location)
     }
 
