@@ -37,6 +37,37 @@ import Testing
         #expect(plan.task("11-1")?.funding.first?.amount == Quantity(350, MeasureUnit.named("万元")!))
     }
 
+    @Test func plan000TracksEveryFigureOfItsFunds() throws {
+        // 不低于 350 万元 (正文二（一）) is spent as 200 万元 on 孟庄镇's 衔接推进区, 100 万元 on 齐村镇's
+        // roads (正文二（二）2、3: not in the task list, so indicators of their own) and 4 + 8 + 38 万元
+        // on tasks 13-1, 4-1 and 8-1: 350 in all.
+        let plan = Bundled.plan("rushan-shizhong-2022")
+        #expect(plan.indicator("财政资金")?.target == .atLeast(350))
+        let narrative = ["衔接推进区资金", "道路短板资金"].compactMap { plan.indicator($0) }
+        #expect(narrative.map(\.target) == [.atLeast(200), .atLeast(100)])
+        #expect(narrative.allSatisfy { $0.partOf == "财政资金" && $0.tasks.isEmpty })
+        let funding: [Funding] = plan.allTasks.flatMap(\.funding).filter { $0.source?.contains("方案正文") == true }
+        let funded: Decimal = funding.map(\.amount.value).reduce(0, +)
+        #expect(funded == 50)
+        #expect(Decimal(200 + 100) + funded == 350)
+        // Task 16-1 names two hospital pairings, each to be made.
+        #expect(plan.indicator("医院结对")?.target
+                == .eachAtLeast(1, items: ["乳山市人民医院—市中区人民医院", "乳山市中医院—市中区妇幼保健院"]))
+    }
+
+    @Test func plan004TracksTheGarmentWorkshopsEquipment() {
+        // 购置缝纫机100台、缝纫机配套设备100套、熨烫设备100个、空调10台、工作台照明100个，建设配电室一间，
+        // 购置250型变压器一台; 预计年收益10万元 is a forecast, tracked only.
+        let plan = Bundled.plan("zhengding-zanhuang-2024")
+        let measured: [Indicator] = plan.indicators.filter { $0.tasks == ["2-1-4"] }
+        let written: [String] = measured.map { "\($0.id) \($0.target.amount?.plainString ?? "-")\($0.unit.symbol)" }
+        #expect(written == [
+            "服装车间投资 100万元", "缝纫机 100台", "缝纫机配套设备 100套", "熨烫设备 100个", "空调 10台", "工作台照明 100个",
+            "配电室 1间", "变压器 1台", "车间年收益 10万元",
+        ])
+        #expect(plan.indicator("车间年收益")?.scored == false)
+    }
+
     @Test func plan000TownPairsAreRead() throws {
         let pairing = try #require(Bundled.content.pairing("rushan-shizhong"))
         #expect(pairing.kind == .intraProvincial)

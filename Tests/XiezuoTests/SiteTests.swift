@@ -29,10 +29,10 @@ import Testing
             #expect(files.contains(routes.region(region.id)!), "\(region.id)")
         }
         for standard in Self.content.standards { #expect(files.contains(routes.standard(standard.id)!), "\(standard.id)") }
-        // 6 pairings + 5 plans + 101 units + 6 regions + 78 indicators + 3 indexes + 10 standard
+        // 6 pairings + 5 plans + 101 units + 6 regions + 89 indicators + 3 indexes + 10 standard
         // indicators, plus task pages.
         #expect(Self.content.standards.count == 10)
-        #expect(Self.site.pages == 6 + 5 + 101 + 6 + 78 + 3 + 10 + Self.content.plans.reduce(0) { total, plan in
+        #expect(Self.site.pages == 6 + 5 + 101 + 6 + 89 + 3 + 10 + Self.content.plans.reduce(0) { total, plan in
             total + plan.allTasks.filter { TaskPage.deserved(plan, $0) }.count
         })
     }
