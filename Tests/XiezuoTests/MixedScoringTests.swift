@@ -71,6 +71,25 @@ import Testing
         #expect(result.task("e")?.score?.explanation.contains(.capped(cap: 10)) == true)
     }
 
+    @Test func anIndicatorMetIsABonusItemForItsUnitsWithinTheCap() throws {
+        // Task bonus 6, then indicator 表彰 (获省级表彰 1 次, bonus 6) met: 6 + 4 within the cap of 10;
+        // the indicator's 4 go to its unit 区卫健局, the plan's bonus is 10.
+        let indicator = Indicator(id: "表彰", name: "获省级表彰", unit: Build.measure("次"), target: .atLeast(1),
+                                  counting: .new, stock: nil, scored: true, partOf: nil, split: [], bonus: 6, tasks: [],
+                                  units: [UnitReference(text: "区卫健局", location: Build.here)], standard: nil, group: nil,
+                                  note: nil, location: Build.here)
+        let plan = Build.plan(rule: ScoringRule(method: .proportional, bonus: .init(perPercent: nil, cap: 10)),
+                              tasks: [Build.task("1", points: 10), Build.task("2", bonus: 6)], indicators: [indicator],
+                              records: [Build.record("区教育局", "2022-06-30", tasks: ["1": .done, "2": .done]),
+                                        Build.record("区卫健局", "2022-06-30", values: ["表彰": 1])])
+        let result = Build.evaluate(plan, asOf: "2022-07-01")
+        #expect(result.bonusItems["表彰"]?.bonus == 4)
+        #expect(result.bonus == 10)
+        #expect(result.score == 20)
+        #expect(result.unit(Build.unit("区卫健局"))?.rollup.earned == 4)
+        #expect(result.unit(Build.unit("区教育局"))?.rollup.earned == 16)
+    }
+
     @Test func aSectionsMethodIsTakenByItsTasksUnlessOneSaysOtherwise() throws {
         let tasks = """
         sections:

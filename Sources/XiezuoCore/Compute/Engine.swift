@@ -50,9 +50,15 @@ public enum Engine {
         func cases(_ task: PlanTask) -> Decimal {
             plan.indicators.filter { $0.tasks.contains(task.id) }.compactMap { byID[$0.id]?.actual }.reduce(0, +)
         }
-        let scores = scorer.applyCaps(zip(allTasks, tasks).map { task, result in
+        // Tasks, then indicators that are bonus items, share the plan's bonus cap in that order.
+        let bonusIndicators = plan.indicators.filter { $0.bonus != nil }
+        let capped = scorer.applyCaps(zip(allTasks, tasks).map { task, result in
             scorer.score(task, result: result, notApplicable: taskEvaluator.isNotApplicable(task), cases: cases(task))
-        })
+        } + bonusIndicators.map { scorer.bonusItem($0, met: byID[$0.id]?.met == .yes) })
+        let scores = capped.prefix(allTasks.count)
+        let bonusItems = Dictionary(zip(bonusIndicators.map(\.id), capped.dropFirst(allTasks.count)).compactMap { id, score in
+            score.map { (id, $0) }
+        }, uniquingKeysWith: { first, _ in first })
         tasks = zip(tasks, scores).map { result, score in score.map { result.with(score: $0) } ?? result }
         let taskByID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -80,6 +86,14 @@ public enum Engine {
                 planRollup.add(item)
             }
         }
+        // An indicator's bonus goes to the plan, shared among its units as a task's points are.
+        for indicator in indicators {
+            guard let item = bonusItems[indicator.id] else { continue }
+            planRollup.add(item)
+            for (index, unit) in indicator.responsible.enumerated() {
+                unitRollups[unit]?.add(item, share: index, of: indicator.responsible.count)
+            }
+        }
         let ranks = Rollups.ranks(unitRollups)
         // A grade judges work the calendar has called for: none on or before the start day.
         let started = asOf > plan.startDay
@@ -99,7 +113,8 @@ public enum Engine {
             plan: plan.id, asOf: asOf,
             expected: expected.share, expectedDays: expected.days,
             indicators: indicators, tasks: tasks, sections: sections, units: units, rollup: planRollup,
-            bonus: tasks.compactMap(\.score).reduce(0) { $0 + $1.bonus },
+            bonus: tasks.compactMap(\.score).reduce(0) { $0 + $1.bonus } + bonusItems.values.reduce(0) { $0 + $1.bonus },
+            bonusItems: bonusItems,
             penalty: tasks.compactMap(\.score).reduce(0) { $0 + $1.penalty },
             grade: grade(planRollup),
             findings: Findings.collect(indicators: indicators, tasks: tasks, units: units),

@@ -145,10 +145,16 @@ public struct Rollup: Sendable, Hashable {
 
     public init() {}
 
-    /// Adds a scored item that is not a task (a unit's reporting item).
+    /// Adds a scored item that is not a task (a unit's reporting item, an indicator's bonus).
     mutating func add(_ item: TaskScore) {
         available += item.available
         earned += item.total
+    }
+
+    /// Adds one unit's exact share of an item held by `count` units, as for a task's points.
+    mutating func add(_ item: TaskScore, share index: Int, of count: Int) {
+        available += ExactShare.split(item.available, among: count)[index]
+        earned += ExactShare.split(item.total, among: count)[index]
     }
 
     /// earned ÷ available as a percentage; nil when nothing is scored.
@@ -210,6 +216,8 @@ public struct PlanResult: Sendable {
     public let rollup: Rollup
     /// Bonus and penalty on top of the task scores, after caps.
     public let bonus: Decimal
+    /// Indicators that are bonus items (加分项), by id: what each earned within the cap.
+    public let bonusItems: [String: TaskScore]
     public let penalty: Decimal
     public let grade: String?
     public let findings: [Finding]
@@ -229,7 +237,8 @@ public struct PlanResult: Sendable {
     private var taskIndex: [String: Int] = [:]
 
     init(plan: String, asOf: Day, expected: Decimal, expectedDays: Fraction, indicators: [IndicatorResult], tasks: [TaskResult],
-         sections: [SectionResult], units: [UnitResult], rollup: Rollup, bonus: Decimal, penalty: Decimal,
+         sections: [SectionResult], units: [UnitResult], rollup: Rollup, bonus: Decimal, bonusItems: [String: TaskScore],
+         penalty: Decimal,
          grade: String?, findings: [Finding], latestData: Day?, sample: Bool, completion: Decimal) {
         self.plan = plan
         self.asOf = asOf
@@ -241,6 +250,7 @@ public struct PlanResult: Sendable {
         self.units = units
         self.rollup = rollup
         self.bonus = bonus
+        self.bonusItems = bonusItems
         self.penalty = penalty
         self.grade = grade
         self.findings = findings

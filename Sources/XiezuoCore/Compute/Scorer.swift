@@ -74,6 +74,13 @@ struct Scorer {
                          bonus: bonus.rounded(scale: Self.scale), penalty: penalty, applicable: true, explanation: steps)
     }
 
+    /// An indicator that is a bonus item (加分项): its points once its target is met.
+    func bonusItem(_ indicator: Indicator, met: Bool) -> TaskScore? {
+        guard rule.method != .none, let points = indicator.bonus else { return nil }
+        return TaskScore(available: 0, earned: 0, bonus: met ? points : 0, penalty: 0, applicable: true,
+                         explanation: [.bonusItem(points: points, done: met)])
+    }
+
     /// The reporting item of one unit (日常报送): its points less `perMissing` per missing
     /// monthly report, never below 0.
     func reportingScore(missing: Int) -> TaskScore? {

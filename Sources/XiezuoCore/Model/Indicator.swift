@@ -84,6 +84,8 @@ public struct Indicator: Sendable, Identifiable {
     public let cadence: Cadence?
     /// 各结对镇（街道）…不少于3家: the target applies to each member of the responsible group.
     public let perMember: Bool
+    /// 加分项: extra points when the target is met, above full marks, within the plan's bonus cap.
+    public let bonus: Decimal?
     /// The tasks this indicator measures.
     public let tasks: [String]
     /// Responsible units; when empty, those of its tasks.
@@ -97,7 +99,7 @@ public struct Indicator: Sendable, Identifiable {
 
     public init(id: String, name: String, unit: MeasureUnit, target: Target, counting: Counting,
                 stock: Decimal?, scored: Bool, partOf: String?, split: [String], ratio: Ratio? = nil, cadence: Cadence? = nil,
-                perMember: Bool = false, tasks: [String],
+                perMember: Bool = false, bonus: Decimal? = nil, tasks: [String],
                 units: [UnitReference], standard: String?, group: String?, note: String?,
                 location: SourceLocation) {
         self.id = id
@@ -112,6 +114,7 @@ public struct Indicator: Sendable, Identifiable {
         self.ratio = ratio
         self.cadence = cadence
         self.perMember = perMember
+        self.bonus = bonus
         self.tasks = tasks
         self.units = units
         self.standard = standard

@@ -46,6 +46,13 @@ enum PlanRules {
         for indicator in plan.indicators {
             checkRelations(indicator, indicators: indicators, tasks: taskIDs, standards: standards, sink: sink)
             checkShares(indicator, in: plan, sink: sink)
+            if let bonus = indicator.bonus {
+                checkBonusItem(bonus, what: "indicator '\(indicator.id)'", in: plan, at: indicator.location, sink: sink)
+                if indicator.target.amount == nil || !indicator.scored {
+                    sink.error("indicator '\(indicator.id)' is a bonus item, earned when its target is met, but it has no "
+                               + "target that is assessed", at: indicator.location)
+                }
+            }
         }
     }
 
@@ -60,12 +67,16 @@ enum PlanRules {
             sink.error("task '\(task.id)' loses points per case, but no indicator counts its cases; "
                        + "link one with 'tasks: [\"\(task.id)\"]' in indicators.yaml", at: task.location)
         }
-        if let bonus = task.bonus {
-            if bonus < 0 { sink.error("'bonus' cannot be negative (\(bonus.plainString))", at: task.location) }
-            if plan.scoring.bonus == nil {
-                sink.error("task '\(task.id)' is a bonus item but the plan's scoring sets no bonus cap; "
-                           + "add 'bonus: {cap: 10}' (加分最多10分) to 'scoring' in plan.md", at: task.location)
-            }
+        if let bonus = task.bonus { checkBonusItem(bonus, what: "task '\(task.id)'", in: plan, at: task.location, sink: sink) }
+    }
+
+    /// A bonus item (加分项) of a task or an indicator: not negative, within a cap the plan sets.
+    private static func checkBonusItem(_ bonus: Decimal, what: String, in plan: Plan, at location: SourceLocation,
+                                       sink: DiagnosticSink) {
+        if bonus < 0 { sink.error("'bonus' cannot be negative (\(bonus.plainString))", at: location) }
+        if plan.scoring.bonus == nil {
+            sink.error("\(what) is a bonus item but the plan's scoring sets no bonus cap; "
+                       + "add 'bonus: {cap: 10}' (加分最多10分) to 'scoring' in plan.md", at: location)
         }
     }
 

@@ -46,6 +46,18 @@ struct IndicatorPage: Encodable {
                       Field(label: p.s["indicator.counting"], value: p.s["counting." + indicator.counting.rawValue]),
                       Field(label: p.s["indicator.scored"], value: p.s[r.scored ? "answer.yes" : "answer.no"])]
         if let stock = indicator.stock { fields.append(Field(label: p.s["indicator.stock"], value: Display.amount(stock))) }
+        if let item = result.bonusItems[indicator.id] {
+            fields.append(Field(label: p.s["indicator.bonus"], value: item.explanation.map(p.s.explain).joined(separator: "；")))
+        }
+        if let cadence = indicator.cadence {
+            fields.append(Field(label: p.s["indicator.cadence"],
+                                value: p.s.format("cadence." + cadence.period.rawValue,
+                                                  ["amount": Display.amount(cadence.perPeriod), "unit": indicator.unit.symbol])))
+        }
+        if indicator.perMember {
+            fields.append(Field(label: p.s["indicator.per-member"], value: r.membersBehind.isEmpty ? p.s["answer.none"]
+                                    : r.membersBehind.joined(separator: "、")))
+        }
         if let whole = indicator.partOf.flatMap(plan.indicator) {
             fields.append(Field(label: p.s["indicator.part-of"], value: whole.name,
                                 href: site.routes.indicator(plan.id, whole.id).map(p.href)))

@@ -6,7 +6,7 @@ enum IndicatorDecoder {
     static let fileFields = ["indicators", "groups", "note"]
     static let groupFields = ["title", "indicators", "note"]
     static let fields = ["id", "name", "unit", "target", "comparator", "items", "counting", "stock", "scored",
-                         "part-of", "split", "ratio", "cadence", "per-period", "per", "tasks", "units", "standard", "note"]
+                         "part-of", "split", "ratio", "cadence", "per-period", "per", "bonus", "tasks", "units", "standard", "note"]
 
     static let comparators = ["at-least", "exactly", "at-most", "each-at-least", "not-lower-than-last-year", "none"]
 
@@ -58,6 +58,7 @@ enum IndicatorDecoder {
                               at: reader.location(ofKey: "per-period"))
         }
         let perMember = reader.choice("per", [("member", true), ("group", false)]) ?? false
+        let bonus = reader.decimal("bonus")
         let tasks = reader.strings("tasks").map(\.0)
         let units = reader.unitReferences("units")
         let standard = reader.string("standard")
@@ -65,7 +66,7 @@ enum IndicatorDecoder {
         guard let id, let name, let unit else { return nil }
         return Indicator(id: id, name: name, unit: unit, target: target, counting: counting, stock: stock,
                          scored: scored, partOf: partOf, split: split, ratio: ratio, cadence: cadence,
-                         perMember: perMember, tasks: tasks, units: units,
+                         perMember: perMember, bonus: bonus, tasks: tasks, units: units,
                          standard: standard, group: group, note: note, location: reader.location)
     }
 
