@@ -28,10 +28,14 @@ import Testing
         #expect(april.missedPeriods == [])
         // On 31 October (cumulative 1, 3, 4 at the ends of Q1–Q3): each ended quarter has its
         // push (Q2 had two, which count as one), Q4 runs to 30 November: 3 of 4.
-        let october = try #require(Engine.evaluate(plan, in: Bundled.content, asOf: Build.day("2024-10-31")).indicator("岗位信息推送"))
+        let result = Engine.evaluate(plan, in: Bundled.content, asOf: Build.day("2024-10-31"))
+        let october = try #require(result.indicator("岗位信息推送"))
         #expect(october.completion == Decimal(3) / 4)
         #expect(october.pace.status == .onPace)
         #expect(october.met == .no)
+        // Its task 2-2-1 is expected where the quarters are (3 of 4), not at 241 of 271 days: on pace.
+        #expect(result.task("2-2-1")?.pace.expected == Decimal(3) / 4)
+        #expect(result.task("2-2-1")?.pace.status == .onPace)
     }
 
     @Test func aMissedQuarterIsAFindingAndTwoPushesInOneDoNotMakeUpForIt() throws {

@@ -40,8 +40,12 @@ struct TaskEvaluator {
         let missing = task.requiredEvidence.filter { !handedIn.contains($0) }
         let deadline = task.deadline ?? plan.finalDay
         let started = state != .notStarted || completion > 0 || measured.contains(where: \.reported)
+        // Measured by a target met period by period, the task is expected where its indicators
+        // are (the periods ended), not at the linear share of the calendar.
+        let periodic = measured.contains { plan.indicator($0.id)?.cadence != nil }
+        let expected = periodic ? measured.map(\.pace.expected).reduce(0, +) / Decimal(measured.count) : nil
         let pace = PaceRule.pace(done: done, started: started, completion: completion,
-                                 start: plan.startDay, deadline: deadline, asOf: asOf)
+                                 start: plan.startDay, deadline: deadline, asOf: asOf, expected: expected)
         return TaskResult(id: task.id, state: state, completion: completion, uncappedCompletion: uncapped, pace: pace, responsible: responsible,
                           evidence: evidence, missingEvidence: missing, requiresEvidence: task.requirement != nil,
                           falseData: reports.contains { $0.report.falseData }, score: nil, explanation: steps)
