@@ -118,6 +118,13 @@ import Testing
         #expect(HTML.text(try #require(BundledSite.html("standards/social-donations/index.html"))).contains("使用的方案数 1"))
     }
 
+    @Test func thePlansMonthlyChartStartsTheMonthThePlanStarts() throws {
+        // 正巩固拓展办〔2024〕2号 was issued on 4 March: no rows for January and February.
+        let html = try #require(BundledSite.html("pairings/zhengding-zanhuang/2024/index.html"))
+        #expect(html.contains("<tr><td>2024-03</td>"))
+        #expect(!html.contains("<tr><td>2024-02</td>") && !html.contains("<tr><td>2024-01</td>"))
+    }
+
     @Test func unitPageListsWhatItOwesAcrossPlans() throws {
         let html = try #require(BundledSite.html("units/zhengding/县教育局/index.html"))
         #expect(HTML.text(html).contains("2024-06 月进展未报送"))

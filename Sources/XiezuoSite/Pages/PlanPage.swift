@@ -219,11 +219,14 @@ struct PlanPage: Encodable {
         return groups
     }
 
-    /// The plan's completion at the end of each month of the year up to its date, against the
-    /// share the calendar called for.
+    /// The plan's completion at the end of each month from its start up to its date, against
+    /// the share the calendar called for.
     static func monthlyChart(_ plan: Plan, site: SiteContext, result: PlanResult, p: Presenter) -> (ChartView, [MonthRow]) {
         let lastMonth = result.asOf.year > plan.year ? 12 : (result.asOf.year < plan.year ? 0 : result.asOf.month)
-        let months = lastMonth < 1 ? [] : Array(1...lastMonth)
+        // From the month the plan starts: before it nothing was called for.
+        let start = plan.startDay
+        let firstMonth = start.year < plan.year ? 1 : (start.year > plan.year ? 13 : start.month)
+        let months = lastMonth < firstMonth ? [] : Array(firstMonth...lastMonth)
         // The records arranged once for every month.
         let index = RecordIndex(plan)
         let series = months.map { month -> (String, Decimal, Decimal) in
