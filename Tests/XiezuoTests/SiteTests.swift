@@ -125,6 +125,12 @@ import Testing
         #expect(!html.contains("<tr><td>2024-02</td>") && !html.contains("<tr><td>2024-01</td>"))
     }
 
+    @Test func aPeriodicTargetSaysEachPeriodAsPeopleWriteIt() throws {
+        let html = try #require(BundledSite.html("indicators/zhengding-zanhuang-2024/岗位信息推送/index.html"))
+        #expect(html.contains("2024 年第 1 季度：新增 1（每期应达 1）"))
+        #expect(html.contains("每季度不少于 1 次"))
+    }
+
     @Test func unitPageListsWhatItOwesAcrossPlans() throws {
         let html = try #require(BundledSite.html("units/zhengding/县教育局/index.html"))
         #expect(HTML.text(html).contains("2024-06 月进展未报送"))

@@ -178,20 +178,8 @@ struct Presenter {
             return text.split(separator: ",").map { s["evidence." + $0] }.joined(separator: "、")
         case .overdue, .dueSoon: return s.format("finding.deadline", ["date": text])
         case .missingReport: return s.format("finding.month", ["month": text])
-        case .periodMissed: return periodLabel(text)
+        case .periodMissed: return s.periodLabel(text)
         default: return text
-        }
-    }
-
-    /// A calendar period as people write it: `2024-Q2` → 2024 年第 2 季度, `2024-H1` → 2024 年上半年,
-    /// `2024-05` → 2024-05 月.
-    func periodLabel(_ key: String) -> String {
-        let parts = key.split(separator: "-").map(String.init)
-        guard parts.count == 2, let kind = parts[1].first else { return key }
-        switch kind {
-        case "Q": return s.format("period.quarter", ["year": parts[0], "number": String(parts[1].dropFirst())])
-        case "H": return s.format(parts[1] == "H1" ? "period.first-half" : "period.second-half", ["year": parts[0]])
-        default: return s.format("finding.month", ["month": key])
         }
     }
 

@@ -84,6 +84,19 @@ public struct Strings: Sendable {
         var arguments = parts.arguments
         if let state = arguments["state"] { arguments["state"] = self["state." + state] }
         if let done = arguments["done"] { arguments["done"] = self["answer." + done] }
+        if let period = arguments["period"] { arguments["period"] = periodLabel(period) }
         return format(parts.key, arguments)
+    }
+
+    /// A calendar period as people write it: `2024-Q2` → 2024 年第 2 季度, `2024-H1` → 2024 年上半年,
+    /// `2024-05` → 2024-05 月.
+    public func periodLabel(_ key: String) -> String {
+        let parts = key.split(separator: "-").map(String.init)
+        guard parts.count == 2, let kind = parts[1].first else { return key }
+        switch kind {
+        case "Q": return format("period.quarter", ["year": parts[0], "number": String(parts[1].dropFirst())])
+        case "H": return format(parts[1] == "H1" ? "period.first-half" : "period.second-half", ["year": parts[0]])
+        default: return format("finding.month", ["month": key])
+        }
     }
 }
