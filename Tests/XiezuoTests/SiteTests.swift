@@ -131,6 +131,12 @@ import Testing
         #expect(html.contains("每季度不少于 1 次"))
     }
 
+    @Test func aPerMemberTargetSaysSo() throws {
+        let text = HTML.text(try #require(BundledSite.html("indicators/rugao-yangxian-2021/村企结对/index.html")))
+        #expect(text.contains("每个成员不少于 3 家"))
+        #expect(text.contains("单位组未列出成员，无法逐个判断"))
+    }
+
     @Test func unitPageListsWhatItOwesAcrossPlans() throws {
         let html = try #require(BundledSite.html("units/zhengding/县教育局/index.html"))
         #expect(HTML.text(html).contains("2024-06 月进展未报送"))

@@ -55,8 +55,10 @@ struct IndicatorPage: Encodable {
                                                   ["amount": Display.amount(cadence.perPeriod), "unit": indicator.unit.symbol])))
         }
         if indicator.perMember {
-            fields.append(Field(label: p.s["indicator.per-member"], value: r.membersBehind.isEmpty ? p.s["answer.none"]
-                                    : r.membersBehind.joined(separator: "、")))
+            let judged = r.completion != nil
+            fields.append(Field(label: p.s["indicator.per-member"],
+                                value: !judged ? p.s["indicator.members-unknown"]
+                                    : r.membersBehind.isEmpty ? p.s["answer.none"] : r.membersBehind.joined(separator: "、")))
         }
         if let whole = indicator.partOf.flatMap(plan.indicator) {
             fields.append(Field(label: p.s["indicator.part-of"], value: whole.name,

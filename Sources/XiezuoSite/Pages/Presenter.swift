@@ -136,6 +136,8 @@ struct Presenter {
     func targetText(_ indicator: Indicator, result: IndicatorResult) -> String {
         let unit = indicator.unit.symbol
         switch indicator.target {
+        case .atLeast(let v) where indicator.perMember:
+            return s.format("target.each-member", ["value": Display.amount(v), "unit": unit])
         case .atLeast(let v): return s.format("target.at-least", ["value": Display.amount(v), "unit": unit])
         case .exactly(let v): return s.format("target.exactly", ["value": Display.amount(v), "unit": unit])
         case .atMost(let v): return s.format("target.at-most", ["value": Display.amount(v), "unit": unit])
