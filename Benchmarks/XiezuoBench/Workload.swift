@@ -102,7 +102,8 @@ struct Workload {
                         return "  - {task: \"\(t)\", state: \(state), evidence: [{title: \(month)月活动照片, kind: photo}, "
                             + "{title: \(month)月工作方案, kind: document}]}\n"
                     }.joined()
-                    try put("content/plans/\(plan)/progress/\(String(format: "%02d", month))-\(Self.unitNames[u]).md",
+                    // Named as docs/content-format.md recommends: YYYY-MM-单位.md.
+                    try put("content/plans/\(plan)/progress/\(Self.year)-\(String(format: "%02d", month))-\(Self.unitNames[u]).md",
                             front + "---\n" + note(&random, title: "\(month)月进展"))
                 }
             }

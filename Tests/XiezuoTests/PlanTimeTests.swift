@@ -102,6 +102,33 @@ import Testing
         #expect(result.rollup.overdue == result.tasks.count - done)
     }
 
+    @Test func aRecordNamedForAMonthIsDatedInIt() {
+        #expect(RecordName.month(ofPath: "content/plans/p/progress/2022-08-乡村振兴局.md") == "2022-08")
+        #expect(RecordName.month(ofPath: "content/plans/p/progress/01-乡村振兴局.md") == nil)
+        #expect(RecordName.month(ofPath: "content/plans/p/progress/2022-13-乡村振兴局.md") == nil)
+        // A June file copied for July whose date was not changed, or changed and not renamed.
+        let june = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
+        let result = TinySite.load(replacing: [june: TinySite.files[june]!.replacingOccurrences(of: "2022-06-30", with: "2022-07-31")])
+        #expect(result.errors.map(\.description) == [
+            "\(june):3:7: error: the file name says 2022-06 but the record is dated 2022-07-31; a record named for its month "
+            + "reports on that month: correct 'date' or rename the file",
+        ])
+    }
+
+    @Test func aPlansLatestRecordIsFoundFromTheLatestMonthNamed() throws {
+        // Only the records of the latest month named (and any named otherwise) are read: the
+        // March file below is not even valid, and the latest date is still found.
+        var files = TinySite.files
+        files["content/plans/a-b-2022/progress/2022-03-区教育局.md"] = "not a record"
+        files["content/plans/a-b-2022/progress/补报-区卫健局.md"] = "---\nunit: 区卫健局\ndate: 2022-06-10\n---\n"
+        let source = MemoryContentSource(files)
+        let scan = ContentScan.scan(source)
+        #expect(ContentLoader.latestRecordDate(ofPlan: "a-b-2022", in: scan, from: source) == Build.day("2022-06-30"))
+        files["content/plans/a-b-2022/progress/补报-区卫健局.md"] = "---\nunit: 区卫健局\ndate: 2022-07-10\n---\n"
+        let later = MemoryContentSource(files)
+        #expect(ContentLoader.latestRecordDate(ofPlan: "a-b-2022", in: ContentScan.scan(later), from: later) == Build.day("2022-07-10"))
+    }
+
     // MARK: A reported 0 is a report
 
     @Test func aReportedZeroIsUnderWayNotNotStarted() throws {

@@ -89,11 +89,16 @@ public enum ContentLoader {
 
     /// The latest `date` among a plan's progress records, read from their front matter alone:
     /// a site is shown as of the latest record anywhere, which must be known before any plan is
-    /// computed. A record that cannot be read is skipped here; reading the plan reports it.
+    /// computed. A record named for its month (`2022-08-乡村振兴局.md`) is dated in that month
+    /// (RecordRules holds it), so only the records of the latest month named, and those named
+    /// otherwise, are read. A record that cannot be read is skipped here; reading the plan
+    /// reports it, and a build with errors writes nothing.
     public static func latestRecordDate(ofPlan id: String, in scan: ContentScan, from source: ContentSource) -> Day? {
         guard let folder = scan.folder(id) else { return nil }
+        let named = folder.records.map { ($0, RecordName.month(ofPath: $0)) }
+        let latestNamed = named.compactMap(\.1).max()
         let sink = DiagnosticSink()
-        return folder.records.compactMap { path in
+        return named.filter { $0.1 == nil || $0.1 == latestNamed }.compactMap { path, _ in
             parse(path, markdown: true, source, sink)?.root?["date"]?.string.flatMap(Day.init(parsing:))
         }.max()
     }

@@ -44,6 +44,12 @@ enum RecordRules {
                 sink.error("record dated \(record.date) is outside the plan's year \(plan.year); "
                            + "a record belongs to the plan of the year it reports on", at: record.dateLocation)
             }
+            // (A date outside the plan's year is reported above; the name then says nothing new.)
+            if record.date.year == plan.year, let named = RecordName.month(ofPath: record.location.file),
+               named != record.date.monthKey {
+                sink.error("the file name says \(named) but the record is dated \(record.date); a record named for its month "
+                           + "reports on that month: correct 'date' or rename the file", at: record.dateLocation)
+            }
             let key = "\(record.unit.text)|\(record.date)"
             if let first = seen[key] {
                 sink.error("a second record by '\(record.unit.text)' dated \(record.date); the first is \(first.location.file); "
