@@ -134,7 +134,45 @@ import Testing
              files: ["content/plans/a b 2023/plan.md": "---\n---\n", "content/plans/a b 2023/tasks.yaml": "sections: []\n",
                      "content/plans/a b 2023/progress/1.md": "---\n---\n"],
              errors: ["content/plans/a b 2023:1:1: error: 'a b 2023' cannot be used as a name here: use letters, digits, '-' and '_' only"]),
+        // Numbers and dates with a stated range: never an overflow or a silently cut value.
+        Case(name: "a year beyond any plan",
+             files: [plan: TinySite.files[plan]!.replacingOccurrences(of: "year: 2022", with: "year: 30000000000000000")],
+             errors: ["\(plan):3:7: error: 'year': '30000000000000000' has more digits than any figure of a plan "
+                      + "(at most 15 before the point and 10 after it); check the number"]),
+        Case(name: "a year that is no year of this work",
+             files: [plan: TinySite.files[plan]!.replacingOccurrences(of: "year: 2022", with: "year: 9999")],
+             errors: ["\(plan):3:7: error: 'year' must be a year from 1990 to 2100, not 9999"]),
+        Case(name: "a date with an empty part",
+             files: [record: recordFile(date: "2022-06--1")],
+             errors: ["\(record):3:7: error: 'date' must be a date written YYYY-MM-DD (e.g. 2022-07-23), not '2022-06--1'"]),
+        Case(name: "a date outside the years of this work",
+             files: [record: recordFile(date: "9022-06-30")],
+             errors: ["\(record):3:7: error: 'date' must be a date from 1990 to 2100, not 9022-06-30"]),
+        Case(name: "a value of 60 digits",
+             files: [record: recordFile().replacingOccurrences(of: "value: 2", with: "value: " + String(repeating: "9", count: 60))],
+             errors: ["\(record):6:12: error: '" + String(repeating: "9", count: 60) + "' has more digits than any figure of a "
+                      + "plan (at most 15 before the point and 10 after it); check the number"]),
+        Case(name: "a negative stock",
+             files: [indicators: indicatorFile("    unit: 个\n    target: 4\n    stock: -3")],
+             errors: ["\(indicators):6:12: error: 'stock' cannot be negative (-3): it is what earlier years left"]),
+        Case(name: "a group that lists itself",
+             files: ["content/regions/a.yaml": TinySite.files["content/regions/a.yaml"]!
+                + "\n  - {name: 各单位, kind: group, members: [区教育局, 各单位]}"],
+             errors: ["content/regions/a.yaml:6:5: error: group '各单位' lists itself among its members; a group holds other units"]),
+        Case(name: "a file of comments only is not dropped",
+             files: ["content/regions/b.yaml": "# 乙县，待补\n"],
+             errors: ["content/regions/b.yaml:1:1: error: no fields here, only comments or blank lines; "
+                      + "see docs/content-format.md for what this file should hold"]),
+        // Two names, one page.
+        Case(name: "two units whose names differ only in punctuation",
+             files: ["content/regions/a.yaml": TinySite.files["content/regions/a.yaml"]!
+                + "\n  - {name: 团区委, kind: organisation}\n  - {name: 团区委。, kind: organisation}"],
+             errors: ["content/regions/a.yaml:7:5: error: unit '团区委。' and '团区委' (content/regions/a.yaml:6:5) would share "
+                      + "the page units/a/团区委/: names that differ only in punctuation or spacing cannot both have a page; "
+                      + "rename one"]),
     ]
+
+    static let plan = "content/plans/a-b-2022/plan.md"
 
     @Test(arguments: cases)
     func reportsExactlyTheseErrors(_ testCase: Case) {

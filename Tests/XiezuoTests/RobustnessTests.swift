@@ -96,6 +96,25 @@ import Testing
         ])
     }
 
+    @Test func controlCharactersAreLeftOutWithAWarning() {
+        // YAML's escapes can make NUL and ESC; no page or CSV cell can hold them.
+        let result = TinySite.load(replacing: [Self.region: "name: \"乙县\\e\\0\"\nunits: []\n"])
+        #expect(result.errors == [])
+        #expect(result.warnings.map(\.description) == [
+            "content/regions/b.yaml:1:7: warning: 'name' holds control characters (U+001B, U+0000) that no page can show; "
+            + "they were left out",
+        ])
+        #expect(result.content.region("b")?.name == "乙县")
+    }
+
+    @Test func twoPairingsThatWouldShareAPageAreBothNamed() {
+        let result = TinySite.load(replacing: ["content/pairings/a--b.md": TinySite.files["content/pairings/a-b.md"]!])
+        #expect(result.errors.map(\.description) == [
+            "content/pairings/a-b.md:2:1: error: pairing 'a-b' and 'a--b' (content/pairings/a--b.md:2:1) would share the page "
+            + "pairings/a-b/: names that differ only in punctuation or spacing cannot both have a page; rename one",
+        ])
+    }
+
     @Test func anAsteriskInsideTextIsNotAnAlias() {
         let text = "name: 乙县 *重点*\nunits: []\n"
         let result = TinySite.load(replacing: [Self.region: text])

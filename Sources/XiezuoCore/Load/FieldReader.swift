@@ -94,7 +94,7 @@ final class FieldReader {
             sink.error("'\(key)' must be a single value, not \(FieldReader.kind(of: value))", at: location(of: value))
             return nil
         }
-        let text = scalar.string.trimmed
+        let text = clean(scalar.string.trimmed, key: key, at: value)
         if text.isEmpty || (scalar.style == .plain && (text == "~" || text == "null")) {
             if required { sink.error("'\(key)' is empty; write a value after the colon", at: location(of: value)) }
             return nil
@@ -102,11 +102,20 @@ final class FieldReader {
         return text
     }
 
+    /// A value without control characters (NUL, ESC …, which YAML's escapes can make), with a
+    /// warning when some were left out.
+    private func clean(_ text: String, key: String, at node: Node) -> String {
+        guard let (kept, removed) = ControlCharacters.strip(text) else { return text }
+        sink.warning("'\(key)' holds control characters (\(removed.joined(separator: ", "))) that no page can show; "
+                     + "they were left out", at: location(of: node))
+        return kept.trimmed
+    }
+
     /// A list of strings; a single value is accepted as a list of one.
     func strings(_ key: String) -> [(String, SourceLocation)] {
         guard let value = node(key) else { return [] }
         if let scalar = value.scalar {
-            let text = scalar.string.trimmed
+            let text = clean(scalar.string.trimmed, key: key, at: value)
             return text.isEmpty ? [] : [(text, location(of: value))]
         }
         guard let items = value.sequence else {
@@ -114,7 +123,7 @@ final class FieldReader {
             return []
         }
         return items.compactMap { item in
-            guard let text = item.scalar?.string.trimmed, !text.isEmpty else {
+            guard let text = item.scalar.map({ clean($0.string.trimmed, key: key, at: item) }), !text.isEmpty else {
                 sink.error("each item of '\(key)' must be a single value", at: location(of: item))
                 return nil
             }
@@ -178,6 +187,11 @@ final class FieldReader {
         guard let text = string(key, required: required) else { return nil }
         guard let day = Day(parsing: text) else {
             sink.error("'\(key)' must be a date written YYYY-MM-DD (e.g. 2022-07-23), not '\(text)'",
+                       at: location(ofKey: key))
+            return nil
+        }
+        guard Day.years.contains(day.year) else {
+            sink.error("'\(key)' must be a date from \(Day.years.lowerBound) to \(Day.years.upperBound), not \(text)",
                        at: location(ofKey: key))
             return nil
         }

@@ -16,7 +16,13 @@ enum YAMLParsing {
             // The basic resolver leaves every scalar a string: the field readers decide what a
             // value means (numbers, dates, booleans), so Yams need not guess types. The encoding
             // is named because Yams' default reads the whole process environment on every call.
-            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
+                // Only comments or blank lines: a file that says nothing is never silently dropped.
+                sink.error("no fields here, only comments or blank lines; see docs/content-format.md for what this "
+                           + "file should hold", at: SourceLocation(file: file, line: firstLine))
+                return nil
+            }
+            return root
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)

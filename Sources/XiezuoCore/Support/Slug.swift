@@ -14,8 +14,13 @@ public enum Slug {
                 pendingDash = true
             }
         }
-        // A name of punctuation only still needs a segment; never an empty one.
-        return result.isEmpty ? "item" : String(result.prefix(80))
+        // A name of punctuation only still needs a segment; never an empty one. At most 80
+        // characters and 200 bytes, so that a segment (with a `-2` after it) stays within the
+        // 255 bytes a file name may have.
+        guard !result.isEmpty else { return "item" }
+        var cut = Substring(result.prefix(80))
+        while cut.utf8.count > 200 { cut = cut.dropLast() }
+        return String(cut)
     }
 
     /// Slugs for `names` within one folder, each unique: a repeat gets `-2`, `-3` in the

@@ -33,6 +33,7 @@ enum StructureRules {
                 }
             }
         }
+        PathRules.check(content, sink: sink)
         var standardIDs = Set<String>()
         for standard in content.standards where !standardIDs.insert(standard.id).inserted {
             sink.error("duplicate standard indicator id '\(standard.id)'", at: standard.location)
@@ -53,6 +54,10 @@ enum StructureRules {
             }
             if unit.kind != .group && !unit.members.isEmpty {
                 sink.error("only a unit of kind 'group' has members; '\(unit.name)' is a \(unit.kind.rawValue)",
+                           at: unit.location)
+            }
+            if unit.members.contains(where: { region.unit(named: $0)?.id == unit.id }) {
+                sink.error("group '\(unit.name)' lists itself among its members; a group holds other units",
                            at: unit.location)
             }
             for member in unit.members where region.unit(named: member) == nil {

@@ -44,6 +44,7 @@ public enum Validator {
                            + Suggestion.didYouMean(plan.pairing, among: shared.pairings.map(\.id)), at: plan.location)
             }
             PlanRules.check(plan, standards: shared.standards, sink: sink)
+            PathRules.check(plan, sink: sink)
             let resolver = shared.ownerRegion(pairing: plan.pairing, owner: plan.owner).map { UnitResolver(region: $0, sink: sink) }
             let resolved = resolver.map { PlanUnits(plan: plan, resolver: $0) }
             if let resolved {

@@ -45,12 +45,18 @@ struct ParsedFile {
         case .success(let document):
             // Front matter starts on line 2, and Yams counts its lines from 1.
             let context = DecodingContext(file: text.path, lineOffset: document.yamlFirstLine - 1, sink: sink)
+            var body = document.body
+            if let (kept, removed) = ControlCharacters.strip(body) {
+                sink.warning("the text below the front matter holds control characters (\(removed.joined(separator: ", "))) "
+                             + "that no page can show; they were left out", at: SourceLocation(file: text.path))
+                body = kept
+            }
             if document.yaml.isBlank {
-                return ParsedFile(context: context, root: nil, body: document.body)
+                return ParsedFile(context: context, root: nil, body: body)
             }
             guard let root = YAMLParsing.parse(document.yaml, file: text.path, firstLine: document.yamlFirstLine,
                                                sink: sink) else { return nil }
-            return ParsedFile(context: context, root: root, body: document.body)
+            return ParsedFile(context: context, root: root, body: body)
         }
     }
 }

@@ -39,7 +39,11 @@ enum IndicatorDecoder {
         let target = unit.flatMap { decodeTarget(reader, unit: $0) } ?? Indicator.Target.none
         let counting = reader.choice("counting", [("new", Indicator.Counting.new),
                                                   ("running-total", .runningTotal)]) ?? .new
-        let stock = unit.flatMap { reader.amount("stock", in: $0) }
+        var stock = unit.flatMap { reader.amount("stock", in: $0) }
+        if let given = stock, given < 0 {
+            reader.sink.error("'stock' cannot be negative (\(given.plainString)): it is what earlier years left", at: reader.location(ofKey: "stock"))
+            stock = nil
+        }
         let scored = reader.bool("scored") ?? true
         let partOf = reader.string("part-of")
         let split = reader.strings("split").map(\.0)
@@ -108,6 +112,10 @@ enum IndicatorDecoder {
         }
         guard targetText != nil, let value = reader.amount("target", in: unit) else {
             if targetText == nil { reader.missing("target", hint: "write the number, or '-' when there is none") }
+            return nil
+        }
+        guard value >= 0 else {
+            reader.sink.error("'target' cannot be negative (\(value.plainString))", at: reader.location(ofKey: "target"))
             return nil
         }
         switch comparator {

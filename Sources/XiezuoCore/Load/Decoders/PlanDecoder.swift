@@ -34,7 +34,12 @@ enum PlanDecoder {
         }
         defer { reader.finish() }
         let pairing = reader.string("pairing", required: true)
-        let year = reader.integer("year", required: true)
+        var year = reader.integer("year", required: true)
+        if let given = year, !Day.years.contains(given) {
+            reader.sink.error("'year' must be a year from \(Day.years.lowerBound) to \(Day.years.upperBound), not \(given)",
+                              at: reader.location(ofKey: "year"))
+            year = nil
+        }
         let title = reader.string("title", required: true)
         let number = reader.string("number")
         let issuer = reader.string("issuer")

@@ -1,0 +1,41 @@
+/// Control characters that YAML escapes (`"\0"`, `"\e"`) or a copied text can carry: no page,
+/// spreadsheet or printout can show them, and some break the HTML or a CSV cell. They are left
+/// out, and the reader says so.
+enum ControlCharacters {
+    /// `text` without its control characters (line breaks and tabs stay), and the ones left out
+    /// as `U+001B`; nil when there are none, which is nearly always and costs one pass over bytes.
+    static func strip(_ text: String) -> (text: String, removed: [String])? {
+        var bytes = text.utf8.makeIterator()
+        var found = false
+        var previous: UInt8 = 0
+        while let byte = bytes.next() {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
+                found = true
+                break
+            }
+            previous = byte
+        }
+        guard found else { return nil }
+        var kept = String.UnicodeScalarView()
+        var removed: [String] = []
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+                if !removed.contains(name) { removed.append(name) }
+            } else {
+                kept.append(scalar)
+            }
+        }
+        return (String(kept), removed)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F, 0x80...0x9F: return true
+        default: return false
+        }
+    }
+}
