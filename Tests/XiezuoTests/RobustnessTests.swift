@@ -145,6 +145,26 @@ import Testing
         ])
     }
 
+    @Test func aNamedPipeNamedLikeARecordIsReportedNotWaitedOn() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-fifo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (path, text) in TinySite.files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let fifo = root.appendingPathComponent("content/plans/a-b-2022/progress/2022-07-区教育局.md")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let result = ContentLoader.load(from: DiskContentSource(root: root))
+        #expect(result.errors.map(\.description) == [
+            "content/plans/a-b-2022/progress/2022-07-区教育局.md:1:1: error: not a regular file (a named pipe, device or "
+            + "socket); content/ holds only files and folders: remove it",
+        ])
+        // Read directly (say it was swapped in after the listing), it is refused, not waited on.
+        #expect(DiskContentSource(root: root).read("content/plans/a-b-2022/progress/2022-07-区教育局.md", limit: 1024)
+                == .unreadable("not a regular file (a named pipe, device or socket)"))
+    }
+
     @Test func aSymbolicLinkLoopOnDiskIsReported() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-loop-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

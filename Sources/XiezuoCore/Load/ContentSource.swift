@@ -42,7 +42,7 @@ public struct FileListing: Sendable {
     }
 }
 
-public enum FileRead: Sendable {
+public enum FileRead: Sendable, Equatable {
     case data(Data)
     case tooLarge(size: Int)
     case unreadable(String)
@@ -126,8 +126,12 @@ public struct DiskContentSource: ContentSource {
             }
             if status.st_mode & S_IFMT == S_IFDIR {
                 entries.append((name + "/", name, nil))
-            } else {
+            } else if status.st_mode & S_IFMT == S_IFREG {
                 entries.append((name, name, FileStamp(status)))
+            } else {
+                // Opening a named pipe waits for a writer forever; a device or socket is no content.
+                listing.problems.append((relative + "/" + name, "not a regular file (a named pipe, device or socket); "
+                                         + "content/ holds only files and folders: remove it"))
             }
         }
         closedir(folder)
@@ -170,11 +174,16 @@ public struct DiskContentSource: ContentSource {
     /// being read, then reads it whole. (A stat by path and then `Data(contentsOf:)`, which
     /// opens and stats again, looked the path up three times.)
     public func read(_ path: String, limit: Int) -> FileRead {
-        let descriptor = open(rootPath + "/" + path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a named pipe put in place of a file since the listing cannot
+        // hold the build: it is refused below, as anything that is not a regular file.
+        let descriptor = open(rootPath + "/" + path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .unreadable(String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .unreadable("not a regular file (a named pipe, device or socket)")
+        }
         let size = Int(status.st_size)
         if size > limit { return .tooLarge(size: size) }
         var data = Data(count: size)
