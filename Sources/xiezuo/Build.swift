@@ -57,7 +57,7 @@ struct Build: ParsableCommand {
             }
             diagnostics += report?.diagnostics ?? []
         }
-        let sorted = diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        let sorted = Diagnostic.ordered(diagnostics)
         sorted.forEach { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }
         guard let report, let files = report.files else {
             let count = sorted.filter { $0.severity == .error }.count

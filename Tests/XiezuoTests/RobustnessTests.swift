@@ -115,6 +115,26 @@ import Testing
         ])
     }
 
+    @Test func aFileThatCannotBeReadComesFirstAndWhatFollowsFromItIsCounted() {
+        // A quote opened on line 4 and never closed: the two indicators and the record that name
+        // tasks would each be "unknown task", the plan "scored without points", the record's
+        // unit "not responsible" for an indicator whose units are its tasks': held back, counted.
+        let tasks = """
+        sections:
+          - title: 教育
+            tasks:
+              - id: "1
+                text: 结对学校
+        """
+        let result = TinySite.load(replacing: ["content/plans/a-b-2022/tasks.yaml": tasks])
+        #expect(result.errors.map(\.description) == [
+            "content/plans/a-b-2022/tasks.yaml:4:13: error: a quote opened here is never closed: end the value with the same "
+            + "quote mark (\" or ')",
+            "content/plans/a-b-2022/tasks.yaml:1:1: error: 5 more errors about the tasks or indicators this file "
+            + "defines follow from it and are not listed; fix this file first",
+        ])
+    }
+
     @Test func anAsteriskInsideTextIsNotAnAlias() {
         let text = "name: 乙县 *重点*\nunits: []\n"
         let result = TinySite.load(replacing: [Self.region: text])

@@ -128,8 +128,10 @@ public enum ContentLoader {
             return nil
         }
         guard let header = parse(planFile, true).flatMap({ PlanDecoder.decode($0, id: folder.id) }) else { return nil }
-        let sections = folder.tasks.flatMap { parse($0, false) }.map(TaskDecoder.decode) ?? []
-        let indicators = folder.indicators.flatMap { parse($0, false) }.map(IndicatorDecoder.decode) ?? []
+        let tasksFile = folder.tasks.map { ($0, parse($0, false)) }
+        let indicatorsFile = folder.indicators.map { ($0, parse($0, false)) }
+        let sections = tasksFile?.1.map(TaskDecoder.decode) ?? []
+        let indicators = indicatorsFile?.1.map(IndicatorDecoder.decode) ?? []
         if folder.tasks == nil && folder.indicators == nil {
             sink.error("plan has neither tasks.yaml nor indicators.yaml; a plan needs tasks or indicators to track",
                        at: header.location)
@@ -138,7 +140,10 @@ public enum ContentLoader {
         let records = folder.records.compactMap { path in
             parse(path, true).flatMap { RecordDecoder.decode($0, plan: folder.id, indicators: byID) }
         }
-        return Plan(header: header, sections: sections, indicators: indicators, records: records)
+        var plan = Plan(header: header, sections: sections, indicators: indicators, records: records)
+        plan.unreadTasksFile = tasksFile.flatMap { $0.1 == nil ? $0.0 : nil }
+        plan.unreadIndicatorsFile = indicatorsFile.flatMap { $0.1 == nil ? $0.0 : nil }
+        return plan
     }
 
     private static func readText(_ path: String, from source: ContentSource, sink: DiagnosticSink) -> SourceText? {
@@ -146,17 +151,17 @@ public enum ContentLoader {
         switch source.read(path, limit: SourceText.sizeLimit) {
         case .tooLarge(let size):
             let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
-            sink.error("file is \(megabytes) MB; content files are limited to \(SourceText.sizeLimit / 1_048_576) MB, "
+            sink.unreadFile("file is \(megabytes) MB; content files are limited to \(SourceText.sizeLimit / 1_048_576) MB, "
                        + "split it or move large attachments out of content/", at: here)
         case .unreadable(let reason):
-            sink.error("cannot read file: \(reason)", at: here)
+            sink.unreadFile("cannot read file: \(reason)", at: here)
         case .data(let data):
             switch SourceText.decode(data, path: path) {
             case .success(let text): return text
             case .failure(.binary):
-                sink.error("not a text file (it contains binary data); content files are UTF-8 text", at: here)
+                sink.unreadFile("not a text file (it contains binary data); content files are UTF-8 text", at: here)
             case .failure(.notUTF8):
-                sink.error("not UTF-8 text; save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)", at: here)
+                sink.unreadFile("not UTF-8 text; save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)", at: here)
             }
         }
         return nil

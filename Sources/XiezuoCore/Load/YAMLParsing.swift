@@ -8,7 +8,7 @@ import Yams
 enum YAMLParsing {
     static func parse(_ yaml: String, file: String, firstLine: Int, sink: DiagnosticSink) -> Node? {
         if let problem = YAMLStructure.check(yaml) {
-            sink.error(problem.message, at: SourceLocation(file: file, line: problem.line + firstLine - 1,
+            sink.unreadFile(problem.message, at: SourceLocation(file: file, line: problem.line + firstLine - 1,
                                                              column: problem.column))
             return nil
         }
@@ -18,7 +18,7 @@ enum YAMLParsing {
             // is named because Yams' default reads the whole process environment on every call.
             guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 // Only comments or blank lines: a file that says nothing is never silently dropped.
-                sink.error("no fields here, only comments or blank lines; see docs/content-format.md for what this "
+                sink.unreadFile("no fields here, only comments or blank lines; see docs/content-format.md for what this "
                            + "file should hold", at: SourceLocation(file: file, line: firstLine))
                 return nil
             }
@@ -26,15 +26,19 @@ enum YAMLParsing {
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
-            sink.error(message, at: location)
+            sink.unreadFile(message, at: location)
         } catch {
-            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine))
+            sink.unreadFile("cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine))
         }
         return nil
     }
 
     private static func describe(_ error: YamlError) -> (String, Mark?) {
         switch error {
+        case let .scanner(context?, _, _, _) where context.text.contains("quoted scalar"):
+            // libyaml notices a missing closing quote where the text ends; the quote that
+            // needs closing is where the value starts.
+            return ("a quote opened here is never closed: end the value with the same quote mark (\" or ')", context.mark)
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""

@@ -26,17 +26,37 @@ public enum Severity: String, Sendable, Codable, Comparable {
 
 /// One problem found in the content, printed as `path:line:column: error: message`.
 public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Where a problem stands among the others: a file that could not be read is the root cause
+    /// of whatever would follow from it, so it is listed first.
+    public enum Cause: Int, Sendable, Codable, Comparable {
+        /// The file could not be read (syntax, encoding, size, front matter).
+        case unreadFile
+        /// How many errors that follow from an unread file were held back.
+        case heldBack
+        case content
+
+        public static func < (lhs: Cause, rhs: Cause) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
     public let severity: Severity
     public let location: SourceLocation
     public let message: String
+    public let cause: Cause
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, cause: Cause = .content) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.cause = cause
     }
 
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// The order every list of problems is shown in: root causes first, then by file, line and
+    /// column, so that output is stable and reads top to bottom.
+    public static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { ($0.cause, $0.location, $0.message) < ($1.cause, $1.location, $1.message) }
+    }
 }
 
 /// Collects every problem of a run, so the author sees all of them at once rather than
@@ -50,6 +70,11 @@ public final class DiagnosticSink {
         diagnostics.append(Diagnostic(.error, at: location, message))
     }
 
+    /// A file that could not be read: the root cause of what follows from it.
+    public func unreadFile(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.error, at: location, message, cause: .unreadFile))
+    }
+
     public func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(Diagnostic(.warning, at: location, message))
     }
@@ -60,8 +85,6 @@ public final class DiagnosticSink {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Sorted by file, line and column so that output is stable and reads top to bottom.
-    public var sorted: [Diagnostic] {
-        diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
-    }
+    /// In the order they are shown (Diagnostic.ordered).
+    public var sorted: [Diagnostic] { Diagnostic.ordered(diagnostics) }
 }

@@ -39,6 +39,10 @@ public struct Plan: Sendable, Identifiable {
     public let sections: [Section]
     public let indicators: [Indicator]
     public internal(set) var records: [ProgressRecord]
+    /// The plan's tasks.yaml or indicators.yaml when it could not be read: references to its
+    /// tasks or indicators are then not reported as unknown, only counted (the file is the cause).
+    public internal(set) var unreadTasksFile: String?
+    public internal(set) var unreadIndicatorsFile: String?
     public let location: SourceLocation
     /// Every task in document order, and where each task and indicator stands, for lookups by id.
     public let allTasks: [PlanTask]

@@ -2,7 +2,7 @@ import Foundation
 
 /// Rules inside one plan: unique ids, indicators that refer to each other, targets that must agree.
 enum PlanRules {
-    static func check(_ plan: Plan, standards: [StandardIndicator], sink: DiagnosticSink) {
+    static func check(_ plan: Plan, standards: [StandardIndicator], heldBack: HeldBack, sink: DiagnosticSink) {
         var taskIDs: [String: PlanTask] = [:]
         for task in plan.allTasks {
             if let first = taskIDs[task.id] {
@@ -30,7 +30,8 @@ enum PlanRules {
             sink.error("the plan starts on \(plan.startDay) (its 'start', else 'issued') but its deadline is \(plan.finalDay); "
                        + "correct 'start', 'issued' or 'deadline' in plan.md", at: plan.location)
         }
-        if plan.scoring.method != .none && !plan.allTasks.contains(where: { $0.points != nil }) {
+        if plan.scoring.method != .none && !plan.allTasks.contains(where: { $0.points != nil })
+            && !heldBack.hold(unread: plan.unreadTasksFile) {
             sink.error("the plan declares a scoring method but no task has 'points'; "
                        + "give tasks points or use 'method: none'", at: plan.location)
         }
@@ -44,7 +45,8 @@ enum PlanRules {
             }
         }
         for indicator in plan.indicators {
-            checkRelations(indicator, indicators: indicators, tasks: taskIDs, standards: standards, sink: sink)
+            checkRelations(indicator, indicators: indicators, tasks: taskIDs, standards: standards,
+                           unreadTasks: plan.unreadTasksFile, heldBack: heldBack, sink: sink)
             checkShares(indicator, in: plan, sink: sink)
             if let bonus = indicator.bonus {
                 checkBonusItem(bonus, what: "indicator '\(indicator.id)'", in: plan, at: indicator.location, sink: sink)
@@ -110,9 +112,10 @@ enum PlanRules {
     }
 
     private static func checkRelations(_ indicator: Indicator, indicators: [String: Indicator],
-                                       tasks: [String: PlanTask], standards: [StandardIndicator], sink: DiagnosticSink) {
+                                       tasks: [String: PlanTask], standards: [StandardIndicator], unreadTasks: String?,
+                                       heldBack: HeldBack, sink: DiagnosticSink) {
         let here = indicator.location
-        for task in indicator.tasks where tasks[task] == nil {
+        for task in indicator.tasks where tasks[task] == nil && !heldBack.hold(unread: unreadTasks) {
             sink.error("indicator '\(indicator.id)' names unknown task '\(task)'"
                        + Suggestion.didYouMean(task, among: Array(tasks.keys)), at: here)
         }

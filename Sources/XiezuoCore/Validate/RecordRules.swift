@@ -3,8 +3,9 @@ import Foundation
 /// Rules for progress records: who reports, on what, and when. Returns the records with
 /// their reporting unit resolved.
 enum RecordRules {
-    static func check(_ plan: Plan, units: PlanUnits?, resolver: UnitResolver?, sink: DiagnosticSink) -> [ProgressRecord] {
-        let records = resolve(plan, units: units, resolver: resolver, sink: sink)
+    static func check(_ plan: Plan, units: PlanUnits?, resolver: UnitResolver?, heldBack: HeldBack,
+                      sink: DiagnosticSink) -> [ProgressRecord] {
+        let records = resolve(plan, units: units, resolver: resolver, heldBack: heldBack, sink: sink)
         checkRunningTotals(records, sink: sink)
         return records
     }
@@ -34,7 +35,8 @@ enum RecordRules {
         }
     }
 
-    private static func resolve(_ plan: Plan, units: PlanUnits?, resolver: UnitResolver?, sink: DiagnosticSink) -> [ProgressRecord] {
+    private static func resolve(_ plan: Plan, units: PlanUnits?, resolver: UnitResolver?, heldBack: HeldBack,
+                                sink: DiagnosticSink) -> [ProgressRecord] {
         let taskIDs = plan.allTasks.map(\.id)
         let indicatorIDs = plan.indicators.map(\.id)
         var seen: [String: ProgressRecord] = [:]
@@ -62,13 +64,17 @@ enum RecordRules {
             let mayReportAll = units.coordinator == reporter.id
             for value in record.values {
                 guard let indicator = plan.indicator(value.indicator) else {
+                    if heldBack.hold(unread: plan.unreadIndicatorsFile) { continue }
                     sink.error("unknown indicator '\(value.indicator)'"
                                + Suggestion.didYouMean(value.indicator, among: indicatorIDs), at: value.location)
                     continue
                 }
                 let owners = units.indicators[indicator.id] ?? []
+                // An indicator without units of its own belongs to its tasks' units: unknown while
+                // tasks.yaml cannot be read.
                 if !mayReportAll && !units.unresolved.contains("indicator:" + indicator.id)
-                    && !resolver.covers(owners, reporter: reporter.id) {
+                    && !resolver.covers(owners, reporter: reporter.id)
+                    && !(indicator.units.isEmpty && heldBack.hold(unread: plan.unreadTasksFile)) {
                     sink.error("'\(reporter.name)' reports indicator '\(indicator.id)' but is not responsible for it"
                                + responsibleList(owners), at: value.location)
                 }
@@ -85,6 +91,7 @@ enum RecordRules {
             }
             for report in record.tasks {
                 guard plan.task(report.task) != nil else {
+                    if heldBack.hold(unread: plan.unreadTasksFile) { continue }
                     sink.error("unknown task '\(report.task)'" + Suggestion.didYouMean(report.task, among: taskIDs),
                                at: report.location)
                     continue

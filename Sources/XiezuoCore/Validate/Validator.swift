@@ -28,6 +28,7 @@ public enum Validator {
         var plans: [Plan] = []
         /// The file of the first plan of each pairing and year.
         var seenYears: [String: String] = [:]
+        let heldBack = HeldBack()
 
         for index in drafts.indices {
             var plan = drafts[index]
@@ -43,7 +44,7 @@ public enum Validator {
                 sink.error("unknown pairing '\(plan.pairing)'"
                            + Suggestion.didYouMean(plan.pairing, among: shared.pairings.map(\.id)), at: plan.location)
             }
-            PlanRules.check(plan, standards: shared.standards, sink: sink)
+            PlanRules.check(plan, standards: shared.standards, heldBack: heldBack, sink: sink)
             PathRules.check(plan, sink: sink)
             let resolver = shared.ownerRegion(pairing: plan.pairing, owner: plan.owner).map { UnitResolver(region: $0, sink: sink) }
             let resolved = resolver.map { PlanUnits(plan: plan, resolver: $0) }
@@ -52,9 +53,10 @@ public enum Validator {
                 indicatorUnits[plan.id] = resolved.indicators
                 coordinators[plan.id] = resolved.coordinator
             }
-            plan.records = RecordRules.check(plan, units: resolved, resolver: resolver, sink: sink)
+            plan.records = RecordRules.check(plan, units: resolved, resolver: resolver, heldBack: heldBack, sink: sink)
             plans.append(plan)
         }
+        heldBack.report(to: sink)
         return Content(shared: shared, plans: plans,
                        units: UnitDirectory(taskUnits: taskUnits, indicatorUnits: indicatorUnits, coordinators: coordinators))
     }

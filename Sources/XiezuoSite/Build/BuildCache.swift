@@ -10,7 +10,7 @@ import XiezuoCore
 /// `state.json` names the ones that belong to the output: a build that fails or is cut off
 /// leaves the last good state, and deleting the folder costs one full build, never a wrong one.
 final class BuildCache: @unchecked Sendable {
-    static let format = 2
+    static let format = 3
 
     struct State: Codable {
         var format = BuildCache.format

@@ -96,7 +96,7 @@ public struct SiteBuild {
                                cache: cache, asOf: options.asOf!, clock: clock)
         }
         diagnostics += outcomes.flatMap(\.diagnostics)
-        let sorted = diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        let sorted = Diagnostic.ordered(diagnostics)
         // On any error the output and the last good state of the cache stay as they were.
         let abandon = {
             writer.abort()

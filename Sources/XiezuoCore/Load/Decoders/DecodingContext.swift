@@ -22,7 +22,7 @@ struct ParsedFile {
     /// Reads a `.yaml` data file.
     static func yaml(_ text: SourceText, sink: DiagnosticSink) -> ParsedFile? {
         guard !text.text.isBlank else {
-            sink.error("file is empty; see docs/content-format.md for what it should hold",
+            sink.unreadFile("file is empty; see docs/content-format.md for what it should hold",
                        at: SourceLocation(file: text.path))
             return nil
         }
@@ -35,11 +35,11 @@ struct ParsedFile {
     static func markdown(_ text: SourceText, sink: DiagnosticSink) -> ParsedFile? {
         switch FrontMatterDocument.split(text.text) {
         case .failure(.missingOpening):
-            sink.error("missing front matter: the file must start with a line '---', then the fields, then '---'",
+            sink.unreadFile("missing front matter: the file must start with a line '---', then the fields, then '---'",
                        at: SourceLocation(file: text.path))
             return nil
         case .failure(.missingClosing):
-            sink.error("front matter is not closed: add a line '---' after the last field",
+            sink.unreadFile("front matter is not closed: add a line '---' after the last field",
                        at: SourceLocation(file: text.path))
             return nil
         case .success(let document):
