@@ -27,6 +27,29 @@ import Testing
     }
 }
 
+@Suite struct MarkdownImageTests {
+    @Test func anImageFromOutsideTheSiteBecomesALinkToIt() {
+        #expect(Markdown.html("现场：![照片](http://example.com/x.png \"活动\")")
+                == "<p>现场：<a href=\"http://example.com/x.png\" title=\"活动\">照片</a></p>\n")
+        #expect(Markdown.html("![照片](//example.com/x.png)") == "<p><a href=\"//example.com/x.png\">照片</a></p>\n")
+        // An image kept beside the record stays an image.
+        #expect(Markdown.html("![照片](evidence/x.png)") == "<p><img src=\"evidence/x.png\" alt=\"照片\" /></p>\n")
+        #expect(Markdown.externalImages("![a](evidence/x.png) ![b](https://example.com/b.png)") == ["https://example.com/b.png"])
+    }
+
+    @Test func checkWarnsAboutAnImageFromOutside() {
+        let record = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
+        let text = TinySite.files[record]! + "\n![现场](http://example.com/x.png)\n"
+        let result = TinySite.load(replacing: [record: text])
+        #expect(result.errors == [])
+        #expect(result.warnings.map(\.description) == [
+            "\(record):12:1: warning: the image http://example.com/x.png is outside the site: on the intranet it cannot "
+            + "load, and elsewhere it tells another site who reads the page; it is shown as a link. Put the file in evidence/ "
+            + "and write its path instead",
+        ])
+    }
+}
+
 @Suite struct MarkdownHeadingTests {
     @Test func headingsMoveBelowTheSectionTheyStandIn() {
         #expect(Markdown.html("# 方案\n\n## 一、工作目标\n\n正文", headingOffset: 2)

@@ -1,4 +1,5 @@
 import CMark
+import Foundation
 
 /// Markdown through the system libcmark: CommonMark, rendered in safe mode.
 ///
@@ -21,13 +22,22 @@ public enum Markdown {
             return ""
         }
         defer { cmark_node_free(document) }
-        if headingOffset > 0, let iterator = cmark_iter_new(document) {
-            defer { cmark_iter_free(iterator) }
-            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                      cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+        if headingOffset > 0 {
+            for node in nodes(of: CMARK_NODE_HEADING, in: document) {
                 let level = min(Int(cmark_node_get_heading_level(node)) + headingOffset, 6)
                 cmark_node_set_heading_level(node, Int32(level))
+            }
+        }
+        // Nothing is loaded from outside the site: an image from elsewhere becomes a link to it
+        // (on the intranet it would not load; elsewhere it would tell a third party who reads).
+        if markdown.utf8.contains(UInt8(ascii: "!")) {
+            for image in nodes(of: CMARK_NODE_IMAGE, in: document) where isExternal(url(of: image)) {
+                guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
+                cmark_node_set_url(link, cmark_node_get_url(image))
+                cmark_node_set_title(link, cmark_node_get_title(image))
+                while let child = cmark_node_first_child(image) { cmark_node_append_child(link, child) }
+                cmark_node_replace(image, link)
+                cmark_node_free(image)
             }
         }
         guard let rendered = cmark_render_html(document, options) else { return "" }
@@ -38,6 +48,42 @@ public enum Markdown {
     /// Safe mode is libcmark's default since 0.29; it is named anyway so that an older library
     /// is safe too. Smart punctuation turns "--" into dashes.
     private static let options = CMARK_OPT_SAFE | CMARK_OPT_SMART
+
+    /// The addresses of images that would load from outside the site (`http:`, `https:`, `//…`),
+    /// for `check` to warn about; they are shown as links.
+    public static func externalImages(_ markdown: String) -> [String] {
+        guard markdown.utf8.contains(UInt8(ascii: "!")),
+              let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
+            return []
+        }
+        defer { cmark_node_free(document) }
+        return nodes(of: CMARK_NODE_IMAGE, in: document).map(url(of:)).filter(isExternal)
+    }
+
+    /// An address with a scheme or a host of its own is outside the site; a relative one (a
+    /// file in evidence/) and an inline `data:` image are inside it.
+    static func isExternal(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        if lower.hasPrefix("data:") { return false }
+        return lower.hasPrefix("//") || lower.range(of: "^[a-z][a-z0-9+.-]*:", options: .regularExpression) != nil
+    }
+
+    private static func url(of node: OpaquePointer) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The nodes of one type, gathered before any is changed (changing the tree while walking it is not safe).
+    private static func nodes(of type: cmark_node_type, in document: OpaquePointer) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return found }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == type else { continue }
+            found.append(node)
+        }
+        return found
+    }
 
     /// The headings of a Markdown text in order: the narrative parts of a plan
     /// (指导思想, 工作目标, 保障措施 …).

@@ -51,6 +51,13 @@ struct ParsedFile {
                              + "that no page can show; they were left out", at: SourceLocation(file: text.path))
                 body = kept
             }
+            for url in Markdown.externalImages(body) {
+                let line = text.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.contains(url) }.map { $0 + 1 } ?? 1
+                sink.warning("the image \(url) is outside the site: on the intranet it cannot load, and elsewhere it tells "
+                             + "another site who reads the page; it is shown as a link. Put the file in evidence/ and write "
+                             + "its path instead", at: SourceLocation(file: text.path, line: line))
+            }
             if document.yaml.isBlank {
                 return ParsedFile(context: context, root: nil, body: body)
             }
