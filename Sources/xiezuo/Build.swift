@@ -28,6 +28,9 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Build everything, and keep nothing for the next build.")
     var noCache = false
 
+    @Flag(name: .customLong("no-wait"), help: "When another build is writing the same output or cache, stop instead of waiting for it.")
+    var noWait = false
+
     @Flag(help: "Print the time each stage took (load, validate, compute, render, write, cache), summed over cores, and peak memory.")
     var timings = false
 
@@ -46,9 +49,13 @@ struct Build: ParsableCommand {
         var diagnostics = sink.diagnostics
         var report: SiteBuild.Report?
         if let templates {
-            let build = SiteBuild(source: DiskContentSource(root: root), output: URL(fileURLWithPath: output, relativeTo: root),
+            var build = SiteBuild(source: DiskContentSource(root: root), output: URL(fileURLWithPath: output, relativeTo: root),
                                   cache: noCache ? nil : URL(fileURLWithPath: cache, relativeTo: root),
                                   templates: templates, options: siteOptions)
+            build.wait = !noWait
+            build.waiting = { FileHandle.standardError.write(Data("another xiezuo build is writing \(output)/; waiting for it…\n".utf8)) }
+            // Ctrl-C and kill: what is staged goes, a commit under way is finished first.
+            Interruption.shared.install()
             do {
                 report = try build.run()
             } catch {

@@ -2,26 +2,27 @@ import Foundation
 import XiezuoCore
 
 /// What one build leaves for the next, in a folder of its own (by default `.xiezuo-cache` in
-/// the site folder): each group's fingerprint, summaries, diagnostics and output digests, its
-/// plans' shares of the site-wide downloads, and each plan's header. A group whose inputs have
-/// the same fingerprint is not read or rendered again: its pages are already in the output.
+/// the site folder): each group's fingerprint, summaries and diagnostics, its plans' shares of
+/// the site-wide downloads, each plan's header and latest record date. A group whose inputs
+/// have the same fingerprint, and whose pages are all in the output as the output's record
+/// lists them, is not read or rendered again.
 ///
+/// Every file carries a checksum and the format's version on its first line: a file damaged,
+/// edited or of another version is not used (its group, or everything, is built afresh).
 /// Files are named by group key and fingerprint and never changed once written, and
 /// `state.json` names the ones that belong to the output: a build that fails or is cut off
 /// leaves the last good state, and deleting the folder costs one full build, never a wrong one.
+/// One build at a time uses the folder (its `lock`).
 final class BuildCache: @unchecked Sendable {
-    static let format = 3
+    static let format = 4
 
     struct State: Codable {
-        var format = BuildCache.format
         /// The fingerprint of what every page depends on (Fingerprint.base).
         var base: UInt64
         /// When the build listed its files, nanoseconds since 1970.
         var startedAt: Int64
-        /// The output folder, and its marker file's stamp after the build: if either differs,
-        /// the output is not the one this state describes.
+        /// The output folder this state describes.
         var output: String
-        var marker: FileStamp?
         var headers: [String: CachedHeader]
         /// Plan id → its latest record date, for the site's as-of date.
         var latestRecords: [String: CachedLatest]
@@ -56,27 +57,27 @@ final class BuildCache: @unchecked Sendable {
     let latestRecords: [String: CachedLatest]
     /// When the previous build listed its files.
     let listedAt: Int64?
+    private let lock: FolderLock
 
-    init(folder: URL, output: URL) {
+    init(folder: URL, output: URL, wait: Bool = true, waiting: () -> Void = {}) throws {
         self.folder = folder
-        let state = (try? Data(contentsOf: folder.appendingPathComponent("state.json")))
-            .flatMap { try? JSONDecoder().decode(State.self, from: $0) }
-            .flatMap { $0.format == Self.format ? $0 : nil }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SiteWriter.Failure.io(folder.path, error.localizedDescription)
+        }
+        lock = try FolderLock(folder: folder, name: "lock", wait: wait, waiting: waiting)
+        let state = Self.read(State.self, from: folder.appendingPathComponent("state.json"))
         headers = state?.headers ?? [:]
         latestRecords = state?.latestRecords ?? [:]
         listedAt = state?.startedAt
-        let marker = Self.stamp(of: output.appendingPathComponent(SiteWriter.marker))
-        previous = state.flatMap { $0.output == output.standardizedFileURL.path && $0.marker != nil && $0.marker == marker ? $0 : nil }
+        previous = state.flatMap { $0.output == output.standardizedFileURL.path ? $0 : nil }
     }
 
     private func name(_ key: String, _ fingerprint: UInt64) -> String { key + "-" + String(fingerprint, radix: 16) }
     private func recordFile(_ key: String, _ fingerprint: UInt64) -> URL {
         folder.appendingPathComponent("groups/\(name(key, fingerprint)).json")
     }
-    private func outputsFile(_ key: String, _ fingerprint: UInt64) -> URL {
-        folder.appendingPathComponent("groups/\(name(key, fingerprint)).outputs")
-    }
-    private var siteOutputsFile: URL { folder.appendingPathComponent("site.outputs") }
 
     /// The folder of a group's download shares.
     func partsFolder(_ key: String, _ fingerprint: UInt64) -> URL {
@@ -86,20 +87,12 @@ final class BuildCache: @unchecked Sendable {
     /// The kept render of a group with this fingerprint in the previous build.
     func record(_ key: String, _ fingerprint: UInt64) -> GroupRecord? {
         guard previous?.groups[key] == fingerprint else { return nil }
-        return (try? Data(contentsOf: recordFile(key, fingerprint))).flatMap { try? JSONDecoder().decode(GroupRecord.self, from: $0) }
+        return Self.read(GroupRecord.self, from: recordFile(key, fingerprint))
     }
 
-    /// What a group of the previous build wrote.
-    func outputs(_ key: String, _ fingerprint: UInt64) -> OutputList? {
-        (try? Data(contentsOf: outputsFile(key, fingerprint))).flatMap(OutputList.init(decoding:))
-    }
-
-    var siteOutputs: OutputList? { (try? Data(contentsOf: siteOutputsFile)).flatMap(OutputList.init(decoding:)) }
-
-    func save(_ record: GroupRecord, outputs: OutputList, key: String, fingerprint: UInt64) throws {
+    func save(_ record: GroupRecord, key: String, fingerprint: UInt64) throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("groups"), withIntermediateDirectories: true)
-        try FileWriting.write(JSONEncoder().encode(record), to: recordFile(key, fingerprint).path)
-        try FileWriting.write(outputs.encoded(), to: outputsFile(key, fingerprint).path)
+        try FileWriting.write(Self.sealed(JSONEncoder().encode(record)), to: recordFile(key, fingerprint).path)
     }
 
     /// Called before the output changes: from now until `commit`, no state describes it.
@@ -107,13 +100,18 @@ final class BuildCache: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("state.json"))
     }
 
+    /// A damaged cache found late (a download share that does not read back whole): nothing of
+    /// it is used again, and the next build is a full one.
+    func discard() {
+        invalidate()
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("groups"))
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("parts"))
+    }
+
     /// Records the build just committed, then removes what no longer belongs to it.
-    func commit(_ state: State, siteOutputs: OutputList) throws {
+    func commit(_ state: State) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try siteOutputs.encoded().write(to: siteOutputsFile, options: .atomic)
-        var state = state
-        state.marker = Self.stamp(of: URL(fileURLWithPath: state.output).appendingPathComponent(SiteWriter.marker))
-        try JSONEncoder().encode(state).write(to: folder.appendingPathComponent("state.json"), options: .atomic)
+        try Self.sealed(JSONEncoder().encode(state)).write(to: folder.appendingPathComponent("state.json"), options: .atomic)
         removeUnreferenced(keeping: state)
     }
 
@@ -123,7 +121,7 @@ final class BuildCache: @unchecked Sendable {
         let kept = Set((state?.groups ?? [:]).map { name($0.key, $0.value) })
         let fm = FileManager.default
         for entry in (try? fm.contentsOfDirectory(atPath: folder.appendingPathComponent("groups").path)) ?? [] {
-            let stem = entry.hasSuffix(".json") ? String(entry.dropLast(5)) : entry.hasSuffix(".outputs") ? String(entry.dropLast(8)) : entry
+            let stem = entry.hasSuffix(".json") ? String(entry.dropLast(5)) : entry
             if !kept.contains(stem) { try? fm.removeItem(at: folder.appendingPathComponent("groups/\(entry)")) }
         }
         for entry in (try? fm.contentsOfDirectory(atPath: folder.appendingPathComponent("parts").path)) ?? [] where !kept.contains(entry) {
@@ -131,7 +129,26 @@ final class BuildCache: @unchecked Sendable {
         }
     }
 
-    static func stamp(of url: URL) -> FileStamp? { FileStamp.of(path: url.path) }
+    /// `xiezuo-cache <format> <checksum>` on the first line, then the bytes.
+    static func sealed(_ data: Data) -> Data {
+        var sealed = Data("xiezuo-cache \(format) \(String(ContentHash.of(data), radix: 16))\n".utf8)
+        sealed.append(data)
+        return sealed
+    }
+
+    /// The bytes of a sealed file when its version and checksum are right; nil otherwise.
+    static func unsealed(_ data: Data) -> Data? {
+        guard let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let fields = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
+        let body = Data(data[(newline + 1)...])
+        guard fields.count == 3, fields[0] == "xiezuo-cache", fields[1] == Substring(String(format)),
+              fields[2] == Substring(String(ContentHash.of(body), radix: 16)) else { return nil }
+        return body
+    }
+
+    private static func read<T: Decodable>(_ type: T.Type, from url: URL) -> T? {
+        (try? Data(contentsOf: url)).flatMap(unsealed).flatMap { try? JSONDecoder().decode(type, from: $0) }
+    }
 }
 
 /// Download shares kept as files in the build cache, a folder per group.
@@ -155,13 +172,20 @@ final class DiskPartStore: PartStore, @unchecked Sendable {
         guard let file = file(kind, plan) else { return }
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileWriting.write(data, to: file.path)
+            try FileWriting.write(BuildCache.sealed(data), to: file.path)
         } catch {
             lock.withLock { if failure == nil { failure = "cannot write \(file.path): \(error.localizedDescription)" } }
         }
     }
 
+    /// A share that is missing or damaged is a failure (the site stage would publish the
+    /// download with the plan left out), not an empty share.
     func get(_ kind: PartKind, plan: String) -> Data {
-        file(kind, plan).flatMap { try? Data(contentsOf: $0) } ?? Data()
+        guard let file = file(kind, plan) else { return Data() }
+        guard let data = (try? Data(contentsOf: file)).flatMap(BuildCache.unsealed) else {
+            lock.withLock { if failure == nil { failure = "the build cache's \(file.path) is missing or damaged" } }
+            return Data()
+        }
+        return data
     }
 }

@@ -25,6 +25,11 @@ public struct SiteBuild {
     public let templates: TemplateSet
     public let options: SiteOptions
 
+    /// When another build holds the output or the cache: wait for it (calling `waiting` first)
+    /// or stop with SiteWriter.Failure.busy.
+    public var wait = true
+    public var waiting: @Sendable () -> Void = {}
+
     public init(source: ContentSource, output: URL, cache: URL?, templates: TemplateSet, options: SiteOptions) {
         self.source = source
         self.output = output.standardizedFileURL
@@ -47,8 +52,13 @@ public struct SiteBuild {
     }
 
     public func run() throws -> Report {
+        try checkFolders()
         let clock = StageClock()
         let started = Int64(Date().timeIntervalSince1970 * 1e9)
+        // The output's lock, a commit an earlier build was cut off in finished, and the record of
+        // what the output holds: before anything is read.
+        let writer = try SiteWriter.Staging(output: output, wait: wait, waiting: waiting)
+        let cache = try self.cache.map { try BuildCache(folder: $0, output: output, wait: wait, waiting: waiting) }
         // 1. scan, 2. shared
         let scan = clock.time("load") { ContentScan.scan(source) }
         let (shared, sharedProblems) = clock.time("load") { ContentLoader.readShared(scan, from: source) }
@@ -57,7 +67,6 @@ public struct SiteBuild {
         var diagnostics = scan.diagnostics + sharedProblems + sharedSink.diagnostics
 
         // 3. group, fingerprint
-        let cache = self.cache.map { BuildCache(folder: $0, output: output) }
         let headers = clock.time("load") { readHeaders(scan, cache: cache) }
         let groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)
         // Each plan's latest record date, for the site's as-of date; not needed when it is given.
@@ -67,21 +76,24 @@ public struct SiteBuild {
         let base = Fingerprint.base(program: Self.program, options: options, templates: templates,
                                     standards: scan.standardsFile.flatMap(scan.stamp(of:)))
         let previous = cache?.previous.flatMap { $0.base == base ? $0 : nil }
+        let record = writer.previous
+        let outputPath = output.path
         let plans = clock.time("cache") {
             Parallel.map(groups) { group -> PlannedGroup in
                 let (fingerprint, latest) = Fingerprint.of(group, base: base, scan: scan, shared: shared)
                 // A file changed within two seconds of the previous build's listing may have
                 // changed again after it was read, within the file system's clock tick.
                 let settled = previous.map { latest < $0.startedAt - 2_000_000_000 } ?? false
-                let kept = settled ? cache?.record(group.key, fingerprint) : nil
-                return PlannedGroup(group: group, fingerprint: fingerprint, kept: kept)
+                // A group is kept only while every page it made is in the output as recorded:
+                // a page edited, replaced or removed by hand is made again.
+                guard settled, let kept = cache?.record(group.key, fingerprint), let record else {
+                    return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [:])
+                }
+                let files = record.files(ofGroup: group.key)
+                let intact = files.count == kept.summaries.files && files.keys.allSatisfy { record.isIntact($0, in: outputPath) }
+                return PlannedGroup(group: group, fingerprint: fingerprint, kept: intact ? kept : nil, files: intact ? files : [:])
             }
         }
-        // What the previous build wrote for everything rendered again: the writer compares
-        // new bytes with these digests, and what is not made again is removed.
-        let reused = Set(plans.filter { $0.kept != nil }.map(\.group.key))
-        let old = clock.time("cache") { previousOutputs(previous, cache: cache, reused: reused) }
-        let writer = try SiteWriter.Staging(output: output, previous: old?.files ?? [:])
         let frame = SitePipeline.frame(shared, headers: headers.compactMap(\.header), templates: templates, options: options)
         let parts: PartStore = cache.map { cache in
             DiskPartStore(folders: Dictionary(plans.flatMap { planned in
@@ -91,7 +103,9 @@ public struct SiteBuild {
 
         // 4. groups
         let outcomes = Parallel.map(plans) { planned -> GroupOutcome in
-            if let kept = planned.kept { return GroupOutcome(summaries: kept.summaries, diagnostics: kept.diagnostics, made: nil) }
+            if let kept = planned.kept {
+                return GroupOutcome(summaries: kept.summaries, diagnostics: kept.diagnostics, files: planned.files, rendered: false)
+            }
             return renderGroup(planned, shared: shared, scan: scan, frame: frame, parts: parts, writer: writer,
                                cache: cache, asOf: options.asOf!, clock: clock)
         }
@@ -102,52 +116,83 @@ public struct SiteBuild {
             writer.abort()
             cache?.removeUnreferenced(keeping: cache?.previous)
         }
-        if let failure = (parts as? DiskPartStore)?.failure {
-            abandon()
-            throw SiteWriter.Failure.io(cache?.folder.path ?? "", failure)
-        }
+        let rendered = outcomes.filter(\.rendered).count
         guard !sorted.contains(where: { $0.severity == .error }) else {
             abandon()
-            return Report(diagnostics: sorted, pages: 0, files: nil, groups: groups.count,
-                          groupsRendered: outcomes.filter { $0.made != nil }.count, timings: clock.report(writer: writer))
+            return Report(diagnostics: sorted, pages: 0, files: nil, groups: groups.count, groupsRendered: rendered,
+                          timings: clock.report(writer: writer))
         }
 
         // 5. site
-        let siteSink = RecordingSink(writer)
+        let siteSink = RecordingSink(writer, group: "")
         let sitePages = clock.time("render") {
             SitePipeline.renderSite(frame: frame, groups: outcomes.map(\.summaries), templates: templates, parts: parts,
                                     into: siteSink)
         }
+        // A share of a download kept in the cache that cannot be read back whole: the cache is
+        // damaged, and this build would publish a download with a plan missing.
+        if let failure = (parts as? DiskPartStore)?.failure {
+            abandon()
+            cache?.discard()
+            throw SiteWriter.Failure.io(cache?.folder.path ?? "", failure + "; the build cache was set aside, build again")
+        }
 
-        // 6. commit
+        // 6. commit: the new record lists the kept groups' pages as they are and every page made now.
+        var next = OutputManifest()
+        for outcome in outcomes { next.files.merge(outcome.files) { first, _ in first } }
+        next.files.merge(siteSink.entries) { first, _ in first }
         var files = try clock.time("write") { () throws -> SiteWriter.Summary in
             cache?.invalidate()
-            // What the previous build wrote and this one did not make is removed.
-            let removed = old.map { old in
-                outcomes.compactMap(\.made).reduce(into: Set(old.files.keys).subtracting(siteSink.outputs.files.keys)) {
-                    $0.subtract($1)
-                }
-            }
-            return try writer.commit(removing: removed)
+            return try writer.commit(next)
         }
         // The files of groups kept from the previous build are in the output, unchanged.
-        let kept = outcomes.filter { $0.made == nil }.reduce(0) { $0 + $1.summaries.files }
+        let kept = outcomes.filter { !$0.rendered }.reduce(0) { $0 + $1.summaries.files }
         files = SiteWriter.Summary(written: files.written, unchanged: files.unchanged + kept, removed: files.removed)
         if let cache {
             try clock.time("cache") {
-                let state = BuildCache.State(base: base, startedAt: started, output: output.path, marker: nil,
+                let state = BuildCache.State(base: base, startedAt: started, output: output.path,
                                              headers: Dictionary(headers.compactMap { read in read.cached.map { (read.id, $0) } },
                                                                  uniquingKeysWith: { a, _ in a }),
                                              latestRecords: self.options.asOf != nil ? cache.latestRecords
                                                  : Dictionary(latest.map { ($0.id, $0.cached) }, uniquingKeysWith: { a, _ in a }),
                                              groups: Dictionary(plans.map { ($0.group.key, $0.fingerprint) },
                                                                 uniquingKeysWith: { a, _ in a }))
-                try cache.commit(state, siteOutputs: siteSink.outputs)
+                try cache.commit(state)
             }
         }
-        return Report(diagnostics: sorted, pages: sitePages + outcomes.reduce(0) { $0 + $1.summaries.pages }, files: files,
-                      groups: groups.count, groupsRendered: outcomes.filter { $0.made != nil }.count,
-                      timings: clock.report(writer: writer))
+        var reported = sorted
+        if writer.foreignFiles > 0 {
+            reported.append(Diagnostic(.warning, at: SourceLocation(file: output.path),
+                                       "\(writer.foreignFiles) files here were not made by this build and no record says xiezuo "
+                                       + "wrote them, so they were left in place; remove them by hand if they are old pages"))
+        }
+        return Report(diagnostics: reported, pages: sitePages + outcomes.reduce(0) { $0 + $1.summaries.pages }, files: files,
+                      groups: groups.count, groupsRendered: rendered, timings: clock.report(writer: writer))
+    }
+
+    /// The output and the cache may not lie inside the content (they would be read as content,
+    /// or a build would delete what an author wrote), nor the cache inside the output (it would
+    /// be published, and removed as a stale page).
+    private func checkFolders() throws {
+        func inside(_ folder: URL, _ other: URL) -> Bool {
+            let (a, b) = (folder.standardizedFileURL.resolvingSymlinksInPath().path,
+                          other.standardizedFileURL.resolvingSymlinksInPath().path)
+            return a == b || a.hasPrefix(b.hasSuffix("/") ? b : b + "/")
+        }
+        if let disk = source as? DiskContentSource {
+            let content = disk.root.appendingPathComponent("content")
+            if inside(output, content) || inside(content, output) {
+                throw SiteWriter.Failure.misplaced("the output folder \(output.path) and content/ may not hold one another; "
+                                                   + "choose an --output outside content/")
+            }
+            if let cache, inside(cache, content) {
+                throw SiteWriter.Failure.misplaced("the build cache \(cache.path) may not be inside content/; choose another --cache")
+            }
+        }
+        if let cache, inside(cache, output) || inside(output, cache) {
+            throw SiteWriter.Failure.misplaced("the build cache \(cache.path) and the output folder \(output.path) may not hold one "
+                                               + "another (the cache would be published); choose another --cache")
+        }
     }
 
     /// A group with its fingerprint, and the previous build's render of it when still valid.
@@ -155,13 +200,17 @@ public struct SiteBuild {
         let group: BuildGroup
         let fingerprint: UInt64
         let kept: BuildCache.GroupRecord?
+        /// A kept group's pages, as the output's record lists them.
+        let files: [SitePath: OutputManifest.Entry]
     }
 
     struct GroupOutcome {
         let summaries: GroupSummaries
         let diagnostics: [Diagnostic]
-        /// The files rendered, nil for a group kept from the previous build.
-        let made: Set<SitePath>?
+        /// The group's pages, for the output's record.
+        let files: [SitePath: OutputManifest.Entry]
+        /// False for a group kept from the previous build.
+        let rendered: Bool
     }
 
     /// Load → validate → compute → render one group; its record kept for the next build.
@@ -175,22 +224,21 @@ public struct SiteBuild {
         let diagnostics = problems + sink.diagnostics
         // A group with errors is not rendered: the build writes nothing.
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
-            return GroupOutcome(summaries: GroupSummaries(), diagnostics: diagnostics, made: [])
+            return GroupOutcome(summaries: GroupSummaries(), diagnostics: diagnostics, files: [:], rendered: true)
         }
         let results = clock.time("compute") { SiteBuilder.compute(content, asOf: asOf) }
-        let recording = RecordingSink(writer)
+        let recording = RecordingSink(writer, group: group.key)
         var summaries = clock.time("render") {
             SitePipeline.renderGroup(group, content: content, results: results, frame: frame, templates: templates,
                                      parts: parts, into: recording)
         }
-        summaries.files = recording.outputs.files.count
+        let files = recording.entries
+        summaries.files = files.count
         clock.time("cache") {
-            try? cache?.save(BuildCache.GroupRecord(summaries: summaries, diagnostics: diagnostics), outputs: recording.outputs,
+            try? cache?.save(BuildCache.GroupRecord(summaries: summaries, diagnostics: diagnostics),
                              key: group.key, fingerprint: planned.fingerprint)
         }
-        // The files made are kept only to find, over an earlier output, those no longer made.
-        return GroupOutcome(summaries: summaries, diagnostics: diagnostics,
-                            made: writer.outputExists ? Set(recording.outputs.files.keys) : [])
+        return GroupOutcome(summaries: summaries, diagnostics: diagnostics, files: files, rendered: true)
     }
 
     /// Each plan's header: from the cache while its plan.md keeps its stamp, else read.
@@ -236,45 +284,35 @@ public struct SiteBuild {
         var cached: BuildCache.CachedHeader? { stamp.map { BuildCache.CachedHeader(stamp: $0, header: header) } }
     }
 
-    /// What the previous build wrote for every group not kept, and for the site stage; nil
-    /// when nothing is known of the previous build (then the old files are read to compare,
-    /// and whatever this build does not make is removed).
-    private func previousOutputs(_ previous: BuildCache.State?, cache: BuildCache?, reused: Set<String>) -> OutputList? {
-        guard let previous, let cache, let site = cache.siteOutputs else { return nil }
-        var all = site
-        for (key, fingerprint) in previous.groups where !reused.contains(key) {
-            guard let outputs = cache.outputs(key, fingerprint) else { return nil }
-            all.files.merge(outputs.files) { first, _ in first }
-        }
-        return all
-    }
-
     /// This program's file: a new build of xiezuo may write other bytes for the same input.
     static let program: FileStamp? = FileStamp.of(path: "/proc/self/exe")
         ?? CommandLine.arguments.first.flatMap { FileStamp.of(path: $0) }
 }
 
-/// Hands files to the writer and notes each one's digest, for the build cache.
+/// Hands files to the writer and notes each one's digest, for the output's record.
 final class RecordingSink: SiteSink, @unchecked Sendable {
     private let writer: SiteWriter.Staging
+    private let group: String
     private let lock = NSLock()
-    private var list = OutputList()
+    private var files: [SitePath: OutputManifest.Entry] = [:]
 
-    init(_ writer: SiteWriter.Staging) {
+    /// `group`: the key of the group of plans whose pages these are; "" for the site-wide pages.
+    init(_ writer: SiteWriter.Staging, group: String) {
         self.writer = writer
+        self.group = group
     }
 
-    var outputs: OutputList { lock.withLock { list } }
+    var entries: [SitePath: OutputManifest.Entry] { lock.withLock { files } }
 
     func put(_ path: SitePath, _ data: Data) {
         let digest = FileDigest(data)
         writer.store(path, data, digest: digest)
-        lock.withLock { list.files[path] = digest }
+        lock.withLock { files[path] = OutputManifest.Entry(digest: digest, group: group) }
     }
 
     func put(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) {
         let digest = writer.store(path, parts: produce)
-        lock.withLock { list.files[path] = digest }
+        lock.withLock { files[path] = OutputManifest.Entry(digest: digest, group: group) }
     }
 }
 

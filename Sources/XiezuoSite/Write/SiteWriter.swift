@@ -1,14 +1,28 @@
 import Foundation
 import XiezuoCore
 
-/// The write stage. Files are written to a staging folder beside the output as they are
-/// rendered, and moved into the output only once the whole build has succeeded, so a failed
-/// build leaves the previous output untouched. A file whose bytes did not change is not written
-/// at all: it keeps its modification time, and rsync to the server moves only what changed.
-/// Files of earlier builds that no longer exist are removed.
+/// The write stage, safe against interruption at any moment:
+///
+/// 1. `open` takes the output folder's lock (one build at a time), finishes a commit an earlier
+///    build was cut off in (CommitJournal) and removes what a killed build left staged.
+/// 2. Files are written into a staging folder inside the output (`.xiezuo-staging`: the same
+///    file system even when the output is a mount point) as they are rendered. A file whose
+///    bytes did not change is not written: it keeps its modification time, and rsync to the
+///    server moves only what changed.
+/// 3. `commit` writes down what it will do (the journal, synced to disk), then moves the
+///    changed files in, removes the files of the previous build that were not made again, and
+///    records what the output now holds (`.xiezuo-site`). Cut off anywhere, the output is the
+///    previous site until the journal is written, and the new one once the next xiezuo command
+///    has carried the journal out: never a mix that lasts.
+///
+/// Xiezuo removes only files its record lists: whatever else is in the folder stays.
 public enum SiteWriter {
-    /// Marks a folder as made by Xiezuo: only such a folder is ever replaced.
-    static let marker = ".xiezuo-site"
+    /// The output's record of what xiezuo wrote; its presence marks a folder made by xiezuo.
+    static let marker = OutputManifest.fileName
+    static let stagingName = ".xiezuo-staging"
+    static let lockName = ".xiezuo-lock"
+    /// Names of xiezuo's own files in the output, never pages.
+    static func isOwnFile(_ name: String) -> Bool { name.hasPrefix(".xiezuo-") }
 
     public struct Summary: Sendable {
         public let written: Int
@@ -18,12 +32,18 @@ public enum SiteWriter {
 
     public enum Failure: Error, CustomStringConvertible {
         case notASiteFolder(String)
+        case busy(String)
+        case misplaced(String)
         case io(String, String)
 
         public var description: String {
             switch self {
             case .notASiteFolder(let path):
-                return "\(path) exists and was not made by xiezuo; remove it or choose another --output"
+                return "\(path) holds files that were not made by xiezuo; remove them or choose another --output"
+            case .busy(let path):
+                return "another xiezuo build is writing \(path); wait for it to finish, or run without --no-wait to wait"
+            case .misplaced(let reason):
+                return reason
             case .io(let path, let reason):
                 return "cannot write \(path): \(reason)"
             }
@@ -33,66 +53,85 @@ public enum SiteWriter {
     /// Writes a site held in memory (tests, small sites).
     public static func write(_ site: BuiltSite, to output: URL) throws -> Summary {
         let writer = try SiteWriter.Staging(output: output)
-        for (path, data) in site.files.sorted(by: { $0.key < $1.key }) { writer.put(path, data) }
-        return try writer.commit()
+        let recording = site.files.sorted(by: { $0.key < $1.key })
+        var manifest = OutputManifest()
+        for (path, data) in recording {
+            writer.put(path, data)
+            manifest.files[path] = OutputManifest.Entry(digest: FileDigest(data), group: "")
+        }
+        return try writer.commit(manifest)
     }
 
-    /// A build in progress: files go into a staging folder beside the output as they are
-    /// rendered, from any core; `commit` moves the changed ones into the output, `abort`
-    /// removes the staging folder.
+    /// A build in progress: files go into the staging folder inside the output as they are
+    /// rendered, from any core; `commit` moves the changed ones in, `abort` removes the
+    /// staging folder. Holds the output's lock from `init` to the end of `commit` or `abort`.
     public final class Staging: SiteSink, @unchecked Sendable {
         let output: URL
         let staging: URL
         /// The same folders as plain paths: URL's path handling was 3 % of a build, on every file.
         private let outputPath: String
         private let stagingPath: String
-        /// Whether the output folder exists (and is Xiezuo's).
-        let outputExists: Bool
-        /// What the previous build wrote, where the build cache knows it: equal digests mean
-        /// equal bytes, and the old file need not be read.
-        private let previous: [SitePath: FileDigest]
-        private let lock = NSLock()
+        /// What the output held after the previous build, when its record is sound; nil when
+        /// there is none (a new folder, or one whose record is missing or damaged: then no file
+        /// is removed, and old files are read to compare).
+        let previous: OutputManifest?
+        private let lock: FolderLock
+        private let guardLock = NSLock()
         private var folders = Set<String>()
-        /// Over an existing output: the files to move in at commit, and every file this build
-        /// made (the others are removed). A new output is the staging folder itself, and needs
-        /// neither: at national scale they would be a million paths.
+        /// The files to move in at commit.
         private var changed: [SitePath] = []
-        private var produced = Set<SitePath>()
         private var written = 0
         private var unchanged = 0
         private var failure: Failure?
         /// Seconds spent writing and comparing files, summed over cores.
         private(set) var seconds: Double = 0
+        /// Files in the output that no record says xiezuo wrote, left in place.
+        private(set) var foreignFiles = 0
+        /// Once the journal is written the staged files belong to it: the next xiezuo command
+        /// finishes the commit if this one cannot, so nothing staged may be removed.
+        private var journaled = false
 
-        public init(output: URL, previous: [SitePath: FileDigest] = [:]) throws {
+        /// `wait`: when another build holds the output, wait for it (saying so through
+        /// `waiting`) rather than stop.
+        public init(output: URL, wait: Bool = true, waiting: () -> Void = {}) throws {
             let fm = FileManager.default
             self.output = output.standardizedFileURL
-            self.previous = previous
+            outputPath = self.output.path
             var isFolder: ObjCBool = false
-            var exists = fm.fileExists(atPath: self.output.path, isDirectory: &isFolder)
-            if exists {
-                let contents = (try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []
-                guard isFolder.boolValue, contents.isEmpty || contents.contains(SiteWriter.marker) else {
-                    throw Failure.notASiteFolder(self.output.path)
+            if fm.fileExists(atPath: outputPath, isDirectory: &isFolder) {
+                guard isFolder.boolValue else { throw Failure.notASiteFolder(outputPath) }
+                let contents = (try? fm.contentsOfDirectory(atPath: outputPath)) ?? []
+                // A folder is xiezuo's when it is empty or holds xiezuo's record of it.
+                guard contents.allSatisfy(SiteWriter.isOwnFile) || contents.contains(SiteWriter.marker) else {
+                    throw Failure.notASiteFolder(outputPath)
                 }
-                // An empty folder is taken over as if it were not there.
-                if contents.isEmpty {
-                    try? fm.removeItem(at: self.output)
-                    exists = false
+            } else {
+                do {
+                    try fm.createDirectory(atPath: outputPath, withIntermediateDirectories: true)
+                } catch {
+                    throw Failure.io(outputPath, error.localizedDescription)
                 }
             }
-            outputExists = exists
-            let parent = self.output.deletingLastPathComponent()
-            let pid = ProcessInfo.processInfo.processIdentifier
-            staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(pid)")
-            outputPath = self.output.path
+            lock = try FolderLock(folder: self.output, name: SiteWriter.lockName, wait: wait, waiting: waiting)
+            staging = self.output.appendingPathComponent(SiteWriter.stagingName)
             stagingPath = staging.path
+            // What an earlier build was cut off in: a commit half done is finished, staged files
+            // of a build that never reached its commit are removed.
+            if let pending = CommitJournal.pending(in: self.output) {
+                do {
+                    _ = try pending.carryOut(output: self.output, staging: staging)
+                } catch {
+                    throw Failure.io(outputPath, "cannot finish the commit an earlier build was cut off in: \(error)")
+                }
+            }
             try? fm.removeItem(at: staging)
+            previous = OutputManifest.read(in: self.output)
             do {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             } catch {
-                throw Failure.io(staging.path, error.localizedDescription)
+                throw Failure.io(stagingPath, error.localizedDescription)
             }
+            Interruption.shared.staging(staging)
         }
 
         public func put(_ path: SitePath, _ data: Data) {
@@ -156,14 +195,12 @@ public enum SiteWriter {
             return FileDigest(size: size, hash: hash.value)
         }
 
-        /// Whether the output already holds these bytes at `path`: by the cache's digest where
-        /// it has one (checking only that the file is still there with that size), else by
-        /// reading the old file.
+        /// Whether the output already holds these bytes at `path`: by the record's digest while
+        /// the file keeps the stamp the record gives it, else by reading the old file.
         private func isUnchanged(_ path: SitePath, digest: FileDigest, sameAs: (_ old: String) -> Bool?) -> Bool {
-            guard outputExists else { return false }
             let old = outputPath + "/" + path.description
-            guard let size = SiteWriter.size(of: old), size == digest.size else { return false }
-            if let known = previous[path] { return known == digest }
+            guard let stamp = FileStamp.of(path: old), stamp.size == digest.size else { return false }
+            if let listed = previous?.files[path], listed.stamp == stamp { return listed.digest == digest }
             return sameAs(old) ?? false
         }
 
@@ -171,30 +208,24 @@ public enum SiteWriter {
         private func prepare(_ path: SitePath) throws -> String {
             let target = stagingPath + "/" + path.description
             let folder = stagingPath + "/" + path.segments.dropLast().joined(separator: "/")
-            let isNew = lock.withLock { folders.insert(folder).inserted }
+            let isNew = guardLock.withLock { folders.insert(folder).inserted }
             if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             return target
         }
 
         private func markChanged(_ path: SitePath) {
-            lock.withLock {
+            guardLock.withLock {
                 written += 1
-                if outputExists {
-                    changed.append(path)
-                    produced.insert(path)
-                }
+                changed.append(path)
             }
         }
 
         private func markUnchanged(_ path: SitePath) {
-            lock.withLock {
-                unchanged += 1
-                if outputExists { produced.insert(path) }
-            }
+            guardLock.withLock { unchanged += 1 }
         }
 
         private func fail(_ path: SitePath, _ error: Error) {
-            lock.withLock {
+            guardLock.withLock {
                 if failure == nil { failure = .io(stagingPath + "/" + path.description, "\(error)") }
             }
         }
@@ -203,68 +234,58 @@ public enum SiteWriter {
             let start = DispatchTime.now().uptimeNanoseconds
             work()
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            lock.withLock { seconds += elapsed }
+            guardLock.withLock { seconds += elapsed }
         }
 
-        /// Moves the changed files into the output and removes `removed`; with `removed` nil,
-        /// every file in the output that this build did not produce (nothing is known of the
-        /// previous build). On any earlier write failure, removes the staging folder and leaves
-        /// the output as it was.
-        public func commit(removing removed: Set<SitePath>? = nil) throws -> Summary {
-            let fm = FileManager.default
+        /// Makes `manifest` (every file of the new site, those kept from the previous build
+        /// included) what the output holds: the changed files move in, the files of the
+        /// previous record that `manifest` does not list are removed. On an earlier write
+        /// failure, removes the staging folder and leaves the output as it was.
+        func commit(_ manifest: OutputManifest) throws -> Summary {
             if let failure {
                 abort()
                 throw failure
             }
+            var journal = CommitJournal()
+            journal.manifest = manifest
+            journal.removals = (previous?.files.keys).map { Set($0).subtracting(manifest.files.keys).map(\.description).sorted() } ?? []
+            // Into a folder that holds no page yet, whole folders move at once.
+            let fresh = previous?.files.isEmpty ?? true
+                && ((try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []).allSatisfy(SiteWriter.isOwnFile)
+            journal.moves = fresh ? ((try? FileManager.default.contentsOfDirectory(atPath: stagingPath)) ?? []).sorted()
+                : changed.map(\.description).sorted()
+            if previous == nil && !fresh { foreignFiles = SiteWriter.files(in: output).subtracting(manifest.files.keys).count }
             do {
-                if !outputExists {
-                    try FileWriting.write(Data(), to: staging.appendingPathComponent(marker).path)
-                    try fm.moveItem(at: staging, to: output)
-                    return Summary(written: written, unchanged: unchanged, removed: 0)
-                }
-                var createdFolders = Set<String>()
-                for path in changed {
-                    let target = outputPath + "/" + path.description
-                    let folder = outputPath + "/" + path.segments.dropLast().joined(separator: "/")
-                    if createdFolders.insert(folder).inserted {
-                        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    }
-                    guard rename(stagingPath + "/" + path.description, target) == 0 else {
-                        throw Failure.io(target, String(cString: strerror(errno)))
-                    }
-                }
-                let stale = removed.map { $0.subtracting(produced) } ?? SiteWriter.files(in: output).subtracting(produced)
-                for path in stale {
-                    let target = output.appendingPathComponent(path.description)
-                    try? fm.removeItem(at: target)
-                    SiteWriter.removeEmptyFolders(from: target.deletingLastPathComponent(), upTo: output)
-                }
-                try? fm.removeItem(at: staging)
-                if !fm.fileExists(atPath: output.appendingPathComponent(marker).path) {
-                    try FileWriting.write(Data(), to: output.appendingPathComponent(marker).path)
-                }
-                return Summary(written: written, unchanged: unchanged, removed: stale.count)
+                Interruption.shared.committing()
+                defer { Interruption.shared.done() }
+                try journal.record(in: output)
+                journaled = true
+                let (_, removed) = try journal.carryOut(output: output, staging: staging)
+                return Summary(written: written, unchanged: unchanged, removed: removed)
             } catch let failure as Failure {
-                abort()
                 throw failure
             } catch {
-                abort()
-                throw Failure.io(output.path, error.localizedDescription)
+                throw Failure.io(outputPath, "\(error)")
             }
         }
 
         public func abort() {
-            try? FileManager.default.removeItem(at: staging)
+            if !journaled { try? FileManager.default.removeItem(at: staging) }
+            Interruption.shared.done()
         }
     }
 
-    /// Every file below `folder` but the marker, as site paths.
+    /// Every file below `folder` but xiezuo's own, as site paths.
     static func files(in folder: URL) -> Set<SitePath> {
         var found = Set<SitePath>()
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            guard path != marker, FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path,
+            if isOwnFile(path.split(separator: "/").first.map(String.init) ?? path) {
+                if path.hasPrefix(stagingName) { enumerator?.skipDescendants() }
+                continue
+            }
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path,
                                                                  isDirectory: &isFolder), !isFolder.boolValue else { continue }
             found.insert(SitePath(path.split(separator: "/").map(String.init)))
         }

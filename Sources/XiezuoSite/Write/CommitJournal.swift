@@ -1,0 +1,162 @@
+import Foundation
+import XiezuoCore
+
+/// A commit written down, whole and on disk, before any file of the output is touched, so that
+/// one cut off half way (Ctrl-C, a kill, a power cut) is finished by the next xiezuo command
+/// instead of leaving old and new pages mixed.
+///
+/// Carrying it out is idempotent: files still in the staging folder are moved in, listed files
+/// still in the output are removed, then the output's record (`.xiezuo-site`) is written with
+/// each file's stamp, and last the journal and the staging folder are removed. Until then the
+/// journal stays, and the next command carries it out again from wherever it stopped.
+struct CommitJournal: Sendable {
+    static let fileName = ".xiezuo-commit"
+    /// A test seam: carrying out a commit into one output stops (as a killed process would)
+    /// after so many moves. Keyed by output path, so that tests running side by side do not meet.
+    static let stops = StopsForTests()
+
+    final class StopsForTests: @unchecked Sendable {
+        private let lock = NSLock()
+        private var afterMoves: [String: Int] = [:]
+
+        func set(_ output: URL, afterMoves count: Int?) { lock.withLock { afterMoves[output.standardizedFileURL.path] = count } }
+        func count(for output: String) -> Int? { lock.withLock { afterMoves[output] } }
+    }
+
+    struct Stopped: Error {}
+    private static let header = "xiezuo-commit 1"
+
+    /// Paths, relative to the staging folder and the output, to move in (a file, or a whole
+    /// folder when the output held none of it).
+    var moves: [String] = []
+    /// Paths of the output to remove: files the previous build wrote and this one did not make.
+    var removals: [String] = []
+    /// The output's record once committed, without stamps (they are read once files are in place).
+    var manifest = OutputManifest()
+
+    func encoded() -> Data {
+        var text = Self.header + "\n"
+        for path in moves { text += "m\t" + path + "\n" }
+        for path in removals { text += "r\t" + path + "\n" }
+        for (path, entry) in manifest.files.sorted(by: { $0.key < $1.key }) {
+            text += "f\t\(String(entry.digest.hash, radix: 16))\t\(entry.digest.size)\t"
+                + (entry.group.isEmpty ? "-" : entry.group) + "\t" + path.description + "\n"
+        }
+        var data = Data(text.utf8)
+        data.append(Data("end \(String(ContentHash.of(data), radix: 16))\n".utf8))
+        return data
+    }
+
+    init() {}
+
+    /// A journal written whole; nil for one cut off while being written (its commit never began).
+    init?(decoding data: Data) {
+        guard let end = data.dropLast().lastIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let body = data[data.startIndex...end]
+        guard String(decoding: data[(end + 1)...], as: UTF8.self) == "end \(String(ContentHash.of(Data(body)), radix: 16))\n"
+        else { return nil }
+        let lines = String(decoding: body, as: UTF8.self).split(separator: "\n")
+        guard lines.first == Substring(Self.header) else { return nil }
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch fields.first {
+            case "m" where fields.count == 2: moves.append(String(fields[1]))
+            case "r" where fields.count == 2: removals.append(String(fields[1]))
+            case "f" where fields.count == 5:
+                guard let hash = UInt64(fields[1], radix: 16), let size = Int(fields[2]) else { return nil }
+                manifest.files[SitePath(fields[4].split(separator: "/").map(String.init))] =
+                    OutputManifest.Entry(digest: FileDigest(size: size, hash: hash), group: fields[3] == "-" ? "" : String(fields[3]))
+            default: return nil
+            }
+        }
+    }
+
+    /// Writes the journal into `output` so that it is either there whole or not at all, and the
+    /// staged files it names are on the disk before it is (one sync of the file system).
+    func record(in output: URL) throws {
+        let final = output.appendingPathComponent(Self.fileName).path
+        let temporary = final + ".tmp"
+        Durability.syncFileSystem(of: output.path)
+        try FileWriting.write(encoded(), to: temporary)
+        try Durability.flush(path: temporary)
+        guard rename(temporary, final) == 0 else { throw FileWriting.POSIXError(errno, final) }
+        try Durability.flush(path: output.path)
+    }
+
+    /// The journal a commit left in `output`, if one was cut off; a journal cut off while being
+    /// written is removed (its commit never began).
+    static func pending(in output: URL) -> CommitJournal? {
+        let path = output.appendingPathComponent(fileName).path
+        try? FileManager.default.removeItem(atPath: path + ".tmp")
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let journal = CommitJournal(decoding: data) else {
+            try? FileManager.default.removeItem(atPath: path)
+            return nil
+        }
+        return journal
+    }
+
+    /// Moves, removes, records, in that order; safe to run again after any interruption.
+    func carryOut(output: URL, staging: URL) throws -> (moved: Int, removed: Int) {
+        let fm = FileManager.default
+        let outputPath = output.path, stagingPath = staging.path
+        var moved = 0, removed = 0
+        var folders = Set<String>()
+        let stopAfter = Self.stops.count(for: outputPath)
+        for path in moves {
+            let source = stagingPath + "/" + path
+            guard fm.fileExists(atPath: source) else { continue }  // moved before the interruption
+            let target = outputPath + "/" + path
+            let folder = (target as NSString).deletingLastPathComponent
+            if folders.insert(folder).inserted { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            guard rename(source, target) == 0 else { throw FileWriting.POSIXError(errno, target) }
+            moved += 1
+            if moved == stopAfter { throw Stopped() }
+        }
+        for path in removals {
+            let target = output.appendingPathComponent(path)
+            guard fm.fileExists(atPath: target.path) else { continue }
+            try? fm.removeItem(at: target)
+            SiteWriter.removeEmptyFolders(from: target.deletingLastPathComponent(), upTo: output)
+            removed += 1
+        }
+        var record = manifest
+        for (path, entry) in record.files {
+            guard let stamp = FileStamp.of(path: outputPath + "/" + path.description) else {
+                record.files[path] = nil
+                continue
+            }
+            record.files[path] = OutputManifest.Entry(digest: entry.digest, group: entry.group, stamp: stamp)
+        }
+        let manifestPath = output.appendingPathComponent(OutputManifest.fileName).path
+        try FileWriting.write(record.encoded(), to: manifestPath + ".tmp")
+        guard rename(manifestPath + ".tmp", manifestPath) == 0 else { throw FileWriting.POSIXError(errno, manifestPath) }
+        try? fm.removeItem(at: staging)
+        try Durability.flush(path: outputPath)
+        try fm.removeItem(atPath: output.appendingPathComponent(Self.fileName).path)
+        return (moved, removed)
+    }
+}
+
+/// The few syncs that make a commit survive a power cut: the staged files before the journal
+/// that names them, the journal itself, the folder that holds it.
+enum Durability {
+    static func flush(path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileWriting.POSIXError(errno, path) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw FileWriting.POSIXError(errno, path) }
+    }
+
+    /// Everything written to the file system holding `path`: one call instead of one fsync per file.
+    static func syncFileSystem(of path: String) {
+        // syncfs(2) is Linux's and not in the headers Swift imports; found at run time, with
+        // the whole-system sync as the fallback.
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        guard let symbol = dlsym(nil, "syncfs") else { return sync() }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return sync() }
+        defer { close(descriptor) }
+        _ = unsafeBitCast(symbol, to: SyncFS.self)(descriptor)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Ctrl-C and `kill` (SIGINT, SIGTERM) during a build: files staged for a commit that has not
+/// begun are removed before the process ends; a commit under way is finished first, so that
+/// the output is the new site, not a mix. (SIGKILL and a power cut cannot be caught: then the
+/// next xiezuo command finishes the commit from its journal, or removes what was staged.)
+public final class Interruption: @unchecked Sendable {
+    public static let shared = Interruption()
+
+    private let lock = NSLock()
+    private var stagingFolder: URL?
+    private var inCommit = false
+    private var pending: Int32?
+    private var sources: [DispatchSourceSignal] = []
+
+    /// Called once by the command line, before any build.
+    public func install() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.received(number) }
+            source.resume()
+            lock.withLock { sources.append(source) }
+        }
+    }
+
+    func staging(_ folder: URL) { lock.withLock { stagingFolder = folder } }
+    func committing() { lock.withLock { inCommit = true } }
+
+    /// The commit is over (or the staged files gone): a signal that came meanwhile ends the process now.
+    func done() {
+        let signal: Int32? = lock.withLock {
+            inCommit = false
+            stagingFolder = nil
+            return pending
+        }
+        if let signal { exit(128 + signal) }
+    }
+
+    private func received(_ number: Int32) {
+        let folder: URL? = lock.withLock {
+            if inCommit {
+                pending = number
+                return nil
+            }
+            return stagingFolder
+        }
+        if lock.withLock({ inCommit }) { return }
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+        FileHandle.standardError.write(Data("interrupted: the output folder was left as it was\n".utf8))
+        exit(128 + number)
+    }
+}
