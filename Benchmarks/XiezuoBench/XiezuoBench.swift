@@ -60,7 +60,7 @@ struct Run: ParsableCommand {
             let sorted = measured.sorted { $0.wall < $1.wall }
             let median = sorted[sorted.count / 2]
             // One record changed: append a sentence to one note, rebuild over the previous output.
-            let record = site.appendingPathComponent("content/plans/bench-00001-2024/progress/06-区教育局.md")
+            let record = site.appendingPathComponent("content/plans/bench-00001-2024/progress/2024-06-区教育局.md")
             let original = try Data(contentsOf: record)
             try (original + Data("\n补充说明：本月新增一项活动。\n".utf8)).write(to: record)
             let incremental = try Measurement.build(xiezuo, source: site)

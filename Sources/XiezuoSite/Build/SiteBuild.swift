@@ -77,6 +77,7 @@ public struct SiteBuild {
                                     standards: scan.standardsFile.flatMap(scan.stamp(of:)))
         let previous = cache?.previous.flatMap { $0.base == base ? $0 : nil }
         let record = writer.previous
+        let recordByGroup = record?.byGroup() ?? [:]
         let outputPath = output.path
         let plans = clock.time("cache") {
             Parallel.map(groups) { group -> PlannedGroup in
@@ -89,7 +90,7 @@ public struct SiteBuild {
                 guard settled, let kept = cache?.record(group.key, fingerprint), let record else {
                     return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [:])
                 }
-                let files = record.files(ofGroup: group.key)
+                let files = recordByGroup[group.key] ?? [:]
                 let intact = files.count == kept.summaries.files && files.keys.allSatisfy { record.isIntact($0, in: outputPath) }
                 return PlannedGroup(group: group, fingerprint: fingerprint, kept: intact ? kept : nil, files: intact ? files : [:])
             }

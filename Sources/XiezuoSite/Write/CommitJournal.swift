@@ -38,9 +38,9 @@ struct CommitJournal: Sendable {
         var text = Self.header + "\n"
         for path in moves { text += "m\t" + path + "\n" }
         for path in removals { text += "r\t" + path + "\n" }
-        for (path, entry) in manifest.files.sorted(by: { $0.key < $1.key }) {
+        for (path, entry) in manifest.sortedByPath() {
             text += "f\t\(String(entry.digest.hash, radix: 16))\t\(entry.digest.size)\t"
-                + (entry.group.isEmpty ? "-" : entry.group) + "\t" + path.description + "\n"
+                + (entry.group.isEmpty ? "-" : entry.group) + "\t" + path + "\n"
         }
         var data = Data(text.utf8)
         data.append(Data("end \(String(ContentHash.of(data), radix: 16))\n".utf8))
@@ -120,8 +120,11 @@ struct CommitJournal: Sendable {
             SiteWriter.removeEmptyFolders(from: target.deletingLastPathComponent(), upTo: output)
             removed += 1
         }
+        // Each file's stamp once in place: read for the files moved in and those without one; a
+        // kept group's files bring the stamp they were found with when the build began.
         var record = manifest
-        for (path, entry) in record.files {
+        let movedPaths = Set(moves)
+        for (path, entry) in record.files where entry.stamp == nil || movedPaths.contains(path.description) {
             guard let stamp = FileStamp.of(path: outputPath + "/" + path.description) else {
                 record.files[path] = nil
                 continue

@@ -32,8 +32,13 @@ struct OutputManifest: Sendable {
         (try? Data(contentsOf: output.appendingPathComponent(fileName))).flatMap(OutputManifest.init(decoding:))
     }
 
-    /// The listed files of one group, for a rebuild that keeps that group's pages.
-    func files(ofGroup group: String) -> [SitePath: Entry] { files.filter { $0.value.group == group } }
+    /// The listed files of each group, for a rebuild that keeps a group's pages (gathered once:
+    /// filtering the whole record for each of a thousand groups was quadratic).
+    func byGroup() -> [String: [SitePath: Entry]] {
+        var groups: [String: [SitePath: Entry]] = [:]
+        for (path, entry) in files { groups[entry.group, default: [:]][path] = entry }
+        return groups
+    }
 
     /// Whether the file at `path` in `output` is still the one listed: same size, times and inode.
     func isIntact(_ path: SitePath, in outputPath: String) -> Bool {
@@ -43,13 +48,20 @@ struct OutputManifest: Sendable {
 
     /// Lines `hash size modified changed inode group path`, tab-separated, sorted by path, then
     /// `end` and the checksum.
+    /// The entries by path text, sorted: each path joined once (comparing SitePaths joins both
+    /// every time, which was most of a rebuild's commit).
+    func sortedByPath() -> [(path: String, entry: Entry)] {
+        files.map { ($0.key.description, $0.value) }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
     func encoded() -> Data {
         var text = Self.header + "\n"
-        for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
+        text.reserveCapacity(files.count * 96)
+        for (path, entry) in sortedByPath() {
             let stamp = entry.stamp
             text += [String(entry.digest.hash, radix: 16), String(entry.digest.size),
                      stamp.map { String($0.modified) } ?? "-", stamp.map { String($0.changed) } ?? "-",
-                     stamp.map { String($0.inode) } ?? "-", entry.group.isEmpty ? "-" : entry.group, path.description]
+                     stamp.map { String($0.inode) } ?? "-", entry.group.isEmpty ? "-" : entry.group, path]
                 .joined(separator: "\t") + "\n"
         }
         var data = Data(text.utf8)
@@ -62,20 +74,49 @@ struct OutputManifest: Sendable {
         let body = data[data.startIndex...end]
         let trailer = String(decoding: data[(end + 1)...], as: UTF8.self)
         guard trailer == "end \(String(ContentHash.of(Data(body)), radix: 16))\n" else { return nil }
-        let lines = String(decoding: body, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(Self.header) else { return nil }
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 7, let hash = UInt64(fields[0], radix: 16), let size = Int(fields[1]) else { return nil }
-            let stamp: FileStamp?
-            if let modified = Int64(fields[2]), let changed = Int64(fields[3]), let inode = UInt64(fields[4]) {
-                stamp = FileStamp(size: Int64(size), modified: modified, changed: changed, inode: inode)
-            } else {
-                stamp = nil
+        // Read as bytes: a record lists every page of the site, and splitting strings line by
+        // line was the larger part of a rebuild that changed nothing.
+        let parsed: [SitePath: Entry]? = body.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var files: [SitePath: Entry] = [:]
+            var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
+            guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == Self.header else { return nil }
+            files.reserveCapacity(lines.count)
+            for line in lines {
+                let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 6, omittingEmptySubsequences: false)
+                guard fields.count == 7, let hash = Self.number(fields[0], radix: 16),
+                      let size = Self.number(fields[1], radix: 10) else { return nil }
+                var stamp: FileStamp?
+                if let modified = Self.number(fields[2], radix: 10), let changed = Self.number(fields[3], radix: 10),
+                   let inode = Self.number(fields[4], radix: 10) {
+                    stamp = FileStamp(size: Int64(size), modified: Int64(truncatingIfNeeded: modified),
+                                      changed: Int64(truncatingIfNeeded: changed), inode: inode)
+                }
+                let group = fields[5].elementsEqual("-".utf8) ? "" : String(decoding: fields[5], as: UTF8.self)
+                let path = SitePath(fields[6].split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) })
+                files[path] = Entry(digest: FileDigest(size: Int(truncatingIfNeeded: size), hash: hash), group: group, stamp: stamp)
             }
-            let path = SitePath(fields[6].split(separator: "/").map(String.init))
-            files[path] = Entry(digest: FileDigest(size: size, hash: hash), group: fields[5] == "-" ? "" : String(fields[5]),
-                                stamp: stamp)
+            return files
         }
+        guard let parsed else { return nil }
+        files = parsed
+    }
+
+    /// An unsigned number of ASCII digits (base 10 or 16); nil for anything else ("-" included).
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>, radix: UInt64) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let digit: UInt64
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt64(byte - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+            guard !overflow else { return nil }
+            value = shifted + digit
+        }
+        return value
     }
 }
