@@ -24,12 +24,16 @@ public struct Table: Sendable {
     public enum Problem: Error, CustomStringConvertible {
         case encoding(String)
         case syntax(String, String)
+        case unclosedQuote(String, line: Int)
 
         public var description: String {
             switch self {
             case .encoding(let file):
                 return "\(file): not UTF-8 or GB18030 text; save the table as CSV (UTF-8) or paste it as text"
             case .syntax(let file, let reason): return "\(file): cannot read the table: \(reason)"
+            case .unclosedQuote(let file, let line):
+                return "\(file):\(line): error: a cell opens a quote (\") here that is never closed, so every row below "
+                    + "would be read into it; close the quote, or remove it"
             }
         }
     }
@@ -51,6 +55,7 @@ public struct Table: Sendable {
         let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let firstLine = unified.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
         let delimiter: UnicodeScalar = firstLine.contains("\t") ? "\t" : ","
+        if let line = unclosedQuote(in: unified, delimiter: delimiter) { throw Problem.unclosedQuote(file, line: line) }
         do {
             let reader = try CSVReader(string: unified, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
             var rows: [Row] = []
@@ -63,6 +68,40 @@ public struct Table: Sendable {
         } catch {
             throw Problem.syntax(file, "\(error)")
         }
+    }
+
+    /// The line where a quoted cell opens and never closes: the CSV reader would read every row
+    /// after it into that one cell (27 rows became 12 tasks). Quotes count as they do in CSV: a
+    /// cell that starts with `"` runs to the next `"` not doubled.
+    static func unclosedQuote(in text: String, delimiter: UnicodeScalar) -> Int? {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), separator = UInt8(delimiter.value)
+        var line = 1, opened = 0
+        var atCellStart = true, quoted = false
+        var bytes = text.utf8.makeIterator()
+        var pending: UInt8?
+        while let byte = pending ?? bytes.next() {
+            pending = nil
+            if quoted {
+                if byte == quote {
+                    let next = bytes.next()
+                    if next == quote { continue }  // "" inside a quoted cell
+                    quoted = false
+                    pending = next
+                    continue
+                }
+                if byte == newline { line += 1 }
+                continue
+            }
+            if byte == quote && atCellStart {
+                quoted = true
+                opened = line
+                atCellStart = false
+                continue
+            }
+            if byte == newline { line += 1 }
+            atCellStart = byte == separator || byte == newline
+        }
+        return quoted ? opened : nil
     }
 
     /// A cell as written, without HTML left by a converter (<b>…</b>), surrounding spaces or

@@ -25,6 +25,22 @@ import Testing
         return ContentLoader.load(from: MemoryContentSource(data: contents))
     }
 
+    @Test func aQuoteNeverClosedIsAnErrorAtItsRowNotRowsSwallowed() throws {
+        // The seed's task list with a quote opened in row 5's text and never closed.
+        let text = String(decoding: try Data(contentsOf: Self.fixtures.appendingPathComponent("000-tasks.tsv")), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[4] = lines[4].replacingOccurrences(of: "\t", with: "\t\"", options: [], range: lines[4].range(of: "\t"))
+        #expect {
+            try Table.parse(lines.joined(separator: "\n"), file: "t.tsv")
+        } throws: { error in
+            (error as? Table.Problem)?.description == "t.tsv:5: error: a cell opens a quote (\") here that is never closed, "
+                + "so every row below would be read into it; close the quote, or remove it"
+        }
+        // Quotes as Excel writes them, a doubled quote inside and a line break in a cell, are fine.
+        let table = try Table.parse("序号\t任务内容\n1\t\"说\"\"好\"\"的\n第二行\"\n2\t其他\n", file: "t.tsv")
+        #expect(table.rows.map(\.cells) == [["序号", "任务内容"], ["1", "说\"好\"的\n第二行"], ["2", "其他"]])
+    }
+
     @Test func taskListOf000MatchesTheHandTranscription() throws {
         let pairing = try #require(Bundled.content.pairing("rushan-shizhong"))
         let output = PlanImport(pairing: pairing, year: 2022, owner: .helped, title: nil)
