@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "xiezuo", targets: ["xiezuo"]),
         .executable(name: "xiezuo-bench", targets: ["xiezuo-bench"]),
+        .executable(name: "xiezuo-fuzz", targets: ["xiezuo-fuzz"]),
         .library(name: "XiezuoCore", targets: ["XiezuoCore"]),
         .library(name: "XiezuoSite", targets: ["XiezuoSite"]),
     ],
@@ -59,6 +60,12 @@ let package = Package(
             name: "xiezuo-bench",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/XiezuoBench"
+        ),
+        // A bounded mutation fuzzer for the loader and the import readers (a command, not a test).
+        .executableTarget(
+            name: "xiezuo-fuzz",
+            dependencies: ["XiezuoCore", "XiezuoImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Fuzz/XiezuoFuzz"
         ),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         // The command line: a thin shell over the engine.

@@ -31,18 +31,19 @@ struct CommitJournal: Sendable {
     var moves: [String] = []
     /// Paths of the output to remove: files the previous build wrote and this one did not make.
     var removals: [String] = []
-    /// The output's record once committed, without stamps (they are read once files are in place).
-    var manifest = OutputManifest()
+    /// What changes in the output's record: files made or changed now, with their digest and
+    /// group (their stamps are read once they are in place). The rest of the record stays.
+    var upserts = OutputManifest()
 
     func encoded() -> Data {
-        var text = Self.header + "\n"
-        for path in moves { text += "m\t" + path + "\n" }
-        for path in removals { text += "r\t" + path + "\n" }
-        for (path, entry) in manifest.sortedByPath() {
-            text += "f\t\(String(entry.digest.hash, radix: 16))\t\(entry.digest.size)\t"
-                + (entry.group.isEmpty ? "-" : entry.group) + "\t" + path + "\n"
+        var bytes: [UInt8] = Array((Self.header + "\n").utf8)
+        for path in moves { OutputManifest.append("m", path, to: &bytes) }
+        for path in removals { OutputManifest.append("r", path, to: &bytes) }
+        for (path, entry) in upserts.files {
+            OutputManifest.append("f", String(entry.digest.hash, radix: 16), String(entry.digest.size),
+                                  entry.group.isEmpty ? "-" : entry.group, path.description, to: &bytes)
         }
-        var data = Data(text.utf8)
+        var data = Data(bytes)
         data.append(Data("end \(String(ContentHash.of(data), radix: 16))\n".utf8))
         return data
     }
@@ -64,7 +65,7 @@ struct CommitJournal: Sendable {
             case "r" where fields.count == 2: removals.append(String(fields[1]))
             case "f" where fields.count == 5:
                 guard let hash = UInt64(fields[1], radix: 16), let size = Int(fields[2]) else { return nil }
-                manifest.files[SitePath(fields[4].split(separator: "/").map(String.init))] =
+                upserts.files[SitePath(fields[4].split(separator: "/").map(String.init))] =
                     OutputManifest.Entry(digest: FileDigest(size: size, hash: hash), group: fields[3] == "-" ? "" : String(fields[3]))
             default: return nil
             }
@@ -97,7 +98,9 @@ struct CommitJournal: Sendable {
     }
 
     /// Moves, removes, records, in that order; safe to run again after any interruption.
-    func carryOut(output: URL, staging: URL) throws -> (moved: Int, removed: Int) {
+    /// `record`: the output's record before this commit, when the caller holds it (else it is
+    /// read from the output: the previous one, or this commit's if it was already written).
+    func carryOut(output: URL, staging: URL, record base: OutputManifest? = nil) throws -> (moved: Int, removed: Int) {
         let fm = FileManager.default
         let outputPath = output.path, stagingPath = staging.path
         var moved = 0, removed = 0
@@ -120,11 +123,12 @@ struct CommitJournal: Sendable {
             SiteWriter.removeEmptyFolders(from: target.deletingLastPathComponent(), upTo: output)
             removed += 1
         }
-        // Each file's stamp once in place: read for the files moved in and those without one; a
-        // kept group's files bring the stamp they were found with when the build began.
-        var record = manifest
-        let movedPaths = Set(moves)
-        for (path, entry) in record.files where entry.stamp == nil || movedPaths.contains(path.description) {
+        // The record: the previous one, less what was removed, with what changed; each changed
+        // file's stamp read once it is in place.
+        var record = base ?? OutputManifest.read(in: output) ?? OutputManifest()
+        for path in removals { record.files[SitePath(path.split(separator: "/").map(String.init))] = nil }
+        record.files.merge(upserts.files) { _, new in new }
+        for (path, entry) in upserts.files {
             guard let stamp = FileStamp.of(path: outputPath + "/" + path.description) else {
                 record.files[path] = nil
                 continue

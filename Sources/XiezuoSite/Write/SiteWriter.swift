@@ -80,6 +80,8 @@ public enum SiteWriter {
         private var folders = Set<String>()
         /// The files to move in at commit.
         private var changed: [SitePath] = []
+        /// Files found unchanged by reading them (their stamp is not the record's): restamped at commit.
+        private var unconfirmed = Set<SitePath>()
         private var written = 0
         private var unchanged = 0
         private var failure: Failure?
@@ -201,7 +203,9 @@ public enum SiteWriter {
             let old = outputPath + "/" + path.description
             guard let stamp = FileStamp.of(path: old), stamp.size == digest.size else { return false }
             if let listed = previous?.files[path], listed.stamp == stamp { return listed.digest == digest }
-            return sameAs(old) ?? false
+            let same = sameAs(old) ?? false
+            if same { guardLock.withLock { _ = unconfirmed.insert(path) } }
+            return same
         }
 
         /// The file's place in the staging folder, its folder created once.
@@ -247,20 +251,27 @@ public enum SiteWriter {
                 throw failure
             }
             var journal = CommitJournal()
-            journal.manifest = manifest
-            journal.removals = (previous?.files.keys).map { Set($0).subtracting(manifest.files.keys).map(\.description).sorted() } ?? []
+            // What changes in the record: every file not listed as it is now, and every file
+            // whose stamp was not confirmed (it was compared by reading).
+            let (unconfirmed, moved) = guardLock.withLock { (self.unconfirmed, Set(changed)) }
+            journal.upserts.files = manifest.files.filter { path, entry in
+                guard let listed = previous?.files[path] else { return true }
+                return listed.digest != entry.digest || listed.group != entry.group || listed.stamp == nil
+                    || unconfirmed.contains(path) || moved.contains(path)
+            }
+            journal.removals = previous.map { $0.files.keys.filter { manifest.files[$0] == nil }.map(\.description) } ?? []
             // Into a folder that holds no page yet, whole folders move at once.
             let fresh = previous?.files.isEmpty ?? true
                 && ((try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []).allSatisfy(SiteWriter.isOwnFile)
             journal.moves = fresh ? ((try? FileManager.default.contentsOfDirectory(atPath: stagingPath)) ?? []).sorted()
-                : changed.map(\.description).sorted()
+                : changed.map(\.description)
             if previous == nil && !fresh { foreignFiles = SiteWriter.files(in: output).subtracting(manifest.files.keys).count }
             do {
                 Interruption.shared.committing()
                 defer { Interruption.shared.done() }
                 try journal.record(in: output)
                 journaled = true
-                let (_, removed) = try journal.carryOut(output: output, staging: staging)
+                let (_, removed) = try journal.carryOut(output: output, staging: staging, record: previous)
                 return Summary(written: written, unchanged: unchanged, removed: removed)
             } catch let failure as Failure {
                 throw failure
