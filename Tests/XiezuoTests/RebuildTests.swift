@@ -211,20 +211,33 @@ import Testing
     }
 }
 
-@Suite struct ChartConsistencyTests {
-    /// The chart's light completion (tasks' completions only) against the full evaluation, at
-    /// every month's end of every seed plan: tasks measured by indicators, by reported state,
-    /// not applicable, and plans of indicators only.
-    @Test func theLightCompletionEqualsTheFullEvaluation() {
+@Suite struct MonthStateTests {
+    /// The engine's state of a plan at each month's end (what its chart reads) against a full
+    /// evaluation at that day, for every seed plan: tasks measured by indicators, by reported
+    /// state, not applicable, and plans of indicators only.
+    @Test func eachMonthsStateEqualsTheFullEvaluationThatDay() {
         #expect(Bundled.content.plans.count == 5)
         for plan in Bundled.content.plans {
-            for month in 1...12 {
-                let day = Day.lastOfMonth(year: plan.year, month: month)
-                let full = Engine.evaluate(plan, in: Bundled.content, asOf: day)
-                let light = Engine.completion(of: plan, in: Bundled.content, asOf: day)
-                #expect(light.0 == full.completion, "\(plan.id) \(day)")
-                #expect(light.1 == full.expected, "\(plan.id) \(day)")
+            let yearEnd = Engine.evaluate(plan, in: Bundled.content, asOf: Day.lastOfYear(plan.year))
+            #expect(yearEnd.months.first?.month == plan.startDay.monthKey, "\(plan.id)")
+            #expect(yearEnd.months.last?.month == "\(plan.year)-12", "\(plan.id)")
+            for state in yearEnd.months {
+                let parts = state.month.split(separator: "-").compactMap { Int($0) }
+                let full = Engine.evaluate(plan, in: Bundled.content, asOf: Day.lastOfMonth(year: parts[0], month: parts[1]))
+                #expect(state.completion == full.completion, "\(plan.id) \(state.month)")
+                #expect(state.expected == full.expected, "\(plan.id) \(state.month)")
             }
         }
+    }
+
+    @Test func theMonthsRunFromTheStartToTheDate() {
+        // 004, issued 4 March, as of 15 June: March, April, May, and June to the 15th.
+        let plan = Bundled.plan("zhengding-zanhuang-2024")
+        let june = Engine.evaluate(plan, in: Bundled.content, asOf: Day(year: 2024, month: 6, day: 15)!)
+        #expect(june.months.map(\.month) == ["2024-03", "2024-04", "2024-05", "2024-06"])
+        #expect(june.months.last?.completion == june.completion)
+        #expect(june.months.last?.expected == june.expected)
+        // Before the plan starts there is no month to show.
+        #expect(Engine.evaluate(plan, in: Bundled.content, asOf: Day(year: 2024, month: 2, day: 1)!).months == [])
     }
 }

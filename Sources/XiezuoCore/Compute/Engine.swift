@@ -18,8 +18,9 @@ public enum Engine {
         latestRecords.max() ?? Day.firstOfYear(years.max() ?? 2000)
     }
 
-    /// The plan's completion alone: what the monthly chart plots for each month's end.
-    public static func completion(of plan: Plan, in content: Content, asOf: Day, index: RecordIndex? = nil) -> (Decimal, Decimal) {
+    /// The plan's completion alone, and the share the calendar calls for: what a month's end
+    /// needs (no evidence, explanations or scores), computed the way `evaluate` computes them.
+    static func completion(of plan: Plan, in content: Content, asOf: Day, index: RecordIndex? = nil) -> (Decimal, Decimal) {
         let index = index ?? RecordIndex(plan)
         let evaluator = IndicatorEvaluator(plan: plan, content: content, asOf: asOf, index: index)
         let indicators = plan.indicators.map { evaluator.evaluate($0, responsible: [], detailed: false) }
@@ -109,6 +110,13 @@ public enum Engine {
         let completion = Rollups.planCompletion(plan, tasks: tasks.map(\.completion), indicators: byID)
         let recordsSoFar = plan.records.filter { $0.date <= asOf }
         let expected = PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf)
+        // The last month is the plan as evaluated here (records never fall after its year).
+        let ends = monthEnds(of: plan, asOf: asOf)
+        let months = ends.enumerated().map { number, end -> MonthState in
+            guard number < ends.count - 1 else { return MonthState(month: end.monthKey, completion: completion, expected: expected.share) }
+            let (completion, expected) = Self.completion(of: plan, in: content, asOf: end, index: index)
+            return MonthState(month: end.monthKey, completion: completion, expected: expected)
+        }
         return PlanResult(
             plan: plan.id, asOf: asOf,
             expected: expected.share, expectedDays: expected.days,
@@ -119,7 +127,17 @@ public enum Engine {
             grade: grade(planRollup),
             findings: Findings.collect(indicators: indicators, tasks: tasks, units: units),
             latestData: recordsSoFar.map(\.date).max(), sample: recordsSoFar.contains { $0.sample },
-            completion: completion)
+            completion: completion, months: months)
+    }
+
+    /// The end of each month of the plan's year from the month it starts up to the date; the
+    /// last is the date itself when it falls inside a month.
+    static func monthEnds(of plan: Plan, asOf: Day) -> [Day] {
+        let last = asOf.year > plan.year ? 12 : (asOf.year < plan.year ? 0 : asOf.month)
+        let start = plan.startDay
+        let first = start.year < plan.year ? 1 : (start.year > plan.year ? 13 : start.month)
+        guard first <= last else { return [] }
+        return (first...last).map { min(Day.lastOfMonth(year: plan.year, month: $0), asOf) }
     }
 }
 

@@ -89,6 +89,15 @@ public struct Fraction: Sendable, Hashable {
     public var value: Decimal { numerator / denominator }
 }
 
+/// A plan at the end of one month: what its chart, a monthly briefing and "what changed since
+/// last month" read. The last month of a plan's list ends on the as-of date.
+public struct MonthState: Sendable, Hashable {
+    /// `YYYY-MM`.
+    public let month: String
+    public let completion: Decimal
+    public let expected: Decimal
+}
+
 public struct MonthValue: Sendable, Hashable {
     public let month: String
     public let value: Decimal
@@ -227,6 +236,8 @@ public struct PlanResult: Sendable {
 
     /// Plan-level completion: the mean of the tasks' completions, each capped at 100 %.
     public let completion: Decimal
+    /// The plan at the end of each month from its start to the as-of date.
+    public let months: [MonthState]
     public var score: Decimal { rollup.earned }
 
     public func indicator(_ id: String) -> IndicatorResult? { indicatorIndex[id].map { indicators[$0] } }
@@ -239,7 +250,7 @@ public struct PlanResult: Sendable {
     init(plan: String, asOf: Day, expected: Decimal, expectedDays: Fraction, indicators: [IndicatorResult], tasks: [TaskResult],
          sections: [SectionResult], units: [UnitResult], rollup: Rollup, bonus: Decimal, bonusItems: [String: TaskScore],
          penalty: Decimal,
-         grade: String?, findings: [Finding], latestData: Day?, sample: Bool, completion: Decimal) {
+         grade: String?, findings: [Finding], latestData: Day?, sample: Bool, completion: Decimal, months: [MonthState]) {
         self.plan = plan
         self.asOf = asOf
         self.expected = expected
@@ -257,6 +268,7 @@ public struct PlanResult: Sendable {
         self.latestData = latestData
         self.sample = sample
         self.completion = completion
+        self.months = months
         indicatorIndex = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         taskIndex = Dictionary(tasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

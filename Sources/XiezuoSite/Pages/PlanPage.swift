@@ -220,24 +220,13 @@ struct PlanPage: Encodable {
     }
 
     /// The plan's completion at the end of each month from its start up to its date, against
-    /// the share the calendar called for.
+    /// the share the calendar called for, as the engine gives them.
     static func monthlyChart(_ plan: Plan, site: SiteContext, result: PlanResult, p: Presenter) -> (ChartView, [MonthRow]) {
-        let lastMonth = result.asOf.year > plan.year ? 12 : (result.asOf.year < plan.year ? 0 : result.asOf.month)
-        // From the month the plan starts: before it nothing was called for.
-        let start = plan.startDay
-        let firstMonth = start.year < plan.year ? 1 : (start.year > plan.year ? 13 : start.month)
-        let months = lastMonth < firstMonth ? [] : Array(firstMonth...lastMonth)
-        // The records arranged once for every month.
-        let index = RecordIndex(plan)
-        let series = months.map { month -> (String, Decimal, Decimal) in
-            let end = min(Day.lastOfMonth(year: plan.year, month: month), result.asOf)
-            if month == lastMonth { return (end.monthKey, result.completion, result.expected) }
-            let (completion, expected) = Engine.completion(of: plan, in: site.content, asOf: end, index: index)
-            return (end.monthKey, completion, expected)
+        let chart = LineChart(label: site.strings["plan.chart"], series: result.months.map { ($0.month, $0.completion * 100) },
+                              target: 100, format: { Display.percentValue($0) })
+        let rows = result.months.map {
+            MonthRow(month: $0.month, completion: Display.percent($0.completion), expected: Display.percent($0.expected))
         }
-        let chart = LineChart(label: site.strings["plan.chart"], series: series.map { ($0.0, $0.1 * 100) }, target: 100,
-                              format: { Display.percentValue($0) })
-        let rows = series.map { MonthRow(month: $0.0, completion: Display.percent($0.1), expected: Display.percent($0.2)) }
         return (p.chart(chart), rows)
     }
 
