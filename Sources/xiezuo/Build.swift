@@ -44,7 +44,7 @@ struct Build: ParsableCommand {
         let started = Date()
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
         let sink = DiagnosticSink()
-        let templates = TemplateSet.load(overrides: readOverrides(root: root, sink: sink), language: language, sink: sink)
+        let templates = TemplateSet.load(overrides: TemplateSet.overrides(in: root, sink: sink), language: language, sink: sink)
         let siteOptions = SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL)
         var diagnostics = sink.diagnostics
         var report: SiteBuild.Report?
@@ -79,23 +79,5 @@ struct Build: ParsableCommand {
             print("timings: " + report.timings.map { "\($0.0)=" + String(format: "%.3f", $0.1) + "s" }.joined(separator: " "))
             print("peak memory: \(PeakMemory.mebibytes())MiB")
         }
-    }
-
-    /// The site's own templates/, which replace the built-in ones of the same name.
-    private func readOverrides(root: URL, sink: DiagnosticSink) -> [String: Data] {
-        // A site without its own templates/ uses the built-in look.
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("templates").path) else { return [:] }
-        let source = DiskContentSource(root: root)
-        let listing = source.files(under: "templates")
-        for problem in listing.problems { sink.error(problem.message, at: SourceLocation(file: problem.path)) }
-        var files: [String: Data] = [:]
-        for path in listing.files where !path.hasSuffix("README.md") {
-            switch source.read(path, limit: 8 * 1024 * 1024) {
-            case .data(let data): files[String(path.dropFirst("templates/".count))] = data
-            case .tooLarge(let size): sink.error("template file is too large (\(size) bytes)", at: SourceLocation(file: path))
-            case .unreadable(let reason): sink.error("cannot read: \(reason)", at: SourceLocation(file: path))
-            }
-        }
-        return files
     }
 }

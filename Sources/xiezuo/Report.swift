@@ -30,17 +30,12 @@ struct Report: ParsableCommand {
             throw ValidationError("the content has errors; run 'xiezuo check' and fix them first")
         }
         let content = result.content
-        let date = try parseAsOf(asOf)
-        var plans = content.plans.sorted { ($0.pairing, $0.year) < ($1.pairing, $1.year) }
-        if let pairing {
-            guard content.pairing(pairing) != nil else {
-                throw ValidationError("unknown pairing '\(pairing)'"
-                                      + Suggestion.didYouMean(pairing, among: content.pairings.map(\.id)))
-            }
-            plans = plans.filter { $0.pairing == pairing }
+        let results: [(Plan, PlanResult)]
+        do {
+            results = try PlanReports.evaluate(content, pairing: pairing, asOf: try parseAsOf(asOf))
+        } catch let error as PlanReports.UnknownPairing {
+            throw ValidationError(error.description)
         }
-        let siteDate = date ?? Engine.defaultAsOf(in: content)
-        let results = plans.map { ($0, Engine.evaluate($0, in: content, asOf: siteDate)) }
         switch format {
         case .text: print(TextReport.render(results, content: content))
         case .json: FileHandle.standardOutput.write(ReportDocument(results: results).json() + Data("\n".utf8))
@@ -51,8 +46,9 @@ struct Report: ParsableCommand {
 /// The `--as-of` date, when given.
 func parseAsOf(_ text: String?) throws -> Day? {
     guard let text else { return nil }
-    guard let day = Day(parsing: text) else {
-        throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(text)'")
+    guard let day = Day(parsing: text), Day.years.contains(day.year) else {
+        throw ValidationError("--as-of must be a date written YYYY-MM-DD from \(Day.years.lowerBound) to "
+                              + "\(Day.years.upperBound), not '\(text)'")
     }
     return day
 }
