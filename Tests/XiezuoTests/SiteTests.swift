@@ -37,6 +37,11 @@ import Testing
         })
     }
 
+    @Test func everyUIStringThePagesAskForIsDefined() {
+        _ = Self.site
+        #expect(BundledSite.templates.strings.missingKeys == [])
+    }
+
     @Test func chineseNamesKeepTheirCharactersInPaths() throws {
         let routes = Routes(content: Self.content, taskPages: TaskPage.deserved)
         let unit = try #require(routes.unit(UnitID(region: "doumen", name: "区委办（区府办）")))
@@ -242,7 +247,7 @@ import Testing
         var drawn = 0
         let link = Link(href: "../../../units/a/x/index.html", label: "区<教育>局")
         for _ in 0..<3 {
-            let html = components.html(.unitLink(UnitID(region: "a", name: "x"), root: "../../../"), partial: "partials/unit-link") {
+            let html = components.html(.unitLink(UnitID(region: "a", name: "x"), root: "../../../"), partial: .unitLink) {
                 drawn += 1
                 return link
             }

@@ -13,7 +13,7 @@ import Testing
     two.lines: {zh-CN: "上\\n下", en: C}
     """
     static let template = """
-    <p title="{{t.a}}">{{ t.a }}|{{{t.a}}}|{{& t.a}}|{{t.missing}}|{{t.brace}}|{{t.two_lines}}|{{#rows}}{{t.b}}{{/rows}}</p>
+    <p title="{{t.a}}">{{ t.a }}|{{{t.a}}}|{{& t.a}}|{{t.brace}}|{{t.two_lines}}|{{#rows}}{{t.b}}{{/rows}}</p>
     """
 
     struct Row: Encodable {}
@@ -28,14 +28,39 @@ import Testing
                                                             "strings.yaml": Data(Self.strings.utf8)],
                                                 language: "zh-CN", sink: sink))
         let page = Page(t: set.strings.templateStrings)
-        let inlined = set.render(page, with: "home")
+        let inlined = set.render(page, with: .home)
         let lookedUp = try TemplateSet.parse(Self.template).render(TemplateData.convert(page))
-        // Escaped in {{…}}, raw in {{{…}}} and {{&…}}; an unknown key draws nothing.
+        // Escaped in {{…}}, raw in {{{…}}} and {{&…}}.
         #expect(inlined == """
-        <p title="&lt;甲&amp;&quot;乙&#39;&gt;">&lt;甲&amp;&quot;乙&#39;&gt;|<甲&"乙'>|<甲&"乙'>||{{x}}|上
+        <p title="&lt;甲&amp;&quot;乙&#39;&gt;">&lt;甲&amp;&quot;乙&#39;&gt;|<甲&"乙'>|<甲&"乙'>|{{x}}|上
         下|行行</p>
         """)
         #expect(inlined == lookedUp)
+    }
+
+    @Test func aMisspeltUIStringIsAnErrorAtItsPlace() {
+        let sink = DiagnosticSink()
+        let set = TemplateSet.load(overrides: ["home.mustache": Data("<h1>{{t.home_title}}</h1>\n<p>{{ t.hom_title }}</p>\n".utf8)],
+                                   language: "zh-CN", sink: sink)
+        #expect(set == nil)
+        #expect(sink.sorted.map(\.description) == [
+            "templates/home.mustache:2:4: error: unknown UI string 't.hom_title'; did you mean 'home_title'? (UI strings "
+            + "are in templates/strings.yaml; a '.' or '-' in a key is written '_')",
+        ])
+    }
+
+    @Test func aUIStringTheProgramLacksFailsTheBuildInsteadOfShowingItsKey() throws {
+        let sink = DiagnosticSink()
+        let set = try #require(TemplateSet.load(overrides: [:], language: "zh-CN", sink: sink))
+        #expect(set.strings["status.no-such"] == "status.no-such")
+        let root = RebuildTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try SiteBuild(source: MemoryContentSource(TinySite.files), output: root.appendingPathComponent("public"),
+                                   cache: nil, templates: set, options: SiteOptions()).run()
+        #expect(report.failed)
+        #expect(report.diagnostics.map(\.description) == [
+            "templates/strings.yaml:1:1: error: the UI string 'status.no-such' is used but not defined; add it to templates/strings.yaml",
+        ])
     }
 
     @Test func onlyPlainStringsAreWrittenIn() {

@@ -130,6 +130,17 @@ public struct SiteBuild {
             SitePipeline.renderSite(frame: frame, groups: outcomes.map(\.summaries), templates: templates, parts: parts,
                                     into: siteSink)
         }
+        // A UI string the program asked for and strings.yaml lacks would be published as its key.
+        let missingStrings = templates.strings.missingKeys
+        guard missingStrings.isEmpty else {
+            abandon()
+            let problems = missingStrings.map {
+                Diagnostic(.error, at: SourceLocation(file: "templates/strings.yaml"),
+                           "the UI string '\($0)' is used but not defined; add it to templates/strings.yaml")
+            }
+            return Report(diagnostics: Diagnostic.ordered(sorted + problems), pages: 0, files: nil, groups: groups.count,
+                          groupsRendered: rendered, timings: clock.report(writer: writer))
+        }
         // A share of a download kept in the cache that cannot be read back whole: the cache is
         // damaged, and this build would publish a download with a plan missing.
         if let failure = (parts as? DiskPartStore)?.failure {

@@ -51,6 +51,6 @@ struct HomePage: Encodable {
         let page = HomePage(chrome: p.chrome(title: p.s["home.title"], sample: site.anySample), t: p.t, pairings: rows,
                             latestData: site.latestData ?? "—",
                             downloads: [Link(href: p.href(Routes.results), label: p.s["download.results"])])
-        return PageSpec(path: Routes.home, template: "home", context: page)
+        return PageSpec(path: Routes.home, template: .home, context: page)
     }
 }

@@ -99,7 +99,7 @@ struct IndicatorPage: Encodable {
             tasks: related.map { p.taskRow($0, plan: plan, result: result) }, hasTasks: !related.isEmpty,
             evidence: evidence, explanation: r.explanation.map(p.s.explain),
             scoring: scoring, hasScoring: !scoring.isEmpty, standard: standard)
-        return PageSpec(path: path, template: "indicator", context: page)
+        return PageSpec(path: path, template: .indicator, context: page)
     }
 }
 
@@ -149,6 +149,6 @@ struct IndicatorsIndexPage: Encodable {
             chrome: p.chrome(title: p.s["indicators.title"], crumbs: [(p.s["nav.indicators"], nil)], sample: site.anySample),
             t: p.t, plans: plans, standards: standards, hasStandards: !standards.isEmpty,
             download: Link(href: p.href(SitePath.file("indicators", "indicators.csv")), label: p.s["download.indicators"]))
-        return PageSpec(path: Routes.indicators, template: "indicators", context: page)
+        return PageSpec(path: Routes.indicators, template: .indicators, context: page)
     }
 }

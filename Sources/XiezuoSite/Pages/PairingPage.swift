@@ -54,6 +54,6 @@ struct PairingPage: Encodable {
                                                 sample: sample),
                                t: p.t, fields: fields, towns: towns, hasTowns: !towns.isEmpty,
                                narrative: Markdown.html(pairing.narrative, headingOffset: 2), plans: rows, hasPlans: !rows.isEmpty)
-        return PageSpec(path: path, template: "pairing", context: page)
+        return PageSpec(path: path, template: .pairing, context: page)
     }
 }

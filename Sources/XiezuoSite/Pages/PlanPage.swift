@@ -130,7 +130,7 @@ struct PlanPage: Encodable {
             sections: sections, indicatorGroups: groups, hasIndicators: !plan.indicators.isEmpty, units: units,
             scored: scored, reports: reportMatrix(plan, result: result, p: p), narrative: Markdown.html(plan.narrative, headingOffset: 2),
             downloads: downloads)
-        return PageSpec(path: path, template: "plan", context: page)
+        return PageSpec(path: path, template: .plan, context: page)
     }
 
     static func fields(_ plan: Plan, pairing: Pairing, site: SiteContext, p: Presenter) -> [Field] {
@@ -242,7 +242,7 @@ struct PlanPage: Encodable {
             ReportRow(unit: p.unitLink(unit.unit), cells: months.map { month in
                 let (state, symbol) = reported[unit.unit]?.contains(month) == true ? ("reported", "✓")
                     : unit.missingReports.contains(month) ? ("missing", "✕") : ("none", "–")
-                return p.site.components.html(.reportCell(state), partial: "partials/report-cell") {
+                return p.site.components.html(.reportCell(state), partial: .reportCell) {
                     ReportCell(state: state, symbol: symbol, label: p.s["reports." + state])
                 }
             })

@@ -75,19 +75,19 @@ struct Presenter {
             (base.hasSuffix("/") ? base : base + "/") + path.segments.map(SitePath.encode).joined(separator: "/")
         }
         let breadcrumbs = path == Routes.home ? [] : trail.map { crumb in
-            site.components.html(.crumb(crumb.href, crumb.label, current: crumb.current), partial: "partials/crumb") { crumb }
+            site.components.html(.crumb(crumb.href, crumb.label, current: crumb.current), partial: .crumb) { crumb }
         }
         let frame = Chrome.Frame(t: t, root: path.root, nav: nav)
         let current = nav.firstIndex { $0.current }
         return Chrome(lang: s.language, title: title, root: path.root,
-                      head: site.components.html(.head(root: path.root), partial: "partials/head") { frame },
-                      header: site.components.html(.header(root: path.root, current: current), partial: "partials/header") { frame },
+                      head: site.components.html(.head(root: path.root), partial: .head) { frame },
+                      header: site.components.html(.header(root: path.root, current: current), partial: .header) { frame },
                       breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, sample: sample, canonical: canonical)
     }
 
     /// A status badge (`partials/badge`): words and a shape, never colour alone.
     func badge(_ status: PaceStatus) -> HTML {
-        site.components.html(.badge(status), partial: "partials/badge") {
+        site.components.html(.badge(status), partial: .badge) {
             Badge(status: status.rawValue, label: s["status." + status.rawValue], symbol: Self.symbols[status] ?? "")
         }
     }
@@ -96,14 +96,14 @@ struct Presenter {
     func bar(ratio: Decimal?, expected: Decimal?) -> Bar {
         let bar = ProgressBar(ratio: ratio, expected: expected)
         let key = Components.Key.bar(label: bar.label, fill: bar.fill, over: bar.over, expected: bar.expected)
-        return Bar(html: site.components.html(key, partial: "partials/bar") { bar }, fill: bar.fill)
+        return Bar(html: site.components.html(key, partial: .bar) { bar }, fill: bar.fill)
     }
 
     /// A line chart, its frame and month labels drawn once for all charts that share them.
     func chart(_ chart: LineChart) -> ChartView {
-        let frame = site.components.html(.chartFrame, partial: "partials/chart-frame") { chart }
+        let frame = site.components.html(.chartFrame, partial: .chartFrame) { chart }
         let labels = site.components.html(.chartLabels(chart.points.map { $0.x + " " + $0.label }),
-                                          partial: "partials/chart-labels") { chart }
+                                          partial: .chartLabels) { chart }
         return ChartView(label: chart.label, width: chart.width, height: chart.height, plotLeft: chart.plotLeft,
                          plotRight: chart.plotRight, plotTop: chart.plotTop, yMax: chart.yMax, targetY: chart.targetY,
                          polyline: chart.polyline, points: chart.points, frame: frame, labels: labels)
@@ -111,7 +111,7 @@ struct Presenter {
 
     /// A unit's name linking to its page (`partials/unit-link`).
     func unitLinkHTML(_ id: UnitID) -> HTML {
-        site.components.html(.unitLink(id, root: path.root), partial: "partials/unit-link") { unitLink(id) }
+        site.components.html(.unitLink(id, root: path.root), partial: .unitLink) { unitLink(id) }
     }
 
     private static let symbols: [PaceStatus: String] = [.done: "✓", .onPace: "○", .notStarted: "–", .behind: "▲",

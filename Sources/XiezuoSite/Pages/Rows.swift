@@ -51,7 +51,7 @@ struct IndicatorRow: Encodable {
 extension Presenter {
     /// The task's row, drawn once per page depth.
     func taskRow(_ task: PlanTask, plan: Plan, result: PlanResult) -> HTML {
-        site.components.html(.taskRow(plan: plan.id, task: task.id, root: path.root), partial: "partials/task-row") {
+        site.components.html(.taskRow(plan: plan.id, task: task.id, root: path.root), partial: .taskRow) {
             taskRowModel(task, plan: plan, result: result)
         }
     }
@@ -97,7 +97,7 @@ extension Presenter {
     /// The indicator's row, drawn once per page depth.
     func indicatorRow(_ indicator: Indicator, plan: Plan, result: PlanResult, showPlan: Bool = false) -> HTML {
         let key = Components.Key.indicatorRow(plan: plan.id, indicator: indicator.id, root: path.root, showPlan: showPlan)
-        return site.components.html(key, partial: "partials/indicator-row") {
+        return site.components.html(key, partial: .indicatorRow) {
             let r = result.indicator(indicator.id)!
             let scored = r.scored && r.completion != nil
             return IndicatorRow(id: indicator.id, href: site.routes.indicator(plan.id, indicator.id).map(href) ?? "",

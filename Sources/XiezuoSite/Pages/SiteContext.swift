@@ -68,6 +68,6 @@ struct SiteContext {
 /// A page ready to be rendered: where it goes, which template draws it, and its data.
 struct PageSpec {
     let path: SitePath
-    let template: String
+    let template: TemplateName
     let context: any Encodable
 }

@@ -49,6 +49,6 @@ struct StandardPage: Encodable {
             chrome: p.chrome(title: standard.name, crumbs: [(p.s["nav.indicators"], Routes.indicators), (standard.name, nil)],
                              sample: uses.contains { $0.0.sample }),
             t: p.t, fields: fields, rows: rows, hasRows: !rows.isEmpty)
-        return PageSpec(path: path, template: "standard", context: page)
+        return PageSpec(path: path, template: .standard, context: page)
     }
 }

@@ -93,6 +93,6 @@ struct TaskPage: Encodable {
             t: p.t, plan: p.planLink(plan), text: task.text, fields: fields, badge: p.badge(r.pace.status), withheld: p.withheld(r),
             bar: p.bar(ratio: r.uncappedCompletion, expected: r.pace.expected), units: r.responsible.map(p.unitLinkHTML),
             indicators: IndicatorTable(rows: indicators, showPlan: false), evidence: evidence, missing: p.missingEvidence(r), explanation: explanation, reports: reports, hasReports: !reports.isEmpty)
-        return PageSpec(path: path, template: "task", context: page)
+        return PageSpec(path: path, template: .task, context: page)
     }
 }

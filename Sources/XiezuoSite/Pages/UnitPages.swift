@@ -105,7 +105,7 @@ struct UnitPage: Encodable {
                                                                        (unit.name, nil)],
                                              sample: sample),
                             t: p.t, fields: fields, plans: blocks, hasPlans: !blocks.isEmpty)
-        return PageSpec(path: path, template: "unit", context: page)
+        return PageSpec(path: path, template: .unit, context: page)
     }
 }
 
@@ -148,7 +148,7 @@ struct UnitsIndexPage: Encodable {
                                                    sample: site.anySample),
                                   t: p.t, regions: regions,
                                   download: Link(href: p.href(SitePath.file("units", "units.csv")), label: p.s["download.units"]))
-        return PageSpec(path: Routes.units, template: "units", context: page)
+        return PageSpec(path: Routes.units, template: .units, context: page)
     }
 }
 
@@ -165,6 +165,6 @@ struct RegionPage: Encodable {
         let page = RegionPage(chrome: p.chrome(title: region.name, crumbs: [(p.s["nav.units"], Routes.units), (region.name, nil)],
                                                sample: sample),
                               t: p.t, units: zip(region.units, summary.units).map { UnitsIndexPage.row($0, counts: $1, p: p) })
-        return PageSpec(path: path, template: "region", context: page)
+        return PageSpec(path: path, template: .region, context: page)
     }
 }

@@ -48,7 +48,7 @@ final class Components: @unchecked Sendable {
     }
 
     /// The piece for `key`, drawn by `partial` from `model()` the first time it is asked for.
-    func html(_ key: Key, partial: String, _ model: () -> some Encodable) -> HTML {
+    func html(_ key: Key, partial: TemplateName, _ model: () -> some Encodable) -> HTML {
         if let kept = lock.withLock({ drawn[key] }) { return kept }
         // Drawn outside the lock; two cores drawing the same piece draw the same bytes.
         let html = HTML(text: templates.render(model(), with: partial))

@@ -26,6 +26,24 @@ enum StringInlining {
         }
     }
 
+    /// The UI strings a template names that the table does not hold, each with its line and
+    /// column (in characters, as an editor shows them): a misspelt `{{t.key}}` would draw
+    /// nothing, unnoticed, so it is an error when the templates load.
+    static func unknownKeys(in template: String, strings: [String: String]) -> [(key: String, line: Int, column: Int)] {
+        guard template.contains("t.") else { return [] }
+        var found: [(key: String, line: Int, column: Int)] = []
+        for match in template.matches(of: anyTag) where strings[String(match.output.1)] == nil {
+            let before = template[..<match.range.lowerBound]
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = before.reversed().prefix { $0 != "\n" }.count + 1
+            found.append((String(match.output.1), line, column))
+        }
+        return found
+    }
+
+    /// A tag of any kind naming a UI string: `{{t.key}}`, `{{{t.key}}}`, `{{#t.key}}` …
+    nonisolated(unsafe) private static let anyTag = /\{\{\{?[#^\/&]?\s*t\.([A-Za-z0-9_]+)/
+
     /// `{{t.key}}`, `{{ t.key }}`, `{{{t.key}}}`, `{{& t.key}}`.
     nonisolated(unsafe) private static let tag = /\{\{(\{)?(&)?\s*t\.([A-Za-z0-9_]+)\s*(\}?)\}\}/
 

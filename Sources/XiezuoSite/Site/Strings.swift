@@ -1,3 +1,4 @@
+import Foundation
 import XiezuoCore
 import Yams
 
@@ -11,6 +12,7 @@ public struct Strings: Sendable {
     public let templateTable: [String: String]
     /// `templateTable` as templates read it, made once for every page.
     let templateStrings: TemplateStrings
+    private let misses = MissingStrings()
 
     init(language: String, table: [String: String]) {
         self.language = language
@@ -54,7 +56,16 @@ public struct Strings: Sendable {
         }
     }
 
-    public subscript(_ key: String) -> String { table[key] ?? key }
+    /// The text of `key`. A key the table lacks is a mistake in the program: the key itself
+    /// stands in, and it is noted, so that the build reports it instead of publishing it.
+    public subscript(_ key: String) -> String {
+        if let text = table[key] { return text }
+        misses.note(key)
+        return key
+    }
+
+    /// Keys the program asked for that strings.yaml does not hold, sorted.
+    public var missingKeys: [String] { misses.keys }
 
     /// The text of `key` with `{name}` placeholders filled in.
     public func format(_ key: String, _ arguments: [String: String]) -> String {
@@ -99,4 +110,13 @@ public struct Strings: Sendable {
         default: return format("finding.month", ["month": key])
         }
     }
+}
+
+/// The keys asked for and not found, gathered from every core.
+final class MissingStrings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found = Set<String>()
+
+    func note(_ key: String) { lock.withLock { _ = found.insert(key) } }
+    var keys: [String] { lock.withLock { found.sorted() } }
 }

@@ -13,11 +13,6 @@ public struct TemplateSet: Sendable {
     /// with the same digest from the same content are the same.
     public let digest: UInt64
 
-    /// Templates every site needs.
-    static let required = ["layout", "home", "pairing", "plan", "unit", "units", "region", "indicator", "indicators", "task", "standard",
-                           "partials/head", "partials/header", "partials/crumb", "partials/badge", "partials/bar", "partials/report-cell",
-                           "partials/chart-frame", "partials/chart-labels",
-                           "partials/unit-link", "partials/task-row", "partials/indicator-row"]
 
     /// `overrides` maps paths relative to the site's templates/ folder to their text.
     public static func load(overrides: [String: Data], language: String, sink: DiagnosticSink) -> TemplateSet? {
@@ -45,6 +40,13 @@ public struct TemplateSet: Sendable {
                     sink.error("template is not UTF-8 text", at: SourceLocation(file: file))
                     continue
                 }
+                for unknown in StringInlining.unknownKeys(in: text, strings: strings.templateTable) {
+                    unreadable.insert(name)
+                    sink.error("unknown UI string 't.\(unknown.key)'"
+                               + Suggestion.didYouMean(unknown.key, among: Array(strings.templateTable.keys))
+                               + " (UI strings are in templates/strings.yaml; a '.' or '-' in a key is written '_')",
+                               at: SourceLocation(file: file, line: unknown.line, column: unknown.column))
+                }
                 do {
                     library.register(try parse(text, strings: strings), named: name)
                 } catch let error as MustacheTemplate.ParserError {
@@ -60,7 +62,7 @@ public struct TemplateSet: Sendable {
                 assets[path] = data
             }
         }
-        for name in required where library.getTemplate(named: name) == nil && !unreadable.contains(name) {
+        for name in TemplateName.allCases.map(\.rawValue) where library.getTemplate(named: name) == nil && !unreadable.contains(name) {
             sink.error("missing template '\(name).mustache'", at: SourceLocation(file: "templates/\(name).mustache"))
         }
         guard !sink.hasErrors else { return nil }
@@ -113,7 +115,11 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    func render(_ context: some Encodable, with template: String) -> String {
-        library.render(TemplateData.convert(context), withTemplate: template) ?? ""
+    /// Every TemplateName was found when the set loaded, so drawing cannot fail.
+    func render(_ context: some Encodable, with template: TemplateName) -> String {
+        guard let html = library.render(TemplateData.convert(context), withTemplate: template.rawValue) else {
+            preconditionFailure("template '\(template.rawValue)' was checked when the templates loaded")
+        }
+        return html
     }
 }
