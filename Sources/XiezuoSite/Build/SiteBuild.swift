@@ -88,11 +88,11 @@ public struct SiteBuild {
                 // A group is kept only while every page it made is in the output as recorded:
                 // a page edited, replaced or removed by hand is made again.
                 guard settled, let kept = cache?.record(group.key, fingerprint), let record else {
-                    return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [:])
+                    return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [])
                 }
-                let files = recordByGroup[group.key] ?? [:]
-                let intact = files.count == kept.summaries.files && files.keys.allSatisfy { record.isIntact($0, in: outputPath) }
-                return PlannedGroup(group: group, fingerprint: fingerprint, kept: intact ? kept : nil, files: intact ? files : [:])
+                let files = recordByGroup[group.key] ?? []
+                let intact = files.count == kept.summaries.files && files.allSatisfy { record.isIntact($0.path, in: outputPath) }
+                return PlannedGroup(group: group, fingerprint: fingerprint, kept: intact ? kept : nil, files: intact ? files : [])
             }
         }
         let frame = SitePipeline.frame(shared, headers: headers.compactMap(\.header), templates: templates, options: options)
@@ -151,8 +151,11 @@ public struct SiteBuild {
 
         // 6. commit: the new record lists the kept groups' pages as they are and every page made now.
         var next = OutputManifest()
-        for outcome in outcomes { next.files.merge(outcome.files) { first, _ in first } }
-        next.files.merge(siteSink.entries) { first, _ in first }
+        next.files.reserveCapacity(outcomes.reduce(0) { $0 + $1.files.count } + 512)
+        for outcome in outcomes {
+            for (path, entry) in outcome.files where next.files[path] == nil { next.files[path] = entry }
+        }
+        for (path, entry) in siteSink.entries where next.files[path] == nil { next.files[path] = entry }
         var files = try clock.time("write") { () throws -> SiteWriter.Summary in
             cache?.invalidate()
             return try writer.commit(next)
@@ -213,14 +216,14 @@ public struct SiteBuild {
         let fingerprint: UInt64
         let kept: BuildCache.GroupRecord?
         /// A kept group's pages, as the output's record lists them.
-        let files: [SitePath: OutputManifest.Entry]
+        let files: [(path: SitePath, entry: OutputManifest.Entry)]
     }
 
     struct GroupOutcome {
         let summaries: GroupSummaries
         let diagnostics: [Diagnostic]
         /// The group's pages, for the output's record.
-        let files: [SitePath: OutputManifest.Entry]
+        let files: [(path: SitePath, entry: OutputManifest.Entry)]
         /// False for a group kept from the previous build.
         let rendered: Bool
     }
@@ -236,7 +239,7 @@ public struct SiteBuild {
         let diagnostics = problems + sink.diagnostics
         // A group with errors is not rendered: the build writes nothing.
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
-            return GroupOutcome(summaries: GroupSummaries(), diagnostics: diagnostics, files: [:], rendered: true)
+            return GroupOutcome(summaries: GroupSummaries(), diagnostics: diagnostics, files: [], rendered: true)
         }
         let results = clock.time("compute") { SiteBuilder.compute(content, asOf: asOf) }
         let recording = RecordingSink(writer, group: group.key)
@@ -244,7 +247,7 @@ public struct SiteBuild {
             SitePipeline.renderGroup(group, content: content, results: results, frame: frame, templates: templates,
                                      parts: parts, into: recording)
         }
-        let files = recording.entries
+        let files = recording.entries.map { (path: $0.key, entry: $0.value) }
         summaries.files = files.count
         clock.time("cache") {
             try? cache?.save(BuildCache.GroupRecord(summaries: summaries, diagnostics: diagnostics),

@@ -34,6 +34,9 @@ struct CommitJournal: Sendable {
     /// What changes in the output's record: files made or changed now, with their digest and
     /// group (their stamps are read once they are in place). The rest of the record stays.
     var upserts = OutputManifest()
+    /// Nothing changes in the output's record: it is not written again (not kept in the journal:
+    /// a commit carried out again simply rewrites the same record).
+    var unchangedRecord = false
 
     func encoded() -> Data {
         var bytes: [UInt8] = Array((Self.header + "\n").utf8)
@@ -135,9 +138,11 @@ struct CommitJournal: Sendable {
             }
             record.files[path] = OutputManifest.Entry(digest: entry.digest, group: entry.group, stamp: stamp)
         }
-        let manifestPath = output.appendingPathComponent(OutputManifest.fileName).path
-        try FileWriting.write(record.encoded(), to: manifestPath + ".tmp")
-        guard rename(manifestPath + ".tmp", manifestPath) == 0 else { throw FileWriting.POSIXError(errno, manifestPath) }
+        if !unchangedRecord {
+            let manifestPath = output.appendingPathComponent(OutputManifest.fileName).path
+            try FileWriting.write(record.encoded(), to: manifestPath + ".tmp")
+            guard rename(manifestPath + ".tmp", manifestPath) == 0 else { throw FileWriting.POSIXError(errno, manifestPath) }
+        }
         try? fm.removeItem(at: staging)
         try Durability.flush(path: outputPath)
         try fm.removeItem(atPath: output.appendingPathComponent(Self.fileName).path)

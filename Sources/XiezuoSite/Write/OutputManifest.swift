@@ -34,9 +34,9 @@ struct OutputManifest: Sendable {
 
     /// The listed files of each group, for a rebuild that keeps a group's pages (gathered once:
     /// filtering the whole record for each of a thousand groups was quadratic).
-    func byGroup() -> [String: [SitePath: Entry]] {
-        var groups: [String: [SitePath: Entry]] = [:]
-        for (path, entry) in files { groups[entry.group, default: [:]][path] = entry }
+    func byGroup() -> [String: [(path: SitePath, entry: Entry)]] {
+        var groups: [String: [(path: SitePath, entry: Entry)]] = [:]
+        for (path, entry) in files { groups[entry.group, default: []].append((path, entry)) }
         return groups
     }
 

@@ -265,7 +265,14 @@ public enum SiteWriter {
                 && ((try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []).allSatisfy(SiteWriter.isOwnFile)
             journal.moves = fresh ? ((try? FileManager.default.contentsOfDirectory(atPath: stagingPath)) ?? []).sorted()
                 : changed.map(\.description)
+            // Nothing to change in the record: it is left as it is (a rebuild that changed nothing).
+            journal.unchangedRecord = journal.upserts.files.isEmpty && journal.removals.isEmpty && previous != nil
             if previous == nil && !fresh { foreignFiles = SiteWriter.files(in: output).subtracting(manifest.files.keys).count }
+            // Nothing to move, remove or record: the output already is the new site.
+            if journal.moves.isEmpty && journal.removals.isEmpty && journal.unchangedRecord {
+                abort()
+                return Summary(written: written, unchanged: unchanged, removed: 0)
+            }
             do {
                 Interruption.shared.committing()
                 defer { Interruption.shared.done() }
