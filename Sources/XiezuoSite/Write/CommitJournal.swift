@@ -118,6 +118,9 @@ struct CommitJournal: Sendable {
             guard rename(source, target) == 0 else { throw FileWriting.POSIXError(errno, target) }
             moved += 1
             if moved == stopAfter { throw Stopped() }
+            // The end-to-end check (scripts/interrupt-check) kills the process itself here, as
+            // a power cut or `kill -9` would, in the middle of a real commit.
+            if moved == ProcessHooks.killAfterMoves { kill(getpid(), SIGKILL) }
         }
         for path in removals {
             let target = output.appendingPathComponent(path)
@@ -171,4 +174,15 @@ enum Durability {
         defer { close(descriptor) }
         _ = unsafeBitCast(symbol, to: SyncFS.self)(descriptor)
     }
+}
+
+/// Test hooks for the end-to-end interruption check, read from the environment once; unset in
+/// normal use, when they do nothing.
+enum ProcessHooks {
+    /// `XIEZUO_TEST_KILL_AFTER_MOVES=N`: the process kills itself (SIGKILL) after moving N files.
+    static let killAfterMoves: Int? = ProcessInfo.processInfo.environment["XIEZUO_TEST_KILL_AFTER_MOVES"].flatMap(Int.init)
+    /// `XIEZUO_TEST_PAUSE_BEFORE_COMMIT=S`: the build waits S seconds with its files staged, before
+    /// its commit, so that a signal can be sent then.
+    static let pauseBeforeCommit: Double? =
+        ProcessInfo.processInfo.environment["XIEZUO_TEST_PAUSE_BEFORE_COMMIT"].flatMap(Double.init)
 }

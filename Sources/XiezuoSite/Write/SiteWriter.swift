@@ -250,6 +250,7 @@ public enum SiteWriter {
                 abort()
                 throw failure
             }
+            if let pause = ProcessHooks.pauseBeforeCommit { Thread.sleep(forTimeInterval: pause) }
             var journal = CommitJournal()
             // What changes in the record: every file not listed as it is now, and every file
             // whose stamp was not confirmed (it was compared by reading).
