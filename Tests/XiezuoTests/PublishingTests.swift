@@ -135,9 +135,14 @@ import Testing
         var smaller = Rebuild.site
         ["content/plans/c-d-2022/plan.md", "content/plans/c-d-2022/indicators.yaml",
          "content/plans/c-d-2022/progress/2022-05-市教育局.md"].forEach { smaller[$0] = nil }
+        // A page it wrote and someone replaced by a file of their own is theirs now: it stays.
+        let replaced = output.appendingPathComponent("indicators/c-d-2022/学校/index.html")
+        try FileManager.default.removeItem(at: replaced)
+        try Data("我的页面".utf8).write(to: replaced)
         _ = try Rebuild.build(smaller, output: output, cache: nil)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("pairings/c-d/2022/index.html").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("photos/a.jpg").path))
+        #expect(try Data(contentsOf: replaced) == Data("我的页面".utf8))
     }
 
     @Test func twoBuildsNeverWriteOneOutputAtOnce() throws {

@@ -122,16 +122,19 @@ struct CommitJournal: Sendable {
             // a power cut or `kill -9` would, in the middle of a real commit.
             if moved == ProcessHooks.killAfterMoves { kill(getpid(), SIGKILL) }
         }
+        // The record: the previous one, less what was removed, with what changed; each changed
+        // file's stamp read once it is in place.
+        var record = base ?? OutputManifest.read(in: output) ?? OutputManifest()
         for path in removals {
             let target = output.appendingPathComponent(path)
-            guard fm.fileExists(atPath: target.path) else { continue }
+            guard let stamp = FileStamp.of(path: target.path) else { continue }
+            // A file put in place of the one xiezuo wrote (another stamp) is someone's: it stays.
+            let listed = record.files[SitePath(path.split(separator: "/").map(String.init))]?.stamp
+            guard listed == nil || listed == stamp else { continue }
             try? fm.removeItem(at: target)
             SiteWriter.removeEmptyFolders(from: target.deletingLastPathComponent(), upTo: output)
             removed += 1
         }
-        // The record: the previous one, less what was removed, with what changed; each changed
-        // file's stamp read once it is in place.
-        var record = base ?? OutputManifest.read(in: output) ?? OutputManifest()
         for path in removals { record.files[SitePath(path.split(separator: "/").map(String.init))] = nil }
         record.files.merge(upserts.files) { _, new in new }
         for (path, entry) in upserts.files {
