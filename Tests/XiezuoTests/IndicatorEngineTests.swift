@@ -11,12 +11,16 @@ import Testing
         records: [Build.record("区教育局", "2022-03-31", values: ["学校": 1]),
                   Build.record("区教育局", "2022-06-30", values: ["学校": 3])])
 
-    @Test func beforeTheFirstRecordNothingIsReportedAndNothingStarted() throws {
+    @Test func beforeTheFirstRecordNothingIsReportedAndItIsBehindOnceTheCalendarCallsForWork() throws {
+        // 1 February: 31 of 364 days gone, nothing reported: behind (yellow), not merely "not started".
         let result = try #require(Build.evaluate(Self.schools, asOf: "2022-02-01").indicator("学校"))
         #expect(result.actual == 0)
+        #expect(result.reported == false)
         #expect(result.completion == 0)
-        #expect(result.pace.status == .notStarted)
+        #expect(result.pace.status == .behind)
         #expect(result.explanation.first == .noRecord)
+        // On the first day nothing is called for yet: not started.
+        #expect(Build.evaluate(Self.schools, asOf: "2022-01-01").indicator("学校")?.pace.status == .notStarted)
     }
 
     @Test func onARecordsDateThatRecordCounts() throws {

@@ -164,14 +164,15 @@ import Testing
                                                detail: "2024-05")))
     }
 
-    @Test func aPlanWithNoRecordsIsZeroAndNotStarted() {
+    @Test func aPlanWithNoRecordsIsZeroAndBehind() {
         let plan = Build.plan(rule: ScoringRule(method: .proportional), tasks: [Build.task("1", points: 100)],
                               indicators: [Build.indicator("x", .atLeast(4), tasks: ["1"])])
         let result = Build.evaluate(plan, asOf: "2022-03-01")
         #expect(result.completion == 0)
         #expect(result.score == 0)
-        #expect(result.tasks.allSatisfy { $0.pace.status == .notStarted })
-        #expect(result.findings.contains(Finding(kind: .notStarted, subject: .task("1"), detail: nil)))
+        // Never started with the calendar two months on: behind (yellow), an alert.
+        #expect(result.tasks.allSatisfy { $0.pace.status == .behind })
+        #expect(result.findings.contains(Finding(kind: .behind, subject: .task("1"), detail: nil)))
         #expect(result.latestData == nil)
         #expect(Engine.defaultAsOf(in: Build.content([plan])) == Build.day("2022-01-01"))
     }

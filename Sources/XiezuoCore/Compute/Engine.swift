@@ -175,15 +175,12 @@ enum Findings {
 
     private static func paceFindings(_ pace: Pace, subject: Finding.Subject) -> [Finding] {
         var findings: [Finding] = []
+        // One light per item, as the supervision offices use them: red, yellow or blue.
         switch pace.status {
         case .overdue: findings.append(Finding(kind: .overdue, subject: subject, detail: pace.deadline.description))
         case .behind: findings.append(Finding(kind: .behind, subject: subject, detail: nil))
-        case .notStarted where pace.expected > 0: findings.append(Finding(kind: .notStarted, subject: subject, detail: nil))
+        case .deadlineNear: findings.append(Finding(kind: .dueSoon, subject: subject, detail: pace.deadline.description))
         default: break
-        }
-        // One colour per item, as the supervision offices use them: red, then yellow, then blue.
-        if pace.dueSoon && findings.isEmpty {
-            findings.append(Finding(kind: .dueSoon, subject: subject, detail: pace.deadline.description))
         }
         return findings
     }

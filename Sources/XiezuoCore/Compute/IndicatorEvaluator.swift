@@ -237,7 +237,7 @@ struct IndicatorEvaluator {
             // A reported 0 is a report: the item is under way at 0, not "not started".
             pace = PaceRule.pace(done: met == .yes, started: actual.reported || actual.value > 0 || !actual.items.isEmpty,
                                  completion: completion, start: plan.startDay, deadline: deadline, asOf: asOf,
-                                 expected: calendarShare)
+                                 expected: calendarShare, window: plan.deadlineNearDays)
         } else {
             pace = PaceRule.untracked(.unknown, start: plan.startDay, deadline: deadline, asOf: asOf)
         }

@@ -3,8 +3,9 @@ import Foundation
 /// 序时进度: the share of the work the calendar calls for by a date, linear from the plan's
 /// start (its declared start, else its issue date, else 1 January) to the item's deadline.
 enum PaceRule {
-    /// A deadline at most this many days ahead is "due soon" (the supervision offices' blue).
-    static let dueSoonDays = 30
+    /// A deadline at most this many days ahead is near (the supervision offices' blue), unless
+    /// the plan sets its own window (`deadline-near-days`).
+    static let deadlineNearDays = 15
 
     /// Nothing is expected on or before the start day, everything by the deadline: the share
     /// is (days from the start to the date) ÷ (days from the start to the deadline). A deadline
@@ -29,24 +30,30 @@ enum PaceRule {
     /// completion with the share the date calls for.
     /// `expected`, when given, replaces the linear share: a target met period by period calls
     /// for the periods that have ended.
+    /// One status, worst first: done; past the deadline, overdue (red); less than the calendar
+    /// calls for, behind (yellow), a thing never started past its start included; deadline within
+    /// `window` days, deadline near (blue); nothing reported and nothing called for yet, not
+    /// started; else on pace.
     static func pace(done: Bool, started: Bool, completion: Decimal, start: Day, deadline: Day, asOf: Day,
-                     expected given: Decimal? = nil) -> Pace {
+                     expected given: Decimal? = nil, window: Int = deadlineNearDays) -> Pace {
         let expected = given ?? expected(start: start, deadline: deadline, asOf: asOf).share
+        let daysLeft = asOf.days(until: deadline)
+        let near = !done && daysLeft >= 0 && daysLeft <= window
         let status: PaceStatus
         if done {
             status = .done
         } else if asOf > deadline {
             status = .overdue
-        } else if !started {
-            status = .notStarted
         } else if completion < expected {
             status = .behind
+        } else if near {
+            status = .deadlineNear
+        } else if !started {
+            status = .notStarted
         } else {
             status = .onPace
         }
-        let daysLeft = asOf.days(until: deadline)
-        return Pace(status: status, expected: expected, deadline: deadline,
-                    dueSoon: !done && daysLeft >= 0 && daysLeft <= dueSoonDays)
+        return Pace(status: status, expected: expected, deadline: deadline, dueSoon: near)
     }
 
     /// An item that is tracked but not judged against the calendar.

@@ -1,27 +1,36 @@
 import Foundation
 
-/// Where an item stands against the calendar (序时进度). Blue, yellow and red in the
-/// supervision offices' colours: due soon, behind, overdue.
+/// Where an item stands against the calendar (序时进度): one status, one light, as supervision
+/// offices show them (亮灯): red overdue, yellow behind, blue deadline near, green done.
 public enum PaceStatus: String, Sendable, CaseIterable, Comparable {
     case done
     case onPace = "on-pace"
+    /// Not done, its deadline within the plan's window (default 15 days): blue.
+    case deadlineNear = "deadline-near"
+    /// Nothing reported, and nothing called for yet (on or before its start).
     case notStarted = "not-started"
+    /// Less done than the calendar calls for, a thing never started included: yellow.
     case behind
+    /// Not done by its deadline: red.
     case overdue
+    /// A unit with monthly reports missing (for units only).
+    case notReported = "not-reported"
     case notScored = "not-scored"
     /// The target cannot be known yet (不低于上年 without last year's figure).
     case unknown
 
-    /// Worst first, for sorting lists of alerts.
+    /// Worst first, for sorting lists of alerts and for the light of a unit or a plan.
     var severity: Int {
         switch self {
         case .overdue: return 0
         case .behind: return 1
-        case .notStarted: return 2
-        case .onPace: return 3
-        case .done: return 4
-        case .unknown: return 5
-        case .notScored: return 6
+        case .deadlineNear: return 2
+        case .notReported: return 3
+        case .notStarted: return 4
+        case .onPace: return 5
+        case .done: return 6
+        case .unknown: return 7
+        case .notScored: return 8
         }
     }
 
@@ -38,7 +47,8 @@ public struct Pace: Sendable, Hashable {
     /// The share of the work the date calls for.
     public let expected: Decimal
     public let deadline: Day
-    /// A deadline within the next 30 days on an item not yet done.
+    /// A deadline within the plan's window on an item not yet done (the status says
+    /// `deadlineNear` unless the item is already behind).
     public let dueSoon: Bool
 }
 
@@ -147,8 +157,12 @@ public struct Rollup: Sendable, Hashable {
     public var available: Decimal = 0
     /// Net points: earned plus bonus minus penalty, after the plan's caps.
     public var earned: Decimal = 0
+    /// Tasks by status; the counts add up to `tasks`.
     public var tasks = 0
     public var done = 0
+    public var onPace = 0
+    public var deadlineNear = 0
+    public var notStarted = 0
     public var behind = 0
     public var overdue = 0
 

@@ -45,7 +45,8 @@ struct TaskEvaluator {
         let periodic = measured.contains { plan.indicator($0.id)?.cadence != nil }
         let expected = periodic ? measured.map(\.pace.expected).reduce(0, +) / Decimal(measured.count) : nil
         let pace = PaceRule.pace(done: done, started: started, completion: completion,
-                                 start: plan.startDay, deadline: deadline, asOf: asOf, expected: expected)
+                                 start: plan.startDay, deadline: deadline, asOf: asOf, expected: expected,
+                                 window: plan.deadlineNearDays)
         return TaskResult(id: task.id, state: state, completion: completion, uncappedCompletion: uncapped, pace: pace, responsible: responsible,
                           evidence: evidence, missingEvidence: missing, requiresEvidence: task.requirement != nil,
                           falseData: reports.contains { $0.report.falseData }, score: nil, explanation: steps)

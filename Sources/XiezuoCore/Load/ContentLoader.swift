@@ -181,7 +181,7 @@ extension Plan {
         self.init(id: header.id, pairing: header.pairing, year: header.year, title: header.title,
                   number: header.number, issuer: header.issuer, issued: header.issued, start: header.start, scheme: header.scheme,
                   owner: header.owner, coordinator: header.coordinator, deadline: header.deadline,
-                  reporting: header.reporting, scoring: header.scoring, narrative: header.narrative,
+                  reporting: header.reporting, deadlineNearDays: header.deadlineNearDays, scoring: header.scoring, narrative: header.narrative,
                   note: header.note, sections: sections, indicators: indicators,
                   records: records.sorted { ($0.date, $0.unit.text) < ($1.date, $1.unit.text) },
                   location: header.location)

@@ -32,6 +32,8 @@ public struct Plan: Sendable, Identifiable {
     /// Plan-wide deadline (各项帮扶工作原则上要在11月底前完成).
     public let deadline: Day?
     public let reporting: Reporting?
+    /// Days before a deadline that an unfinished item shows blue (临近期限); 15 unless the plan says.
+    public let deadlineNearDays: Int
     public let scoring: ScoringRule
     /// The narrative parts (指导思想, 工作目标, 保障措施 …), Markdown.
     public let narrative: String
@@ -51,7 +53,7 @@ public struct Plan: Sendable, Identifiable {
 
     public init(id: String, pairing: String, year: Int, title: String, number: String?, issuer: String?,
                 issued: Day?, start: Day? = nil, scheme: String?, owner: Side, coordinator: UnitReference?, deadline: Day?,
-                reporting: Reporting?, scoring: ScoringRule, narrative: String, note: String?,
+                reporting: Reporting?, deadlineNearDays: Int = 15, scoring: ScoringRule, narrative: String, note: String?,
                 sections: [Section], indicators: [Indicator], records: [ProgressRecord],
                 location: SourceLocation) {
         self.id = id
@@ -67,6 +69,7 @@ public struct Plan: Sendable, Identifiable {
         self.coordinator = coordinator
         self.deadline = deadline
         self.reporting = reporting
+        self.deadlineNearDays = deadlineNearDays
         self.scoring = scoring
         self.narrative = narrative
         self.note = note

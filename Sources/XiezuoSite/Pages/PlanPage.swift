@@ -34,6 +34,9 @@ struct PlanPage: Encodable {
         let penalty: String?
         let tasks: Int
         let done: Int
+        let onPace: Int
+        let deadlineNear: Int
+        let notStarted: Int
         let behind: Int
         let overdue: Int
     }
@@ -104,7 +107,8 @@ struct PlanPage: Encodable {
             percent: scored ? rollup.percent.map(Display.percentValue) : nil, grade: scored ? result.grade : nil,
             bonus: result.bonus > 0 ? Display.points(result.bonus) : nil,
             penalty: result.penalty > 0 ? Display.points(result.penalty) : nil,
-            tasks: rollup.tasks, done: rollup.done, behind: rollup.behind, overdue: rollup.overdue)
+            tasks: rollup.tasks, done: rollup.done, onPace: rollup.onPace, deadlineNear: rollup.deadlineNear,
+            notStarted: rollup.notStarted, behind: rollup.behind, overdue: rollup.overdue)
         let findings = p.findingGroups(result, plan: plan)
         let (chart, chartRows) = monthlyChart(plan, site: site, result: result, p: p)
         let sections = plan.sections.flatMap { sectionViews($0, level: 3, plan: plan, result: result, p: p) }

@@ -114,8 +114,9 @@ struct Presenter {
         site.components.html(.unitLink(id, root: path.root), partial: .unitLink) { unitLink(id) }
     }
 
-    private static let symbols: [PaceStatus: String] = [.done: "✓", .onPace: "○", .notStarted: "–", .behind: "▲",
-                                                        .overdue: "✕", .notScored: "·", .unknown: "?"]
+    private static let symbols: [PaceStatus: String] = [.done: "✓", .onPace: "○", .deadlineNear: "◆", .notStarted: "–",
+                                                        .behind: "▲", .overdue: "✕", .notReported: "□", .notScored: "·",
+                                                        .unknown: "?"]
 
     func unitLink(_ id: UnitID) -> Link {
         let name = site.unit(id)?.name ?? id.name

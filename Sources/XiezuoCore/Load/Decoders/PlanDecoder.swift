@@ -5,7 +5,7 @@ import Yams
 /// Sections, tasks, indicators and records come from the plan's other files.
 enum PlanDecoder {
     static let fields = ["pairing", "year", "title", "number", "issuer", "issued", "start", "scheme", "owner",
-                         "coordinator", "deadline", "reporting", "scoring", "note"]
+                         "coordinator", "deadline", "deadline-near-days", "reporting", "scoring", "note"]
 
     /// The plan's own fields, before its tasks, indicators and records are attached.
     struct Header {
@@ -21,6 +21,7 @@ enum PlanDecoder {
         let owner: Plan.Side
         let coordinator: UnitReference?
         let deadline: Day?
+        let deadlineNearDays: Int
         let reporting: Plan.Reporting?
         let scoring: ScoringRule
         let narrative: String
@@ -51,6 +52,12 @@ enum PlanDecoder {
             UnitReference(text: $0, location: reader.location(ofKey: "coordinator"))
         }
         let deadline = reader.day("deadline")
+        var deadlineNearDays = reader.integer("deadline-near-days") ?? 15
+        if !(0...90).contains(deadlineNearDays) {
+            reader.sink.error("'deadline-near-days' must be from 0 to 90 days, not \(deadlineNearDays)",
+                              at: reader.location(ofKey: "deadline-near-days"))
+            deadlineNearDays = 15
+        }
         let note = reader.string("note")
         let reporting = reader.node("reporting").flatMap { node -> Plan.Reporting? in
             guard let nested = reader.nested(node, known: ["due-day"], what: "'reporting'") else { return nil }
@@ -72,7 +79,7 @@ enum PlanDecoder {
         guard let pairing, let year, let title, let owner, let scoring else { return nil }
         return Header(id: id, pairing: pairing, year: year, title: title, number: number, issuer: issuer,
                       issued: issued, start: start, scheme: scheme, owner: owner, coordinator: coordinator, deadline: deadline,
-                      reporting: reporting, scoring: scoring, narrative: file.body, note: note,
+                      deadlineNearDays: deadlineNearDays, reporting: reporting, scoring: scoring, narrative: file.body, note: note,
                       location: reader.location)
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import XiezuoCore
+
+/// One status per item, one light: red overdue, yellow behind, blue deadline near, green done,
+/// and counts that add up.
+@Suite struct LightsTests {
+    static func plan(deadline: String, window: Int = 15, reported: Decimal) -> Plan {
+        let plan = Build.plan(tasks: [Build.task("1", deadline: Build.day(deadline))],
+                              indicators: [Build.indicator("x", .atLeast(4), tasks: ["1"])],
+                              records: [Build.record("区教育局", "2022-06-30", values: ["x": reported])])
+        return Plan(id: plan.id, pairing: plan.pairing, year: plan.year, title: plan.title, number: nil, issuer: nil,
+                    issued: nil, scheme: nil, owner: plan.owner, coordinator: nil, deadline: nil, reporting: nil,
+                    deadlineNearDays: window, scoring: plan.scoring, narrative: "", note: nil, sections: plan.sections,
+                    indicators: plan.indicators, records: plan.records, location: plan.location)
+    }
+
+    @Test func aDeadlineWithinTheWindowIsBlueUnlessTheItemIsBehind() throws {
+        // Deadline 10 July, on 1 July: 9 days left, but 3 of 4 is 75 % against 181 of 190 days
+        // = 95.3 %: behind (yellow) beats blue.
+        #expect(Build.evaluate(Self.plan(deadline: "2022-07-10", reported: 3), asOf: "2022-07-01").task("1")?.pace.status == .behind)
+        // Deadline 31 August, on 20 August (11 days left): 3.9 of 4 is 97.5 % against 231 of 242
+        // days = 95.5 %, on pace by the calendar, and near its deadline: blue.
+        let near = Build.evaluate(Self.plan(deadline: "2022-08-31", reported: Decimal(string: "3.9")!), asOf: "2022-08-20")
+        #expect(near.task("1")?.pace.status == .deadlineNear)
+        #expect(near.findings.contains(Finding(kind: .dueSoon, subject: .task("1"), detail: "2022-08-31")))
+        // With a window of 5 days, 11 days left is not near yet: on pace.
+        let window = Build.evaluate(Self.plan(deadline: "2022-08-31", window: 5, reported: Decimal(string: "3.9")!), asOf: "2022-08-20")
+        #expect(window.task("1")?.pace.status == .onPace)
+        // Past the deadline unfinished: red.
+        #expect(Build.evaluate(Self.plan(deadline: "2022-08-31", reported: 3), asOf: "2022-09-01").task("1")?.pace.status == .overdue)
+    }
+
+    @Test func theWindowIsDeclaredInPlanMd() {
+        let plan = TinySite.files["content/plans/a-b-2022/plan.md"]!
+        let five = TinySite.load(replacing: ["content/plans/a-b-2022/plan.md": plan.replacingOccurrences(of: "year: 2022\n",
+                                                                                                    with: "year: 2022\ndeadline-near-days: 5\n")])
+        #expect(five.content.plan("a-b-2022")?.deadlineNearDays == 5)
+        #expect(TinySite.load().content.plan("a-b-2022")?.deadlineNearDays == 15)
+        let wrong = TinySite.load(replacing: ["content/plans/a-b-2022/plan.md": plan.replacingOccurrences(of: "year: 2022\n",
+                                                                                                     with: "year: 2022\ndeadline-near-days: 400\n")])
+        #expect(wrong.errors.map(\.message) == ["'deadline-near-days' must be from 0 to 90 days, not 400"])
+    }
+
+    @Test func theCountsOfEverySummaryAddUpToItsTotal() {
+        for plan in Bundled.content.plans {
+            for asOf in [plan.startDay, Day(year: plan.year, month: 9, day: 30)!, Engine.defaultAsOf(in: Bundled.content)] {
+                let result = Engine.evaluate(plan, in: Bundled.content, asOf: asOf)
+                for rollup in [result.rollup] + result.sections.map(\.rollup) + result.units.map(\.rollup) {
+                    #expect(rollup.done + rollup.onPace + rollup.deadlineNear + rollup.notStarted + rollup.behind + rollup.overdue
+                            == rollup.tasks, "\(plan.id) \(asOf)")
+                }
+            }
+        }
+    }
+}
