@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import XiezuoCore
+@testable import XiezuoSite
 
 /// One status per item, one light: red overdue, yellow behind, blue deadline near, green done,
 /// and counts that add up.
@@ -52,5 +53,37 @@ import Testing
                 }
             }
         }
+    }
+
+    @Test func eachUnitHasItsLightsItsWorstLightAndLastMonthsRank() throws {
+        // 乳山→市中 2022 as of 30 November, ranks against those of 31 October.
+        let plan = Bundled.plan("rushan-shizhong-2022")
+        let now = Engine.evaluate(plan, in: Bundled.content, asOf: Day(year: 2022, month: 11, day: 30)!)
+        let before = Engine.evaluate(plan, in: Bundled.content, asOf: Day(year: 2022, month: 10, day: 31)!)
+        for unit in now.units {
+            #expect(unit.previousRank == before.unit(unit.unit)?.rank, "\(unit.unit)")
+            let statuses = unit.tasks.compactMap { now.task($0)?.pace.status } + unit.indicators.compactMap { now.indicator($0)?.pace.status }
+            #expect(unit.lights.overdue == statuses.filter { $0 == .overdue }.count)
+            #expect(unit.lights.behind == statuses.filter { $0 == .behind }.count)
+            #expect(unit.lights.done == statuses.filter { $0 == .done }.count)
+            #expect(unit.lights.notReported == unit.missingReports.count)
+            #expect(unit.status == (statuses.min() ?? .notScored) || unit.status == .notReported || statuses.isEmpty)
+        }
+        #expect(now.units.contains { $0.rank != $0.previousRank })
+    }
+
+    @Test func thePlanPageOpensWithTheLightsBoardWorstFirst() throws {
+        let html = try #require(BundledSite.html("pairings/zhengding-zanhuang/2024/index.html"))
+        let board = try #require(html.range(of: "<section id=\"board\""))
+        let summary = try #require(html.range(of: "<section class=\"summary\""))
+        #expect(board.lowerBound < summary.lowerBound)
+        // 正定→赞皇 as of 2024-10-31: units with a yellow light come before those without; a lit
+        // count is coloured, a 0 is not.
+        let rows = HTML.text(String(html[board.lowerBound..<summary.lowerBound]))
+        let behind = try #require(rows.range(of: "三里屯街道办事处 ▲ 滞后 0 2 0 6 0 89.3%"))
+        let done = try #require(rows.range(of: "县乡村振兴局 ✓ 已完成 0 0 0 11 0 100.0%"))
+        #expect(behind.lowerBound < done.lowerBound)
+        #expect(html.contains("<td class=\"num light-yellow\">2</td>"))
+        #expect(!html.contains("light-red\">0<"))
     }
 }

@@ -30,7 +30,9 @@ public enum Engine {
         return (completion, PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf).share)
     }
 
-    public static func evaluate(_ plan: Plan, in content: Content, asOf: Day) -> PlanResult {
+    /// `history`: also the plan at each month's end and its units' ranks a month before (what a
+    /// page shows beside today's figures); off for the evaluation of that month before.
+    public static func evaluate(_ plan: Plan, in content: Content, asOf: Day, history: Bool = true) -> PlanResult {
         let directory = content.units
         let coordinator = directory.coordinators[plan.id]
         // An item without a responsible unit belongs to the plan's coordinator.
@@ -99,19 +101,32 @@ public enum Engine {
         // A grade judges work the calendar has called for: none on or before the start day.
         let started = asOf > plan.startDay
         func grade(_ rollup: Rollup) -> String? { started ? scorer.grade(rollup.percent) : nil }
-        let units = unitRollups.keys.sorted().map { unit in
-            UnitResult(unit: unit, rollup: unitRollups[unit]!,
-                       tasks: tasks.filter { $0.responsible.contains(unit) }.map(\.id),
-                       indicators: indicators.filter { $0.responsible.contains(unit) }.map(\.id),
-                       rank: ranks[unit], grade: grade(unitRollups[unit]!),
-                       missingReports: missing[unit] ?? [], reportingScore: reportingScores[unit])
+        // The ranks at the end of the month before this date's, for the change since (scored plans).
+        let previousRanks: [UnitID: Int] = history && plan.scoring.method != .none
+            ? Self.monthBefore(asOf).map { before in
+                Dictionary(Self.evaluate(plan, in: content, asOf: before, history: false).units.compactMap { unit in
+                    unit.rank.map { (unit.unit, $0) }
+                }, uniquingKeysWith: { first, _ in first })
+            } ?? [:] : [:]
+        let units = unitRollups.keys.sorted().map { unit -> UnitResult in
+            let mine = tasks.filter { $0.responsible.contains(unit) }
+            let judged = indicators.filter { $0.responsible.contains(unit) }
+            let completions = mine.isEmpty ? judged.filter(\.scored).compactMap(\.completion) : mine.map(\.completion)
+            return UnitResult(unit: unit, rollup: unitRollups[unit]!, tasks: mine.map(\.id), indicators: judged.map(\.id),
+                              rank: ranks[unit], grade: grade(unitRollups[unit]!),
+                              missingReports: missing[unit] ?? [], reportingScore: reportingScores[unit],
+                              lights: Lights(mine.map(\.pace.status) + judged.map(\.pace.status),
+                                             missingReports: missing[unit]?.count ?? 0),
+                              completion: completions.isEmpty ? nil
+                                  : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count),
+                              previousRank: previousRanks[unit])
         }
 
         let completion = Rollups.planCompletion(plan, tasks: tasks.map(\.completion), indicators: byID)
         let recordsSoFar = plan.records.filter { $0.date <= asOf }
         let expected = PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf)
         // The last month is the plan as evaluated here (records never fall after its year).
-        let ends = monthEnds(of: plan, asOf: asOf)
+        let ends = history ? monthEnds(of: plan, asOf: asOf) : []
         let months = ends.enumerated().map { number, end -> MonthState in
             guard number < ends.count - 1 else { return MonthState(month: end.monthKey, completion: completion, expected: expected.share) }
             let (completion, expected) = Self.completion(of: plan, in: content, asOf: end, index: index)
@@ -128,6 +143,11 @@ public enum Engine {
             findings: Findings.collect(indicators: indicators, tasks: tasks, units: units),
             latestData: recordsSoFar.map(\.date).max(), sample: recordsSoFar.contains { $0.sample },
             completion: completion, months: months)
+    }
+
+    /// The last day of the month before the date's month.
+    static func monthBefore(_ day: Day) -> Day? {
+        day.month == 1 ? Day.lastOfMonth(year: day.year - 1, month: 12) : Day.lastOfMonth(year: day.year, month: day.month - 1)
     }
 
     /// The end of each month of the plan's year from the month it starts up to the date; the

@@ -157,14 +157,16 @@ public struct Rollup: Sendable, Hashable {
     public var available: Decimal = 0
     /// Net points: earned plus bonus minus penalty, after the plan's caps.
     public var earned: Decimal = 0
-    /// Tasks by status; the counts add up to `tasks`.
     public var tasks = 0
-    public var done = 0
-    public var onPace = 0
-    public var deadlineNear = 0
-    public var notStarted = 0
-    public var behind = 0
-    public var overdue = 0
+    /// The tasks by light; the counts add up to `tasks`.
+    public var lights = Lights()
+
+    public var done: Int { lights.done }
+    public var onPace: Int { lights.onPace }
+    public var deadlineNear: Int { lights.deadlineNear }
+    public var notStarted: Int { lights.notStarted }
+    public var behind: Int { lights.behind }
+    public var overdue: Int { lights.overdue }
 
     public init() {}
 
@@ -204,6 +206,62 @@ public struct UnitResult: Sendable {
     public let missingReports: [String]
     /// The unit's reporting item (日常报送), when the plan scores reporting.
     public let reportingScore: TaskScore?
+    /// Its tasks and judged indicators by light, and its missing monthly reports: a row of the
+    /// plan's lights board (亮灯表).
+    public let lights: Lights
+    /// The mean of its tasks' completions (each capped at 100 %), or of its indicators' when it
+    /// holds no task; nil when it holds neither.
+    public let completion: Decimal?
+    /// Its rank at the end of the month before the as-of date's, for the change since then.
+    public let previousRank: Int?
+
+    /// The unit's one light: the worst of its items', "not reported" when reports are missing
+    /// and nothing worse is lit.
+    public var status: PaceStatus { lights.status }
+}
+
+/// Items by light, for a unit or a plan: what a row of the lights board counts.
+public struct Lights: Sendable, Hashable {
+    public var overdue = 0
+    public var behind = 0
+    public var deadlineNear = 0
+    public var done = 0
+    public var onPace = 0
+    public var notStarted = 0
+    /// Months whose report is due and missing.
+    public var notReported = 0
+
+    public init() {}
+
+    /// Counts the statuses of tasks and judged indicators (unscored and unknown ones are not lit).
+    init(_ statuses: [PaceStatus], missingReports: Int) {
+        for status in statuses { add(status) }
+        notReported = missingReports
+    }
+
+    /// One item more, by its status; one whose target cannot be judged is not lit.
+    mutating func add(_ status: PaceStatus) {
+        switch status {
+        case .overdue: overdue += 1
+        case .behind: behind += 1
+        case .deadlineNear: deadlineNear += 1
+        case .done: done += 1
+        case .onPace: onPace += 1
+        case .notStarted: notStarted += 1
+        case .notReported, .notScored, .unknown: break
+        }
+    }
+
+    /// The worst light lit.
+    public var status: PaceStatus {
+        if overdue > 0 { return .overdue }
+        if behind > 0 { return .behind }
+        if deadlineNear > 0 { return .deadlineNear }
+        if notReported > 0 { return .notReported }
+        if onPace > 0 { return .onPace }
+        if notStarted > 0 { return .notStarted }
+        return done > 0 ? .done : .notScored
+    }
 }
 
 /// Something an official must look at.

@@ -7,15 +7,8 @@ enum Rollups {
         var rollup = Rollup()
         for result in results {
             rollup.tasks += 1
-            switch result.pace.status {
-            case .done: rollup.done += 1
-            case .onPace: rollup.onPace += 1
-            case .deadlineNear: rollup.deadlineNear += 1
-            case .behind: rollup.behind += 1
-            case .overdue: rollup.overdue += 1
-            // A task has no target of its own to be unknown or unscored: counted as not started.
-            case .notStarted, .notReported, .notScored, .unknown: rollup.notStarted += 1
-            }
+            // A task has one of the lit statuses (it has no target of its own to be unknown).
+            rollup.lights.add(result.pace.status)
             guard let score = result.score else { continue }
             if let unit, let index = result.responsible.firstIndex(of: unit) {
                 let count = result.responsible.count

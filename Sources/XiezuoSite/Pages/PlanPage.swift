@@ -17,6 +17,8 @@ struct PlanPage: Encodable {
     let indicatorGroups: [IndicatorGroup]
     let hasIndicators: Bool
     let units: [UnitRow]
+    let board: [BoardRow]
+    let hasBoard: Bool
     let scored: Bool
     let reports: ReportMatrix
     let narrative: String
@@ -58,6 +60,33 @@ struct PlanPage: Encodable {
     struct IndicatorGroup: Encodable {
         let title: String?
         let table: IndicatorTable
+    }
+
+    /// A row of the lights board (亮灯表): a unit's lights, completion, score and rank.
+    struct BoardRow: Encodable {
+        let unit: Link
+        let badge: HTML
+        let overdue: LightCell
+        let behind: LightCell
+        let deadlineNear: LightCell
+        let done: LightCell
+        let notReported: LightCell
+        let completion: String
+        let score: String?
+        let rank: String
+        /// "↑2", "↓1", "—" (unchanged), "新" (no rank a month before).
+        let change: String
+    }
+
+    /// A count on the lights board, lit (coloured) when it is not 0; the column says what it counts.
+    struct LightCell: Encodable {
+        let count: Int
+        let lit: Bool
+
+        init(_ count: Int) {
+            self.count = count
+            lit = count > 0
+        }
     }
 
     struct UnitRow: Encodable {
@@ -122,6 +151,7 @@ struct PlanPage: Encodable {
                         tasks: unit.tasks.count,
                         missingReports: unit.missingReports.isEmpty ? "—" : unit.missingReports.joined(separator: "、"))
             }
+        let board = boardRows(result, scored: scored, p: p)
         let downloads = ["tasks.csv": "download.tasks", "indicators.csv": "download.indicators", "units.csv": "download.units"]
             .sorted { $0.key < $1.key }
             .compactMap { name, key in site.routes.download(plan.id, name).map { Link(href: p.href($0), label: p.s[key]) } }
@@ -132,6 +162,7 @@ struct PlanPage: Encodable {
             t: p.t, years: years, fields: fields(plan, pairing: pairing, site: site, p: p), summary: summary,
             findings: findings, hasFindings: !findings.isEmpty, chart: chart, chartRows: chartRows,
             sections: sections, indicatorGroups: groups, hasIndicators: !plan.indicators.isEmpty, units: units,
+            board: board, hasBoard: !board.isEmpty,
             scored: scored, reports: reportMatrix(plan, result: result, p: p), narrative: Markdown.html(plan.narrative, headingOffset: 2),
             downloads: downloads)
         return PageSpec(path: path, template: .plan, context: page)
@@ -232,6 +263,31 @@ struct PlanPage: Encodable {
             MonthRow(month: $0.month, completion: Display.percent($0.completion), expected: Display.percent($0.expected))
         }
         return (p.chart(chart), rows)
+    }
+
+    /// The lights board: every unit responsible for something, worst first (most red, then
+    /// yellow, blue, missing reports), then by name.
+    static func boardRows(_ result: PlanResult, scored: Bool, p: Presenter) -> [BoardRow] {
+        let units = result.units.filter { !$0.tasks.isEmpty || !$0.indicators.isEmpty || !$0.missingReports.isEmpty }
+        return units.sorted { a, b in
+            let (x, y) = (a.lights, b.lights)
+            return (-x.overdue, -x.behind, -x.deadlineNear, -x.notReported, a.unit) < (-y.overdue, -y.behind, -y.deadlineNear, -y.notReported, b.unit)
+        }.map { unit in
+            let change: String
+            switch (unit.rank, unit.previousRank) {
+            case let (now?, before?) where now < before: change = "↑\(before - now)"
+            case let (now?, before?) where now > before: change = "↓\(now - before)"
+            case (.some, .some): change = "—"
+            case (.some, nil): change = p.s["board.new"]
+            default: change = ""
+            }
+            let lights = unit.lights
+            return BoardRow(unit: p.unitLink(unit.unit), badge: p.badge(unit.status), overdue: LightCell(lights.overdue),
+                            behind: LightCell(lights.behind), deadlineNear: LightCell(lights.deadlineNear),
+                            done: LightCell(lights.done), notReported: LightCell(lights.notReported), completion: unit.completion.map(Display.percent) ?? "—",
+                            score: scored ? unit.rollup.percent.map(Display.percentValue) ?? "—" : nil,
+                            rank: unit.rank.map(String.init) ?? "—", change: change)
+        }
     }
 
     static func reportMatrix(_ plan: Plan, result: PlanResult, p: Presenter) -> ReportMatrix {
