@@ -19,15 +19,19 @@ import Testing
         #expect(result.met == .no)
     }
 
+    static let ratio = Indicator.Ratio(numerator: "已使用", denominator: "到位")
+
+    /// 资金使用率 (at least 90 %) = 已使用资金 ÷ 到位资金 × 100, with 2405.4 of 3244 万元 used.
+    static let funds = Build.plan(tasks: [Build.task("1")], indicators: [
+        Build.indicator("到位", .none, unit: "万元", units: ["区财政局"]),
+        Build.indicator("已使用", .none, unit: "万元", units: ["区财政局"]),
+        Build.indicator("使用率", .atLeast(90), unit: "%", tasks: ["1"], ratio: ratio),
+    ], records: [Build.record("区财政局", "2022-06-30", values: ["到位": 3244, "已使用": Decimal(string: "2405.4")!])])
+
     @Test func aRateIsComputedFromTwoMoneyIndicators() throws {
-        // 资金使用率 = 已使用资金 ÷ 到位资金 × 100: 2405.4 ÷ 3244 × 100 = 74.149… ≈ 74.15 %.
-        let ratio = Indicator.Ratio(numerator: "已使用", denominator: "到位")
-        let plan = Build.plan(tasks: [Build.task("1")], indicators: [
-            Build.indicator("到位", .none, unit: "万元", units: ["区财政局"]),
-            Build.indicator("已使用", .none, unit: "万元", units: ["区财政局"]),
-            Build.indicator("使用率", .atLeast(90), unit: "%", tasks: ["1"], ratio: ratio),
-        ], records: [Build.record("区财政局", "2022-06-30", values: ["到位": 3244, "已使用": Decimal(string: "2405.4")!])])
-        let result = try #require(Build.evaluate(plan, asOf: "2022-07-01").indicator("使用率"))
+        // 2405.4 ÷ 3244 × 100 = 74.149… ≈ 74.15 %.
+        let ratio = Self.ratio
+        let result = try #require(Build.evaluate(Self.funds, asOf: "2022-07-01").indicator("使用率"))
         let exact = Decimal(string: "2405.4")! / 3244 * 100
         #expect(result.actual == exact)
         #expect(Display.amount(result.actual, places: MeasureUnit.percent.displayPlaces) == "74.15")

@@ -25,12 +25,7 @@ import Testing
     @Test func jsonGivesRatiosRoundedWithTheirExactTerms() throws {
         // 资金使用率 = 2405.4 ÷ 3244 × 100 = 74.149198520345 25… %, target 90 %: neither quotient
         // terminates, so each is given to 12 places beside the exact numbers it divides.
-        let ratio = Indicator.Ratio(numerator: "已使用", denominator: "到位")
-        let plan = Build.plan(tasks: [Build.task("1")], indicators: [
-            Build.indicator("到位", .none, unit: "万元", units: ["区财政局"]),
-            Build.indicator("已使用", .none, unit: "万元", units: ["区财政局"]),
-            Build.indicator("使用率", .atLeast(90), unit: "%", tasks: ["1"], ratio: ratio),
-        ], records: [Build.record("区财政局", "2022-06-30", values: ["到位": 3244, "已使用": Decimal(string: "2405.4")!])])
+        let plan = PercentIndicatorTests.funds
         let data = ReportDocument(results: [(plan, Build.evaluate(plan, asOf: "2022-07-02"))]).json()
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let entry = try #require((object["plans"] as? [[String: Any]])?.first)
