@@ -86,4 +86,22 @@ import Testing
         #expect(html.contains("<td class=\"num light-yellow\">2</td>"))
         #expect(!html.contains("light-red\">0<"))
     }
+    @Test func theRegionPageCountsEachUnitsLightsOverAllItsPlansWorstFirst() throws {
+        let html = try #require(BundledSite.html("units/zhengding/index.html"))
+        let board = try #require(html.range(of: "board-table"))
+        let rows = HTML.text(String(html[board.lowerBound...]))
+        // 正定 in 正定→赞皇 2024 as of 2024-10-31: 县供销总社 has 2 yellow (behind) items and
+        // 1 green; 县教育局 owes its October report (grey); 县乡村振兴局 has all 11 done.
+        let behind = try #require(rows.range(of: "县供销总社 ▲ 滞后 0 2 0 1 0"))
+        let missing = try #require(rows.range(of: "县教育局 □ 未报送 0 0 0 1 1"))
+        let done = try #require(rows.range(of: "县乡村振兴局 ✓ 已完成 0 0 0 11 0"))
+        #expect(behind.lowerBound < missing.lowerBound && missing.lowerBound < done.lowerBound)
+        // Summing is per light, over every plan the unit is in.
+        var a = Lights(), b = Lights(), sum = Lights()
+        (a.overdue, a.behind, a.done, a.notReported) = (1, 2, 3, 2)
+        (b.behind, b.deadlineNear, b.notStarted, b.notReported) = (1, 4, 5, 1)
+        (sum.overdue, sum.behind, sum.deadlineNear, sum.done, sum.notStarted, sum.notReported) = (1, 3, 4, 3, 5, 3)
+        #expect(a + b == sum)
+        #expect((a + b).status == .overdue)
+    }
 }

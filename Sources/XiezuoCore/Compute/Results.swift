@@ -252,6 +252,19 @@ public struct Lights: Sendable, Hashable {
         }
     }
 
+    /// These and `other`'s together: a unit's lights over several plans.
+    public static func + (lhs: Lights, rhs: Lights) -> Lights {
+        var sum = lhs
+        sum.overdue += rhs.overdue
+        sum.behind += rhs.behind
+        sum.deadlineNear += rhs.deadlineNear
+        sum.done += rhs.done
+        sum.onPace += rhs.onPace
+        sum.notStarted += rhs.notStarted
+        sum.notReported += rhs.notReported
+        return sum
+    }
+
     /// The worst light lit.
     public var status: PaceStatus {
         if overdue > 0 { return .overdue }

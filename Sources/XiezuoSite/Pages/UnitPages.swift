@@ -158,13 +158,38 @@ struct RegionPage: Encodable {
     let t: TemplateStrings
     let units: [UnitsIndexPage.Row]
 
+    /// A unit's lights over all its plans, as of the site's date: the region's lights board.
+    struct BoardRow: Encodable {
+        let row: UnitsIndexPage.Row
+        let badge: HTML
+        let overdue: PlanPage.LightCell
+        let behind: PlanPage.LightCell
+        let deadlineNear: PlanPage.LightCell
+        let done: PlanPage.LightCell
+        let notReported: PlanPage.LightCell
+    }
+
+    let board: [BoardRow]
+
     static func make(_ region: Region, summary: RegionSummary, site: SiteContext) -> PageSpec? {
         guard let path = site.routes.region(region.id), !region.units.isEmpty else { return nil }
         let p = Presenter(site: site.frame, path: path)
         let sample = region.units.contains { unit in (site.plansByUnit[unit.id] ?? []).contains { site.result($0).sample } }
+        let rows = zip(region.units, summary.units).map { unit, counts -> (Lights, BoardRow) in
+            let lights = (site.plansByUnit[unit.id] ?? []).compactMap { site.result($0).unit(unit.id)?.lights }.reduce(Lights(), +)
+            return (lights, BoardRow(row: UnitsIndexPage.row(unit, counts: counts, p: p), badge: p.badge(lights.status),
+                                     overdue: .init(lights.overdue), behind: .init(lights.behind),
+                                     deadlineNear: .init(lights.deadlineNear), done: .init(lights.done),
+                                     notReported: .init(lights.notReported)))
+        }
+        // Worst first: most red, then yellow, blue, missing reports; else in the region file's order.
+        let board = rows.enumerated().sorted { a, b in
+            let (x, y) = (a.element.0, b.element.0)
+            return (-x.overdue, -x.behind, -x.deadlineNear, -x.notReported, a.offset) < (-y.overdue, -y.behind, -y.deadlineNear, -y.notReported, b.offset)
+        }.map(\.element.1)
         let page = RegionPage(chrome: p.chrome(title: region.name, crumbs: [(p.s["nav.units"], Routes.units), (region.name, nil)],
                                                sample: sample),
-                              t: p.t, units: zip(region.units, summary.units).map { UnitsIndexPage.row($0, counts: $1, p: p) })
+                              t: p.t, units: board.map(\.row), board: board)
         return PageSpec(path: path, template: .region, context: page)
     }
 }
