@@ -67,3 +67,43 @@ import Testing
         }
     }
 }
+
+/// Bold written the Chinese way, `**…。**正文`, which CommonMark's flanking rule leaves as asterisks.
+@Suite struct ChineseBoldTests {
+    @Test func boldEndingInChinesePunctuationIsBold() {
+        #expect(Markdown.html("1. **实施技能培训工程。**以搭建平台。")
+                == "<ol>\n<li><strong>实施技能培训工程。</strong>以搭建平台。</li>\n</ol>\n")
+        // Two in one paragraph, one CommonMark pairs itself and one it does not.
+        #expect(Markdown.html("**甲。**乙，**丙**丁。") == "<p><strong>甲。</strong>乙，<strong>丙</strong>丁。</p>\n")
+        #expect(Markdown.html("“**重点**”工作") == "<p>“<strong>重点</strong>”工作</p>\n")
+    }
+
+    @Test func whatIsNotBoldStaysAsWritten() {
+        // In a code span, after an opening space, before a closing space, or without a partner.
+        #expect(Markdown.html("`**甲。**乙`") == "<p><code>**甲。**乙</code></p>\n")
+        #expect(Markdown.html("** 甲。**乙") == "<p>** 甲。**乙</p>\n")
+        #expect(Markdown.html("**甲。 **乙") == "<p>**甲。 **乙</p>\n")
+        #expect(Markdown.html("增长**。") == "<p>增长**。</p>\n")
+        // A pair never spans two paragraphs.
+        #expect(Markdown.html("**甲。\n\n**乙") == "<p>**甲。</p>\n<p>**乙</p>\n")
+    }
+
+    @Test func checkNamesTheLineOfABoldWithoutPartner() {
+        #expect(Markdown.unrenderedBold("**甲。**乙\n\n第二段\n增长**。") == [4])
+        #expect(Markdown.unrenderedBold("**甲。**乙") == [])
+        let record = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
+        let text = TinySite.files[record]! + "\n完成**。\n"
+        #expect(TinySite.load(replacing: [record: text]).warnings.map(\.description) == [
+            "\(record):12:1: warning: a '**' here has no partner in its paragraph, so it shows as two asterisks and "
+            + "nothing is bold: write the pair '**…**' around the words to make bold, or remove it",
+        ])
+    }
+
+    @Test func theBundledPlansShowTheirBoldAndNoAsterisks() throws {
+        let html = try #require(BundledSite.html("pairings/rushan-shizhong/2022/index.html"))
+        #expect(html.contains("<strong>实施技能培训工程。</strong>以搭建两地对接合作交流平台"))
+        #expect(html.contains("<strong>开展妇女儿童协作帮扶。</strong>"))
+        #expect(!html.contains("**"))
+        #expect(Bundled.content.plans.allSatisfy { Markdown.unrenderedBold($0.narrative).isEmpty })
+    }
+}

@@ -41,6 +41,8 @@ struct FrontMatterDocument {
     /// Line of the file on which the YAML starts (the line after the opening `---`).
     let yamlFirstLine: Int
     let body: String
+    /// Line of the file on which the body starts (the line after the closing `---`).
+    let bodyFirstLine: Int
 
     enum Problem: Error {
         case missingOpening
@@ -65,6 +67,6 @@ struct FrontMatterDocument {
         let yaml = String(decoding: bytes[lines[0].upperBound..<lines[end].lowerBound].dropFirst(), as: UTF8.self)
         let body = String(decoding: bytes[min(lines[end].upperBound + 1, bytes.count)...], as: UTF8.self)
         return .success(FrontMatterDocument(yaml: yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml,
-                                            yamlFirstLine: 2, body: body))
+                                            yamlFirstLine: 2, body: body, bodyFirstLine: end + 2))
     }
 }

@@ -22,6 +22,7 @@ public enum Markdown {
             return ""
         }
         defer { cmark_node_free(document) }
+        if markdown.contains("**") { CJKEmphasis.repair(document) }
         if headingOffset > 0 {
             for node in nodes(of: CMARK_NODE_HEADING, in: document) {
                 let level = min(Int(cmark_node_get_heading_level(node)) + headingOffset, 6)
@@ -48,6 +49,18 @@ public enum Markdown {
     /// Safe mode is libcmark's default since 0.29; it is named anyway so that an older library
     /// is safe too. Smart punctuation turns "--" into dashes.
     private static let options = CMARK_OPT_SAFE | CMARK_OPT_SMART
+
+    /// The lines (of the text, from 1) of each `**` that stays literal even after Chinese-punctuation
+    /// bold is paired (see `CJKEmphasis`): bold the author meant and no reader sees.
+    public static func unrenderedBold(_ markdown: String) -> [Int] {
+        guard markdown.contains("**"),
+              let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
+            return []
+        }
+        defer { cmark_node_free(document) }
+        CJKEmphasis.repair(document)
+        return CJKEmphasis.leftoverLines(document)
+    }
 
     /// The addresses of images that would load from outside the site (`http:`, `https:`, `//…`),
     /// for `check` to warn about; they are shown as links.

@@ -58,6 +58,11 @@ struct ParsedFile {
                              + "another site who reads the page; it is shown as a link. Put the file in evidence/ and write "
                              + "its path instead", at: SourceLocation(file: text.path, line: line))
             }
+            for line in Markdown.unrenderedBold(body) {
+                sink.warning("a '**' here has no partner in its paragraph, so it shows as two asterisks and nothing is bold: "
+                             + "write the pair '**…**' around the words to make bold, or remove it",
+                             at: SourceLocation(file: text.path, line: document.bodyFirstLine + line - 1))
+            }
             if document.yaml.isBlank {
                 return ParsedFile(context: context, root: nil, body: body)
             }
