@@ -169,6 +169,21 @@ import Testing
         #expect(CSV.field("a,b") == "\"a,b\"")
         #expect(CSV.field("说\"明\"") == "\"说\"\"明\"\"\"")
         #expect(CSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        // Task numbers stay text in Excel (1-1 would become 1 January), and every row carries its date.
+        #expect(lines[1].hasPrefix("=\"1-1\",") && lines[1].hasSuffix(",2024-10-31"))
+        #expect(lines.first?.hasSuffix(",缺少的材料,统计截至") == true)
+        #expect(CSV.textField("2-1-1") == "=\"2-1-1\"" && CSV.textField("3.1") == "=\"3.1\"" && CSV.textField("007") == "=\"007\"")
+        #expect(CSV.textField("二-3") == "二-3" && CSV.textField("帮扶资金") == "帮扶资金" && CSV.textField("-1") == "\"-1\"")
+    }
+
+    @Test func csvHeadersAreWordsAndFilesSaveUnderThePlanAndDate() throws {
+        let all = try #require(Self.site.files[SitePath.file("indicators", "indicators.csv")])
+        #expect(String(decoding: all.dropFirst(3), as: UTF8.self).hasPrefix(
+            "方案,编号,指标名称,计量单位,目标,实际,完成率,是否达标,进度状态,责任单位,统计截至\r\n"))
+        let units = try #require(Self.site.files[SitePath.file("units", "units.csv")])
+        #expect(String(decoding: units.dropFirst(3), as: UTF8.self).hasPrefix("地区,单位,类型,方案数,任务数,指标数,缺报次数,统计截至\r\n"))
+        let page = try #require(BundledSite.html("pairings/rushan-shizhong/2022/index.html"))
+        #expect(page.contains("href=\"../../../pairings/rushan-shizhong/2022/tasks.csv\" download=\"rushan-shizhong-2022-任务表-2024-10-31.csv\""))
     }
 
     @Test func resultsJSONIsPublished() throws {

@@ -2,6 +2,9 @@ import Foundation
 import XiezuoCore
 
 /// Every table as CSV, and the computed results as JSON.
+///
+/// Each CSV row ends with the date its figures are as of (a file saved and mailed on keeps
+/// it), and task and indicator numbers stay text in Excel (see `CSV.textField`).
 enum Downloads {
     /// A plan's tables: tasks.csv, indicators.csv, units.csv beside its page.
     static func files(of plan: Plan, _ site: SiteContext) -> [SitePath: Data] {
@@ -15,29 +18,31 @@ enum Downloads {
             files[path] = CSV.make(
                 header: ["csv.id", "csv.section", "csv.text", "csv.units", "csv.points", "csv.requirement",
                          "csv.deadline", "csv.state", "csv.status", "csv.completion", "csv.score", "csv.evidence",
-                         "csv.missing"].map { s[$0] },
+                         "csv.missing", "csv.as-of"].map { s[$0] },
                 rows: plan.allTasks.map { task in
                     let r = result.task(task.id)!
                     return [task.id, sectionOf[task.id] ?? "", task.text, units(r.responsible),
                             task.points.map(Display.amount) ?? "", task.requirement ?? "", r.pace.deadline.description,
                             s["state." + r.state.rawValue], s["status." + r.pace.status.rawValue],
                             Display.percent(r.uncappedCompletion), r.score.map { Display.points($0.total) } ?? "",
-                            "\(r.evidence.count)", r.missingEvidence.map { s["evidence." + $0.rawValue] }.joined(separator: "、")]
-                })
+                            "\(r.evidence.count)", r.missingEvidence.map { s["evidence." + $0.rawValue] }.joined(separator: "、"),
+                            result.asOf.description]
+                }, text: [0])
         }
         if let path = site.routes.download(plan.id, "indicators.csv") {
             files[path] = CSV.make(header: indicatorHeader(s, withPlan: false),
-                                   rows: plan.indicators.map { indicatorRow($0, plan: plan, result: result, site: site) })
+                                   rows: plan.indicators.map { indicatorRow($0, plan: plan, result: result, site: site) },
+                                   text: [0])
         }
         if let path = site.routes.download(plan.id, "units.csv") {
             files[path] = CSV.make(
                 header: ["csv.rank", "csv.unit", "csv.available", "csv.earned", "csv.percent", "csv.grade",
-                         "csv.tasks", "csv.missing-reports"].map { s[$0] },
+                         "csv.tasks", "csv.missing-reports", "csv.as-of"].map { s[$0] },
                 rows: result.units.sorted { ($0.rank ?? Int.max, $0.unit) < ($1.rank ?? Int.max, $1.unit) }.map { unit in
                     [unit.rank.map(String.init) ?? "", site.unit(unit.unit)?.name ?? unit.unit.name,
                      Display.points(unit.rollup.available), Display.points(unit.rollup.earned),
                      unit.rollup.percent.map(Display.percentValue) ?? "", unit.grade ?? "", "\(unit.tasks.count)",
-                     unit.missingReports.joined(separator: "、")]
+                     unit.missingReports.joined(separator: "、"), result.asOf.description]
                 })
         }
         return files
@@ -48,7 +53,8 @@ enum Downloads {
     static func putParts(of plan: Plan, _ site: SiteContext, into parts: PartStore) {
         let result = site.result(plan)
         parts.put(.indicators, plan: plan.id,
-                  CSV.lines(plan.indicators.map { [plan.id] + indicatorRow($0, plan: plan, result: result, site: site) }))
+                  CSV.lines(plan.indicators.map { [plan.id] + indicatorRow($0, plan: plan, result: result, site: site) },
+                            text: [1]))
         parts.put(.results, plan: plan.id, ReportDocument.part(plan, result))
     }
 
@@ -57,13 +63,15 @@ enum Downloads {
     static func putSiteFiles(_ site: SiteOverview, parts: PartStore, into sink: SiteSink) {
         let s = site.frame.strings
         let p = Presenter(site: site.frame, path: Routes.units)
+        // Every plan is computed as of the site's one date.
+        let asOf = site.plans.map(\.asOf).max() ?? ""
         sink.put(SitePath.file("units", "units.csv"), CSV.make(
             header: ["csv.region", "csv.unit", "csv.kind", "csv.plans", "csv.tasks", "csv.indicators",
-                     "csv.missing-reports"].map { s[$0] },
+                     "csv.missing-report-count", "csv.as-of"].map { s[$0] },
             rows: site.frame.shared.regions.flatMap { region in
                 region.units.map { unit in
                     let row = UnitsIndexPage.row(unit, counts: site.counts(of: unit.id), p: p)
-                    return [region.name, unit.name, row.kind, "\(row.plans)", "\(row.tasks)", "\(row.indicators)", "\(row.owes)"]
+                    return [region.name, unit.name, row.kind, "\(row.plans)", "\(row.tasks)", "\(row.indicators)", "\(row.owes)", asOf]
                 }
             }))
         sink.put(SitePath.file("indicators", "indicators.csv"), parts: { part in
@@ -76,8 +84,8 @@ enum Downloads {
     }
 
     private static func indicatorHeader(_ s: Strings, withPlan: Bool) -> [String] {
-        (withPlan ? ["csv.plan"] : []) + ["csv.id", "csv.indicator", "csv.measure", "csv.target", "csv.actual",
-                                          "csv.completion", "csv.met", "csv.status", "csv.units"].map { s[$0] }
+        ((withPlan ? ["csv.plan"] : []) + ["csv.id", "csv.indicator", "csv.measure", "csv.target", "csv.actual",
+                                           "csv.completion", "csv.met", "csv.status", "csv.units", "csv.as-of"]).map { s[$0] }
     }
 
     private static func indicatorRow(_ indicator: Indicator, plan: Plan, result: PlanResult, site: SiteContext) -> [String] {
@@ -86,6 +94,6 @@ enum Downloads {
         return [indicator.id, indicator.name, indicator.unit.symbol, r.target.map(Display.amount) ?? "",
                 Display.amount(r.actual), r.completion.map(Display.percent) ?? "", s["met." + r.met.rawValue],
                 s["status." + r.pace.status.rawValue],
-                r.responsible.map { site.unit($0)?.name ?? $0.name }.joined(separator: "、")]
+                r.responsible.map { site.unit($0)?.name ?? $0.name }.joined(separator: "、"), result.asOf.description]
     }
 }

@@ -22,7 +22,15 @@ struct PlanPage: Encodable {
     let scored: Bool
     let reports: ReportMatrix
     let narrative: String
-    let downloads: [Link]
+    let downloads: [Download]
+
+    /// A file to download, saved under a name that says which plan and which date it holds
+    /// (the address stays the same every month).
+    struct Download: Encodable {
+        let href: String
+        let label: String
+        let saveAs: String
+    }
 
     struct Summary: Encodable {
         let asOf: String
@@ -152,10 +160,12 @@ struct PlanPage: Encodable {
                         missingReports: unit.missingReports.isEmpty ? "—" : unit.missingReports.joined(separator: "、"))
             }
         let board = boardRows(result, scored: scored, p: p)
-        let downloads = ["tasks.csv": "download.tasks", "indicators.csv": "download.indicators", "units.csv": "download.units"]
-            .sorted { $0.key < $1.key }
-            .compactMap { name, key in site.routes.download(plan.id, name).map { Link(href: p.href($0), label: p.s[key]) } }
-            + [Link(href: p.href(Routes.results), label: p.s["download.results"])]
+        let downloads = ["indicators", "tasks", "units"].compactMap { kind in
+            site.routes.download(plan.id, kind + ".csv").map {
+                Download(href: p.href($0), label: p.s["download." + kind],
+                         saveAs: "\(plan.id)-\(p.s["download.file." + kind])-\(result.asOf).csv")
+            }
+        } + [Download(href: p.href(Routes.results), label: p.s["download.results"], saveAs: "results-\(result.asOf).json")]
         let page = PlanPage(
             chrome: p.chrome(title: plan.title, crumbs: [(site.pairingName(pairing), site.routes.pairing(pairing.id)),
                                                           ("\(plan.year)", nil)], sample: result.sample),
