@@ -19,6 +19,8 @@ struct PlanPage: Encodable {
     let units: [UnitRow]
     let board: [BoardRow]
     let hasBoard: Bool
+    /// The board's columns sort on a click (on screen; a printed briefing has no need).
+    let sortable = true
     let scored: Bool
     let reports: ReportMatrix
     let narrative: String
@@ -55,6 +57,8 @@ struct PlanPage: Encodable {
         let month: String
         let completion: String
         let expected: String
+        /// That month's briefing, from the first month with data.
+        let briefing: String?
     }
 
     struct SectionView: Encodable {
@@ -135,17 +139,7 @@ struct PlanPage: Encodable {
         let years = site.plans(of: plan.pairing).reversed().map { other in
             Link(href: site.routes.plan(other.id).map(p.href) ?? "", label: "\(other.year)", current: other.id == plan.id)
         }
-        let rollup = result.rollup
-        let summary = Summary(
-            asOf: result.asOf.description, latestData: result.latestData?.description ?? p.s["plan.no-data"],
-            expected: Display.percent(result.expected),
-            completion: p.bar(ratio: result.completion, expected: result.expected),
-            score: scored ? p.score(result.score, of: rollup.available) : nil,
-            percent: scored ? rollup.percent.map(Display.percentValue) : nil, grade: scored ? result.grade : nil,
-            bonus: result.bonus > 0 ? Display.points(result.bonus) : nil,
-            penalty: result.penalty > 0 ? Display.points(result.penalty) : nil,
-            tasks: rollup.tasks, done: rollup.done, onPace: rollup.onPace, deadlineNear: rollup.deadlineNear,
-            notStarted: rollup.notStarted, behind: rollup.behind, overdue: rollup.overdue)
+        let summary = Self.summary(result, scored: scored, p: p)
         let findings = p.findingGroups(result, plan: plan)
         let (chart, chartRows) = monthlyChart(plan, site: site, result: result, p: p)
         let sections = plan.sections.flatMap { sectionViews($0, level: 3, plan: plan, result: result, p: p) }
@@ -176,6 +170,21 @@ struct PlanPage: Encodable {
             scored: scored, reports: reportMatrix(plan, result: result, p: p), narrative: Markdown.html(plan.narrative, headingOffset: 2),
             downloads: downloads)
         return PageSpec(path: path, template: .plan, context: page)
+    }
+
+    /// The headline figures of a plan as of its result's date (the plan page's and a briefing's).
+    static func summary(_ result: PlanResult, scored: Bool, p: Presenter) -> Summary {
+        let rollup = result.rollup
+        return Summary(
+            asOf: result.asOf.description, latestData: result.latestData?.description ?? p.s["plan.no-data"],
+            expected: Display.percent(result.expected),
+            completion: p.bar(ratio: result.completion, expected: result.expected),
+            score: scored ? p.score(result.score, of: rollup.available) : nil,
+            percent: scored ? rollup.percent.map(Display.percentValue) : nil, grade: scored ? result.grade : nil,
+            bonus: result.bonus > 0 ? Display.points(result.bonus) : nil,
+            penalty: result.penalty > 0 ? Display.points(result.penalty) : nil,
+            tasks: rollup.tasks, done: rollup.done, onPace: rollup.onPace, deadlineNear: rollup.deadlineNear,
+            notStarted: rollup.notStarted, behind: rollup.behind, overdue: rollup.overdue)
     }
 
     static func fields(_ plan: Plan, pairing: Pairing, site: SiteContext, p: Presenter) -> [Field] {
@@ -269,8 +278,10 @@ struct PlanPage: Encodable {
     static func monthlyChart(_ plan: Plan, site: SiteContext, result: PlanResult, p: Presenter) -> (ChartView, [MonthRow]) {
         let chart = LineChart(label: site.strings["plan.chart"], series: result.months.map { ($0.month, $0.completion * 100) },
                               target: 100, format: { Display.percentValue($0) })
+        let briefed = Set(Engine.briefingMonths(of: plan, asOf: result.asOf).map(\.monthKey))
         let rows = result.months.map {
-            MonthRow(month: $0.month, completion: Display.percent($0.completion), expected: Display.percent($0.expected))
+            MonthRow(month: $0.month, completion: Display.percent($0.completion), expected: Display.percent($0.expected),
+                     briefing: briefed.contains($0.month) ? site.routes.briefing(plan.id, month: $0.month).map(p.href) : nil)
         }
         return (p.chart(chart), rows)
     }

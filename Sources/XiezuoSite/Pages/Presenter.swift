@@ -157,21 +157,24 @@ struct Presenter {
     }
 
     func findingLabel(_ finding: Finding, plan: Plan) -> Link {
-        let suffix = finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""
-        switch finding.subject {
+        let link = subjectLink(finding.subject, plan: plan)
+        return Link(href: link.href, label: link.label + (finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""))
+    }
+
+    /// A link to a finding's task, indicator or unit.
+    func subjectLink(_ subject: Finding.Subject, plan: Plan) -> Link {
+        switch subject {
         case .task(let id):
             let task = plan.task(id)
             let label = s.format("finding.task", ["id": id, "text": String((task?.title ?? task?.text ?? "").prefix(40))])
             // A task without a page of its own is found by its row on the plan page.
             let href = site.routes.task(plan.id, id).map(href)
                 ?? (site.routes.plan(plan.id).map(href) ?? "") + "#task-\(Slug.make(id))"
-            return Link(href: href, label: label + suffix)
+            return Link(href: href, label: label)
         case .indicator(let id):
-            return Link(href: site.routes.indicator(plan.id, id).map(href) ?? "",
-                        label: (plan.indicator(id)?.name ?? id) + suffix)
+            return Link(href: site.routes.indicator(plan.id, id).map(href) ?? "", label: plan.indicator(id)?.name ?? id)
         case .unit(let unit):
-            let link = unitLink(unit)
-            return Link(href: link.href, label: link.label + suffix)
+            return unitLink(unit)
         }
     }
 

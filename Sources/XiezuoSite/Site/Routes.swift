@@ -69,6 +69,11 @@ public struct Routes: Sendable {
     public func indicator(_ plan: String, _ id: String) -> SitePath? { indicators[Self.key(plan, id)] }
     public func task(_ plan: String, _ id: String) -> SitePath? { tasks[Self.key(plan, id)] }
 
+    /// A plan's monthly briefing: `pairings/<pairing>/<year>/briefings/<YYYY-MM>/`.
+    public func briefing(_ plan: String, month: String) -> SitePath? {
+        plans[plan].map { SitePath(Array($0.segments.dropLast()) + ["briefings", month, "index.html"]) }
+    }
+
     /// A download beside a plan's page: `pairings/<pairing>/<year>/<name>`.
     public func download(_ plan: String, _ name: String) -> SitePath? {
         plans[plan].map { SitePath(Array($0.segments.dropLast()) + [name]) }

@@ -1,0 +1,123 @@
+import Foundation
+import XiezuoCore
+
+/// pairings/<id>/<year>/briefings/<YYYY-MM>/index.html: the monthly briefing (月度通报), written
+/// to be printed on one or two A4 pages and sent out: the headline figures, the units ranked
+/// with their change, the red and yellow lists, missing reports and evidence, and what changed
+/// since the month before. Every figure is the engine's state at the month's end.
+struct BriefingPage: Encodable {
+    let chrome: Chrome
+    let t: TemplateStrings
+    let heading: String
+    let planLink: Link
+    let months: [Link]
+    let summary: PlanPage.Summary
+    let scored: Bool
+    let board: [PlanPage.BoardRow]
+    let hasBoard: Bool
+    let sortable = false
+    let red: [AlertRow]
+    let yellow: [AlertRow]
+    let missingReports: [Link]
+    let missingEvidence: [Link]
+    let hasRed: Bool
+    let hasYellow: Bool
+    let hasMissingReports: Bool
+    let hasMissingEvidence: Bool
+    let changes: [ChangeGroup]
+    let hasChanges: Bool
+
+    /// A row of the red or yellow list: what, who, how far short, by when.
+    struct AlertRow: Encodable {
+        let item: Link
+        let units: String
+        let target: String
+        let actual: String
+        let shortfall: String
+        let deadline: String
+    }
+
+    struct ChangeGroup: Encodable {
+        let label: String
+        let items: [Link]
+        let count: Int
+    }
+
+    static func make(_ plan: Plan, monthEnd: Day, site: SiteContext) -> PageSpec? {
+        let month = monthEnd.monthKey
+        guard let path = site.routes.briefing(plan.id, month: month), let planPath = site.routes.plan(plan.id),
+              let pairing = site.content.pairing(plan.pairing) else { return nil }
+        let p = Presenter(site: site.frame, path: path)
+        let briefing = Engine.briefing(plan, in: site.content, monthEnd: monthEnd)
+        let result = briefing.now
+        let scored = plan.scoring.method != .none
+        let months = Engine.briefingMonths(of: plan, asOf: site.result(plan).asOf).map { end in
+            Link(href: site.routes.briefing(plan.id, month: end.monthKey).map(p.href) ?? "", label: end.monthKey,
+                 current: end.monthKey == month)
+        }
+        let board = PlanPage.boardRows(result, scored: scored, p: p)
+        let missingReports = result.units.filter { !$0.missingReports.isEmpty }.map { unit in
+            let link = p.unitLink(unit.unit)
+            return Link(href: link.href, label: link.label + "：" + unit.missingReports.joined(separator: "、"))
+        }
+        let missingEvidence = result.findings.filter { $0.kind == .missingEvidence }.map { p.findingLabel($0, plan: plan) }
+        let red = alerts(.overdue, plan: plan, result: result, p: p), yellow = alerts(.behind, plan: plan, result: result, p: p)
+        let heading = p.s.format("briefing.heading", ["pairing": site.pairingName(pairing), "month": monthLabel(monthEnd)])
+        let page = BriefingPage(
+            chrome: p.chrome(title: heading, crumbs: [(site.pairingName(pairing), site.routes.pairing(pairing.id)),
+                                                      ("\(plan.year)", planPath), (p.s["briefing.crumb"] + " " + month, nil)],
+                             sample: result.sample),
+            t: p.t, heading: heading, planLink: p.planLink(plan), months: months,
+            summary: PlanPage.summary(result, scored: scored, p: p), scored: scored, board: board, hasBoard: !board.isEmpty,
+            red: red, yellow: yellow, missingReports: missingReports, missingEvidence: missingEvidence,
+            hasRed: !red.isEmpty, hasYellow: !yellow.isEmpty, hasMissingReports: !missingReports.isEmpty,
+            hasMissingEvidence: !missingEvidence.isEmpty,
+            changes: changeGroups(briefing, plan: plan, p: p), hasChanges: !briefing.changes.isEmpty)
+        return PageSpec(path: path, template: .briefing, context: page)
+    }
+
+    /// 2022年10月
+    static func monthLabel(_ day: Day) -> String { "\(day.year)年\(day.month)月" }
+
+    /// Every task and indicator with the status, in plan order.
+    static func alerts(_ status: PaceStatus, plan: Plan, result: PlanResult, p: Presenter) -> [AlertRow] {
+        let units = { (ids: [UnitID]) in ids.map { p.unitLink($0).label }.joined(separator: "、") }
+        let tasks = plan.allTasks.compactMap { task -> AlertRow? in
+            guard let r = result.task(task.id), r.pace.status == status else { return nil }
+            return AlertRow(item: p.subjectLink(.task(task.id), plan: plan),
+                            units: units(r.responsible), target: p.s["briefing.task-target"],
+                            actual: Display.percent(r.completion), shortfall: Display.percent(max(1 - r.completion, 0)),
+                            deadline: r.pace.deadline.description)
+        }
+        let indicators = plan.indicators.compactMap { indicator -> AlertRow? in
+            guard let r = result.indicator(indicator.id), r.pace.status == status else { return nil }
+            let unit = indicator.unit.symbol
+            let shortfall = r.target.map { target -> String in
+                var gap = target - r.actual
+                if case .atMost = indicator.target { gap = r.actual - target }
+                return gap > 0 ? p.amount(gap, unit: unit) : "—"
+            } ?? "—"
+            return AlertRow(item: p.subjectLink(.indicator(indicator.id), plan: plan),
+                            units: units(r.responsible), target: p.targetText(indicator, result: r),
+                            actual: p.amount(r.actual, unit: unit), shortfall: shortfall, deadline: r.pace.deadline.description)
+        }
+        return tasks + indicators
+    }
+
+    static func changeGroups(_ briefing: Briefing, plan: Plan, p: Presenter) -> [ChangeGroup] {
+        let changes = briefing.changes
+        let items = { (subjects: [Finding.Subject]) in
+            subjects.map { p.subjectLink($0, plan: plan) }
+        }
+        let moves = changes.rankMoves.map { move in
+            let link = p.unitLink(move.unit)
+            return Link(href: link.href, label: p.s.format("briefing.rank-move", ["unit": link.label, "from": "\(move.from)",
+                                                                                  "to": "\(move.to)"]))
+        }
+        return [("briefing.newly-overdue", items(changes.newlyOverdue)), ("briefing.newly-behind", items(changes.newlyBehind)),
+                ("briefing.newly-done", items(changes.newlyDone)),
+                ("briefing.reported", changes.reported.map(p.unitLink)), ("briefing.rank-moves", moves)]
+            .filter { !$0.1.isEmpty }
+            .map { ChangeGroup(label: p.s[$0.0], items: $0.1, count: $0.1.count) }
+    }
+}
