@@ -6,7 +6,8 @@ import Testing
 /// The monthly briefing (月度通报): the plan at a month's end and what changed since the month before.
 @Suite struct BriefingTests {
     static let plan = Bundled.plan("rushan-shizhong-2022")
-    static let october = Engine.briefing(plan, in: Bundled.content, monthEnd: Day(year: 2022, month: 10, day: 31)!)
+    static let briefings = Engine.briefings(plan, in: Bundled.content, asOf: Day(year: 2024, month: 10, day: 31)!)
+    static let october = briefings.first { $0.month == "2022-10" }!
 
     @Test func thereIsABriefingForEveryMonthFromTheFirstRecord() {
         // 000's first records are dated in August 2022; the site's date is past the plan's year.
@@ -14,6 +15,19 @@ import Testing
                 == ["2022-08", "2022-09", "2022-10", "2022-11", "2022-12"])
         #expect(Engine.briefingMonths(of: Self.plan, asOf: Day(year: 2022, month: 9, day: 15)!).map(\.description)
                 == ["2022-08-31", "2022-09-15"])
+    }
+
+    @Test func eachMonthIsTheNextMonthsBefore() {
+        #expect(Self.briefings.map(\.month) == ["2022-08", "2022-09", "2022-10", "2022-11", "2022-12"])
+        // August's before is 31 July (the plan started on 23 July, before any record).
+        #expect(Self.briefings[0].before?.asOf.description == "2022-07-31")
+        for (earlier, later) in zip(Self.briefings, Self.briefings.dropFirst()) {
+            #expect(later.before?.asOf == earlier.now.asOf && later.before?.ranks == earlier.now.ranks)
+        }
+        // A month's figures are those of a plain evaluation at its end, its rank changes included.
+        let plain = Engine.evaluate(Self.plan, in: Bundled.content, asOf: Day(year: 2022, month: 10, day: 31)!)
+        #expect(Self.october.now.completion == plain.completion && Self.october.now.score == plain.score)
+        #expect(Self.october.now.units.map(\.previousRank) == plain.units.map(\.previousRank))
     }
 
     @Test func theMengzhuangFundTurnsYellowInOctober() {

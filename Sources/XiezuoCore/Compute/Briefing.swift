@@ -39,13 +39,22 @@ extension Engine {
         return monthEnds(of: plan, asOf: asOf).filter { $0.monthKey >= first.monthKey }
     }
 
-    /// The briefing for the month ending `end` (a day `briefingMonths` gave).
-    public static func briefing(_ plan: Plan, in content: Content, monthEnd end: Day) -> Briefing {
-        let now = evaluate(plan, in: content, asOf: end, history: true)
-        let before = monthBefore(end).flatMap { day in
+    /// The briefings of the month ends `briefingMonths` gives, in order. Each month end is
+    /// evaluated once, and serves as the next month's "before".
+    public static func briefings(_ plan: Plan, in content: Content, asOf: Day) -> [Briefing] {
+        let ends = briefingMonths(of: plan, asOf: asOf)
+        guard let first = ends.first else { return [] }
+        var before = monthBefore(first).flatMap { day in
             day.year == plan.year && day >= plan.startDay ? evaluate(plan, in: content, asOf: day, history: false) : nil
         }
-        return Briefing(month: end.monthKey, now: now, before: before, changes: changes(plan, from: before, to: now, month: end))
+        var briefings: [Briefing] = []
+        for end in ends {
+            let now = evaluate(plan, in: content, asOf: end, months: false, previousRanks: before?.ranks ?? [:])
+            briefings.append(Briefing(month: end.monthKey, now: now, before: before,
+                                      changes: changes(plan, from: before, to: now, month: end)))
+            before = now
+        }
+        return briefings
     }
 
     static func changes(_ plan: Plan, from before: PlanResult?, to now: PlanResult, month end: Day) -> Briefing.Changes {

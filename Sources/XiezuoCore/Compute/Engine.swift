@@ -33,6 +33,13 @@ public enum Engine {
     /// `history`: also the plan at each month's end and its units' ranks a month before (what a
     /// page shows beside today's figures); off for the evaluation of that month before.
     public static func evaluate(_ plan: Plan, in content: Content, asOf: Day, history: Bool = true) -> PlanResult {
+        evaluate(plan, in: content, asOf: asOf, months: history, previousRanks: history ? nil : [:])
+    }
+
+    /// `months`: also the plan at each month's end. `previousRanks`: the units' ranks a month
+    /// before when the caller has them (a run of month ends), nil to work them out here.
+    static func evaluate(_ plan: Plan, in content: Content, asOf: Day, months history: Bool,
+                         previousRanks given: [UnitID: Int]?) -> PlanResult {
         let directory = content.units
         let coordinator = directory.coordinators[plan.id]
         // An item without a responsible unit belongs to the plan's coordinator.
@@ -102,12 +109,8 @@ public enum Engine {
         let started = asOf > plan.startDay
         func grade(_ rollup: Rollup) -> String? { started ? scorer.grade(rollup.percent) : nil }
         // The ranks at the end of the month before this date's, for the change since (scored plans).
-        let previousRanks: [UnitID: Int] = history && plan.scoring.method != .none
-            ? Self.monthBefore(asOf).map { before in
-                Dictionary(Self.evaluate(plan, in: content, asOf: before, history: false).units.compactMap { unit in
-                    unit.rank.map { (unit.unit, $0) }
-                }, uniquingKeysWith: { first, _ in first })
-            } ?? [:] : [:]
+        let previousRanks: [UnitID: Int] = plan.scoring.method == .none ? [:]
+            : given ?? Self.monthBefore(asOf).map { Self.evaluate(plan, in: content, asOf: $0, history: false).ranks } ?? [:]
         let units = unitRollups.keys.sorted().map { unit -> UnitResult in
             let mine = tasks.filter { $0.responsible.contains(unit) }
             let judged = indicators.filter { $0.responsible.contains(unit) }

@@ -328,6 +328,10 @@ public struct PlanResult: Sendable {
     public func indicator(_ id: String) -> IndicatorResult? { indicatorIndex[id].map { indicators[$0] } }
     public func task(_ id: String) -> TaskResult? { taskIndex[id].map { tasks[$0] } }
     public func unit(_ id: UnitID) -> UnitResult? { units.first { $0.unit == id } }
+    /// Each ranked unit's rank.
+    public var ranks: [UnitID: Int] {
+        Dictionary(units.compactMap { unit in unit.rank.map { (unit.unit, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
 
     private var indicatorIndex: [String: Int] = [:]
     private var taskIndex: [String: Int] = [:]

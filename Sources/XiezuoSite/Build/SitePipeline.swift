@@ -84,8 +84,8 @@ enum PageJob {
             let pages = page(PlanPage.make(plan, site: site))
                 + plan.indicators.map { page(IndicatorPage.make($0, plan: plan, site: site)) }.reduce(0, +)
                 + plan.allTasks.map { page(TaskPage.make($0, plan: plan, site: site)) }.reduce(0, +)
-                + Engine.briefingMonths(of: plan, asOf: site.result(plan).asOf)
-                    .map { page(BriefingPage.make(plan, monthEnd: $0, site: site)) }.reduce(0, +)
+                + Engine.briefings(plan, in: site.content, asOf: site.result(plan).asOf)
+                    .map { page(BriefingPage.make($0, plan: plan, site: site)) }.reduce(0, +)
             let p = Presenter(site: site.frame, path: Routes.home)
             return Outcome(pages: pages, plan: PlanSummary(plan, result: site.result(plan), p: p))
         case .region(let region):

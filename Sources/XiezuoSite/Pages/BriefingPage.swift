@@ -43,12 +43,12 @@ struct BriefingPage: Encodable {
         let count: Int
     }
 
-    static func make(_ plan: Plan, monthEnd: Day, site: SiteContext) -> PageSpec? {
-        let month = monthEnd.monthKey
+    static func make(_ briefing: Briefing, plan: Plan, site: SiteContext) -> PageSpec? {
+        let month = briefing.month
+        let monthEnd = briefing.now.asOf
         guard let path = site.routes.briefing(plan.id, month: month), let planPath = site.routes.plan(plan.id),
               let pairing = site.content.pairing(plan.pairing) else { return nil }
         let p = Presenter(site: site.frame, path: path)
-        let briefing = Engine.briefing(plan, in: site.content, monthEnd: monthEnd)
         let result = briefing.now
         let scored = plan.scoring.method != .none
         let months = Engine.briefingMonths(of: plan, asOf: site.result(plan).asOf).map { end in
