@@ -252,6 +252,14 @@ public struct Lights: Sendable, Hashable {
         }
     }
 
+    /// Whether `a` is worse than `b` (most red, then yellow, blue, missing reports); nil when
+    /// they are as bad as each other, for the caller's own order to decide. Every lights board
+    /// is sorted by it.
+    public static func worstFirst(_ a: Lights, _ b: Lights) -> Bool? {
+        let x = (a.overdue, a.behind, a.deadlineNear, a.notReported), y = (b.overdue, b.behind, b.deadlineNear, b.notReported)
+        return x == y ? nil : x > y
+    }
+
     /// These and `other`'s together: a unit's lights over several plans.
     public static func + (lhs: Lights, rhs: Lights) -> Lights {
         var sum = lhs

@@ -81,11 +81,11 @@ enum PageJob {
         case .plan(let plan):
             for (path, data) in Downloads.files(of: plan, site) { sink.put(path, data) }
             Downloads.putParts(of: plan, site, into: parts)
+            let briefings = Engine.briefings(plan, in: site.content, asOf: site.result(plan).asOf)
             let pages = page(PlanPage.make(plan, site: site))
                 + plan.indicators.map { page(IndicatorPage.make($0, plan: plan, site: site)) }.reduce(0, +)
                 + plan.allTasks.map { page(TaskPage.make($0, plan: plan, site: site)) }.reduce(0, +)
-                + Engine.briefings(plan, in: site.content, asOf: site.result(plan).asOf)
-                    .map { page(BriefingPage.make($0, plan: plan, site: site)) }.reduce(0, +)
+                + briefings.map { page(BriefingPage.make($0, of: briefings, plan: plan, site: site)) }.reduce(0, +)
             let p = Presenter(site: site.frame, path: Routes.home)
             return Outcome(pages: pages, plan: PlanSummary(plan, result: site.result(plan), p: p))
         case .region(let region):

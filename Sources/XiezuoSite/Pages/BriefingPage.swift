@@ -43,7 +43,8 @@ struct BriefingPage: Encodable {
         let count: Int
     }
 
-    static func make(_ briefing: Briefing, plan: Plan, site: SiteContext) -> PageSpec? {
+    /// The page of `briefing`, one of the plan's `briefings` (which its month list links).
+    static func make(_ briefing: Briefing, of briefings: [Briefing], plan: Plan, site: SiteContext) -> PageSpec? {
         let month = briefing.month
         let monthEnd = briefing.now.asOf
         guard let path = site.routes.briefing(plan.id, month: month), let planPath = site.routes.plan(plan.id),
@@ -51,9 +52,9 @@ struct BriefingPage: Encodable {
         let p = Presenter(site: site.frame, path: path)
         let result = briefing.now
         let scored = plan.scoring.method != .none
-        let months = Engine.briefingMonths(of: plan, asOf: site.result(plan).asOf).map { end in
-            Link(href: site.routes.briefing(plan.id, month: end.monthKey).map(p.href) ?? "", label: end.monthKey,
-                 current: end.monthKey == month)
+        let months = briefings.map { other in
+            Link(href: site.routes.briefing(plan.id, month: other.month).map(p.href) ?? "", label: other.month,
+                 current: other.month == month)
         }
         let board = PlanPage.boardRows(result, scored: scored, p: p)
         let missingReports = result.units.filter { !$0.missingReports.isEmpty }.map { unit in
@@ -81,11 +82,10 @@ struct BriefingPage: Encodable {
 
     /// Every task and indicator with the status, in plan order.
     static func alerts(_ status: PaceStatus, plan: Plan, result: PlanResult, p: Presenter) -> [AlertRow] {
-        let units = { (ids: [UnitID]) in ids.map { p.unitLink($0).label }.joined(separator: "、") }
         let tasks = plan.allTasks.compactMap { task -> AlertRow? in
             guard let r = result.task(task.id), r.pace.status == status else { return nil }
             return AlertRow(item: p.subjectLink(.task(task.id), plan: plan),
-                            units: units(r.responsible), target: p.s["briefing.task-target"],
+                            units: p.site.unitNames(r.responsible), target: p.s["briefing.task-target"],
                             actual: Display.percent(r.completion), shortfall: Display.percent(max(1 - r.completion, 0)),
                             deadline: r.pace.deadline.description)
         }
@@ -98,7 +98,7 @@ struct BriefingPage: Encodable {
                 return gap > 0 ? p.amount(gap, unit: unit) : "—"
             } ?? "—"
             return AlertRow(item: p.subjectLink(.indicator(indicator.id), plan: plan),
-                            units: units(r.responsible), target: p.targetText(indicator, result: r),
+                            units: p.site.unitNames(r.responsible), target: p.targetText(indicator, result: r),
                             actual: p.amount(r.actual, unit: unit), shortfall: shortfall, deadline: r.pace.deadline.description)
         }
         return tasks + indicators

@@ -11,7 +11,6 @@ enum Downloads {
         var files: [SitePath: Data] = [:]
         let s = site.strings
         let result = site.result(plan)
-        let units = { (ids: [UnitID]) in ids.map { site.unit($0)?.name ?? $0.name }.joined(separator: "、") }
         if let path = site.routes.download(plan.id, "tasks.csv") {
             let sectionOf = Dictionary(plan.allSections.flatMap { section in section.tasks.map { ($0.id, section.heading) } },
                                        uniquingKeysWith: { first, _ in first })
@@ -21,7 +20,7 @@ enum Downloads {
                          "csv.missing", "csv.as-of"].map { s[$0] },
                 rows: plan.allTasks.map { task in
                     let r = result.task(task.id)!
-                    return [task.id, sectionOf[task.id] ?? "", task.text, units(r.responsible),
+                    return [task.id, sectionOf[task.id] ?? "", task.text, site.frame.unitNames(r.responsible),
                             task.points.map(Display.amount) ?? "", task.requirement ?? "", r.pace.deadline.description,
                             s["state." + r.state.rawValue], s["status." + r.pace.status.rawValue],
                             Display.percent(r.uncappedCompletion), r.score.map { Display.points($0.total) } ?? "",
@@ -94,6 +93,6 @@ enum Downloads {
         return [indicator.id, indicator.name, indicator.unit.symbol, r.target.map(Display.amount) ?? "",
                 Display.amount(r.actual), r.completion.map(Display.percent) ?? "", s["met." + r.met.rawValue],
                 s["status." + r.pace.status.rawValue],
-                r.responsible.map { site.unit($0)?.name ?? $0.name }.joined(separator: "、"), result.asOf.description]
+                site.frame.unitNames(r.responsible), result.asOf.description]
     }
 }

@@ -78,16 +78,25 @@ struct PlanPage: Encodable {
     struct BoardRow: Encodable {
         let unit: Link
         let badge: HTML
-        let overdue: LightCell
-        let behind: LightCell
-        let deadlineNear: LightCell
-        let done: LightCell
-        let notReported: LightCell
+        let lights: LightCells
         let completion: String
         let score: String?
         let rank: String
         /// "↑2", "↓1", "—" (unchanged), "新" (no rank a month before).
         let change: String
+    }
+
+    /// A board row's counts, one cell per light.
+    struct LightCells: Encodable {
+        let overdue, behind, deadlineNear, done, notReported: LightCell
+
+        init(_ lights: Lights) {
+            overdue = LightCell(lights.overdue)
+            behind = LightCell(lights.behind)
+            deadlineNear = LightCell(lights.deadlineNear)
+            done = LightCell(lights.done)
+            notReported = LightCell(lights.notReported)
+        }
     }
 
     /// A count on the lights board, lit (coloured) when it is not 0; the column says what it counts.
@@ -290,10 +299,7 @@ struct PlanPage: Encodable {
     /// yellow, blue, missing reports), then by name.
     static func boardRows(_ result: PlanResult, scored: Bool, p: Presenter) -> [BoardRow] {
         let units = result.units.filter { !$0.tasks.isEmpty || !$0.indicators.isEmpty || !$0.missingReports.isEmpty }
-        return units.sorted { a, b in
-            let (x, y) = (a.lights, b.lights)
-            return (-x.overdue, -x.behind, -x.deadlineNear, -x.notReported, a.unit) < (-y.overdue, -y.behind, -y.deadlineNear, -y.notReported, b.unit)
-        }.map { unit in
+        return units.sorted { a, b in Lights.worstFirst(a.lights, b.lights) ?? (a.unit < b.unit) }.map { unit in
             let change: String
             switch (unit.rank, unit.previousRank) {
             case let (now?, before?) where now < before: change = "↑\(before - now)"
@@ -302,10 +308,8 @@ struct PlanPage: Encodable {
             case (.some, nil): change = p.s["board.new"]
             default: change = ""
             }
-            let lights = unit.lights
-            return BoardRow(unit: p.unitLink(unit.unit), badge: p.badge(unit.status), overdue: LightCell(lights.overdue),
-                            behind: LightCell(lights.behind), deadlineNear: LightCell(lights.deadlineNear),
-                            done: LightCell(lights.done), notReported: LightCell(lights.notReported), completion: unit.completion.map(Display.percent) ?? "—",
+            return BoardRow(unit: p.unitLink(unit.unit), badge: p.badge(unit.status), lights: LightCells(unit.lights),
+                            completion: unit.completion.map(Display.percent) ?? "—",
                             score: scored ? unit.rollup.percent.map(Display.percentValue) ?? "—" : nil,
                             rank: unit.rank.map(String.init) ?? "—", change: change)
         }

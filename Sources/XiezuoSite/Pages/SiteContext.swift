@@ -12,6 +12,8 @@ struct SiteFrame: Sendable {
     let components: Components
 
     func unit(_ id: UnitID) -> ResponsibleUnit? { shared.region(id.region)?.units.first { $0.id == id } }
+    /// Units by name, as a table cell lists them: 县财政局、县乡村振兴局.
+    func unitNames(_ ids: [UnitID]) -> String { ids.map { unit($0)?.name ?? $0.name }.joined(separator: "、") }
 
     func pairingName(_ pairing: Pairing) -> String {
         let helping = shared.region(pairing.helping)?.name ?? pairing.helping

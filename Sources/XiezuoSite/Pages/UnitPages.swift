@@ -162,11 +162,7 @@ struct RegionPage: Encodable {
     struct BoardRow: Encodable {
         let row: UnitsIndexPage.Row
         let badge: HTML
-        let overdue: PlanPage.LightCell
-        let behind: PlanPage.LightCell
-        let deadlineNear: PlanPage.LightCell
-        let done: PlanPage.LightCell
-        let notReported: PlanPage.LightCell
+        let lights: PlanPage.LightCells
     }
 
     let board: [BoardRow]
@@ -178,15 +174,11 @@ struct RegionPage: Encodable {
         let rows = zip(region.units, summary.units).map { unit, counts -> (Lights, BoardRow) in
             let lights = (site.plansByUnit[unit.id] ?? []).compactMap { site.result($0).unit(unit.id)?.lights }.reduce(Lights(), +)
             return (lights, BoardRow(row: UnitsIndexPage.row(unit, counts: counts, p: p), badge: p.badge(lights.status),
-                                     overdue: .init(lights.overdue), behind: .init(lights.behind),
-                                     deadlineNear: .init(lights.deadlineNear), done: .init(lights.done),
-                                     notReported: .init(lights.notReported)))
+                                     lights: PlanPage.LightCells(lights)))
         }
-        // Worst first: most red, then yellow, blue, missing reports; else in the region file's order.
-        let board = rows.enumerated().sorted { a, b in
-            let (x, y) = (a.element.0, b.element.0)
-            return (-x.overdue, -x.behind, -x.deadlineNear, -x.notReported, a.offset) < (-y.overdue, -y.behind, -y.deadlineNear, -y.notReported, b.offset)
-        }.map(\.element.1)
+        // Worst first; as bad as each other, in the region file's order.
+        let board = rows.enumerated().sorted { a, b in Lights.worstFirst(a.element.0, b.element.0) ?? (a.offset < b.offset) }
+            .map(\.element.1)
         let page = RegionPage(chrome: p.chrome(title: region.name, crumbs: [(p.s["nav.units"], Routes.units), (region.name, nil)],
                                                sample: sample),
                               t: p.t, units: board.map(\.row), board: board)
