@@ -20,7 +20,7 @@ import Testing
     /// A random plan: tasks with points, each measured by one indicator, owned by 1–3 of four
     /// units, with random actual values, evidence and false-data marks.
     static func randomPlan(rule: ScoringRule, points: [Int], targets: [Int], actuals: [Int], owners: [Int],
-                           evidence: [Bool], falseData: [Bool]) -> Plan {
+                           evidence: [Bool], falseData: [Bool]) -> PlanDraft {
         let unitNames = ["甲", "乙", "丙", "丁"]
         let count = min(points.count, targets.count, actuals.count, owners.count, evidence.count, falseData.count)
         let tasks = (0..<count).map { i in

@@ -30,7 +30,7 @@ enum Build {
 
     static func record(_ unit: String, _ date: String, values: [String: Decimal] = [:],
                        items: [String: [String: Decimal]] = [:], tasks: [String: TaskState] = [:],
-                       evidence: [Evidence.Kind] = [], falseData: Bool = false, plan: String = "p") -> ProgressRecord {
+                       evidence: [Evidence.Kind] = [], falseData: Bool = false, plan: String = "p") -> RecordDraft {
         let reported = Set(values.keys).union(items.keys).sorted().map {
             ReportedValue(indicator: $0, value: values[$0], items: items[$0] ?? [:], location: here)
         }
@@ -39,32 +39,31 @@ enum Build {
                        evidence: evidence.map { Evidence(title: "\($0.rawValue)", kind: $0, file: nil) },
                        falseData: falseData, location: here)
         }
-        var record = ProgressRecord(plan: plan, unit: UnitReference(text: unit, location: here), date: day(date),
-                                    values: reported, tasks: reports, note: "", sample: false,
-                                    location: SourceLocation(file: "content/plans/\(plan)/progress/\(date)-\(unit).md"),
-                                    dateLocation: here)
-        record.reporter = Build.unit(unit)
-        return record
+        return RecordDraft(plan: plan, unit: UnitReference(text: unit, location: here), date: day(date),
+                           values: reported, tasks: reports, note: "", sample: false,
+                           location: SourceLocation(file: "content/plans/\(plan)/progress/\(date)-\(unit).md"),
+                           dateLocation: here)
     }
 
     static func plan(_ id: String = "p", year: Int = 2022, rule: ScoringRule = .unscored,
-                     tasks: [PlanTask], indicators: [Indicator] = [], records: [ProgressRecord] = [],
+                     tasks: [PlanTask], indicators: [Indicator] = [], records: [RecordDraft] = [],
                      deadline: Day? = nil, reporting: Plan.Reporting? = nil, issued: Day? = nil,
-                     start: Day? = nil, coordinator: String? = nil) -> Plan {
-        Plan(id: id, pairing: "a-b", year: year, title: "测试", number: nil, issuer: nil, issued: issued, start: start, scheme: nil,
+                     start: Day? = nil, coordinator: String? = nil) -> PlanDraft {
+        PlanDraft(plan: Plan(id: id, pairing: "a-b", year: year, title: "测试", number: nil, issuer: nil, issued: issued, start: start, scheme: nil,
              owner: .helping, coordinator: coordinator.map { UnitReference(text: $0, location: here) },
              deadline: deadline, reporting: reporting, scoring: rule, narrative: "", note: nil,
              sections: [Section(id: "1", title: "一", sections: [], tasks: tasks, location: here)],
-             indicators: indicators, records: records.sorted { $0.date < $1.date }, location: here)
+             indicators: indicators, records: [], location: here), records: records)
     }
 
     /// Content holding `plans`, with every unit they name declared in region `a`.
-    static func content(_ plans: [Plan], groups: [String: [String]] = [:]) -> Content {
+    static func content(_ plans: [PlanDraft], groups: [String: [String]] = [:]) -> Content {
         var names = Set<String>()
-        for plan in plans {
+        for draft in plans {
+            let plan = draft.plan
             plan.allTasks.forEach { names.formUnion($0.units.map(\.text)) }
             plan.indicators.forEach { names.formUnion($0.units.map(\.text)) }
-            plan.records.forEach { names.insert($0.unit.text) }
+            draft.records.forEach { names.insert($0.unit.text) }
             if let coordinator = plan.coordinator { names.insert(coordinator.text) }
         }
         let units = names.sorted().map {
@@ -75,15 +74,14 @@ enum Build {
         let regionB = Region(id: "b", name: "乙县", parent: nil, units: [], location: here)
         let pairing = Pairing(id: "a-b", kind: .eastWest, helping: "a", helped: "b", since: nil, status: nil, towns: [],
                               narrative: "", location: here)
-        let draft = Content(regions: [regionA, regionB], pairings: [pairing], plans: plans, standards: [],
-                            units: UnitDirectory(taskUnits: [:], indicatorUnits: [:], coordinators: [:]))
+        let shared = SharedContent(regions: [regionA, regionB], pairings: [pairing], standards: [])
         let sink = DiagnosticSink()
-        let content = Validator.validate(draft, files: DeclaredFiles(regions: ["a", "b"], pairings: ["a-b"]), sink: sink)
+        let content = Validator.validate(shared: shared, plans: plans, files: DeclaredFiles(regions: ["a", "b"], pairings: ["a-b"]), sink: sink)
         precondition(!sink.hasErrors, "test content is invalid: \(sink.sorted)")
         return content
     }
 
-    static func evaluate(_ plan: Plan, asOf: String, also: [Plan] = []) -> PlanResult {
+    static func evaluate(_ plan: PlanDraft, asOf: String, also: [PlanDraft] = []) -> PlanResult {
         let content = content([plan] + also)
         return Engine.evaluate(content.plan(plan.id)!, in: content, asOf: day(asOf))
     }

@@ -45,11 +45,11 @@ import Testing
         #expect(share > 0)
         var zeroed = plan
         zeroed.records = plan.records.map { record in
-            ProgressRecord(plan: record.plan, unit: record.unit, date: record.date,
+            ProgressRecord(RecordDraft(plan: record.plan, unit: record.unit, date: record.date,
                            values: record.values.map { $0.indicator == "5" ? ReportedValue(indicator: "5", value: 0, items: [:],
                                                                                            location: $0.location) : $0 },
                            tasks: record.tasks, note: record.note, sample: record.sample, location: record.location,
-                           dateLocation: record.dateLocation).resolved(as: record.reporter)
+                           dateLocation: record.dateLocation), reporter: record.reporter)
         }
         let content = Content(shared: Bundled.content.shared, plans: [zeroed], units: Bundled.content.units)
         let after = Engine.evaluate(zeroed, in: content, asOf: asOf)
@@ -58,11 +58,3 @@ import Testing
     }
 }
 
-extension ProgressRecord {
-    /// The same record with its reporting unit already looked up, as validation leaves it.
-    func resolved(as reporter: UnitID?) -> ProgressRecord {
-        var record = self
-        record.reporter = reporter
-        return record
-    }
-}

@@ -25,8 +25,9 @@ import Testing
     @Test func jsonGivesRatiosRoundedWithTheirExactTerms() throws {
         // 资金使用率 = 2405.4 ÷ 3244 × 100 = 74.149198520345 25… %, target 90 %: neither quotient
         // terminates, so each is given to 12 places beside the exact numbers it divides.
-        let plan = PercentIndicatorTests.funds
-        let data = ReportDocument(results: [(plan, Build.evaluate(plan, asOf: "2022-07-02"))]).json()
+        let content = Build.content([PercentIndicatorTests.funds])
+        let plan = try #require(content.plan("p"))
+        let data = ReportDocument(results: [(plan, Engine.evaluate(plan, in: content, asOf: Build.day("2022-07-02")))]).json()
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let entry = try #require((object["plans"] as? [[String: Any]])?.first)
         let rate = try #require((entry["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "使用率" })

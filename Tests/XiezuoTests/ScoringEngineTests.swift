@@ -6,14 +6,14 @@ import Testing
 /// measured by one indicator with a target of 4.
 @Suite struct ScoringEngineTests {
     static func plan(_ rule: ScoringRule, actual: Decimal, requirement: String? = nil,
-                     evidence: [Evidence.Kind] = [], falseData: Bool = false) -> Plan {
+                     evidence: [Evidence.Kind] = [], falseData: Bool = false) -> PlanDraft {
         Build.plan(rule: rule, tasks: [Build.task("1", points: 100, requirement: requirement)],
                    indicators: [Build.indicator("x", .atLeast(4), tasks: ["1"])],
                    records: [Build.record("区教育局", "2022-06-30", values: ["x": actual], tasks: ["1": .inProgress],
                                           evidence: evidence, falseData: falseData)])
     }
 
-    static func score(_ plan: Plan) -> Decimal { Build.evaluate(plan, asOf: "2022-07-01").score }
+    static func score(_ plan: PlanDraft) -> Decimal { Build.evaluate(plan, asOf: "2022-07-01").score }
 
     @Test func proportionalIsCappedAtFullMarks() {
         let rule = ScoringRule(method: .proportional)

@@ -64,7 +64,7 @@ extension Engine {
         func became(_ status: PaceStatus) -> [Finding.Subject] {
             items.filter { _, was, is_ in is_ == status && was != status }.map(\.0)
         }
-        let reported = Set(plan.records.filter { $0.date.monthKey == end.monthKey }.compactMap(\.reporter)).sorted()
+        let reported = Set(plan.records.filter { $0.date.monthKey == end.monthKey }.map(\.reporter)).sorted()
         let moves = now.units.compactMap { unit -> Briefing.RankMove? in
             guard let to = unit.rank, let from = before?.unit(unit.unit)?.rank, from != to else { return nil }
             return Briefing.RankMove(unit: unit.unit, from: from, to: to)

@@ -16,7 +16,7 @@ public struct RecordIndex: Sendable {
     let records: [ProgressRecord]
     /// Each record's date and reporter key, read without copying the record.
     let dates: [Day]
-    /// The reporting unit's id (`region/name`), or the name as written when unresolved.
+    /// The reporting unit's id (`region/name`).
     let reporters: [String]
     private(set) var values: [String: [ValueEntry]] = [:]
     private(set) var tasks: [String: [TaskEntry]] = [:]
@@ -24,7 +24,7 @@ public struct RecordIndex: Sendable {
     public init(_ plan: Plan) {
         records = plan.records
         dates = plan.records.map(\.date)
-        reporters = plan.records.map { $0.reporter?.description ?? $0.unit.text }
+        reporters = plan.records.map(\.reporter.description)
         for (index, record) in plan.records.enumerated() {
             for value in record.values { values[value.indicator, default: []].append(ValueEntry(record: index, value: value)) }
             for report in record.tasks { tasks[report.task, default: []].append(TaskEntry(record: index, report: report)) }
@@ -32,5 +32,5 @@ public struct RecordIndex: Sendable {
     }
 
     /// The name of the unit that made record `index`, for explanations.
-    func reporterName(_ index: Int) -> String { records[index].reporter?.name ?? records[index].unit.text }
+    func reporterName(_ index: Int) -> String { records[index].reporter.name }
 }

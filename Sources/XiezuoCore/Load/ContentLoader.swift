@@ -13,16 +13,17 @@ public struct LoadResult: Sendable {
 
 /// Content read but not yet validated: the output of the load stage.
 public struct LoadedContent: @unchecked Sendable {
-    var draft: Content
+    var shared: SharedContent
+    var plans: [PlanDraft]
     let files: DeclaredFiles
     let sink: DiagnosticSink
 
     /// The validate stage: references resolved and checked across files. Consumes the draft,
     /// so that the validated plans replace it in memory rather than live beside it.
     public consuming func validated() -> LoadResult {
-        let draft = self.draft
-        self.draft = Content.empty
-        let content = Validator.validate(draft, files: files, sink: sink)
+        let plans = self.plans
+        self.plans = []
+        let content = Validator.validate(shared: shared, plans: plans, files: files, sink: sink)
         return LoadResult(content: content, diagnostics: sink.sorted)
     }
 }
@@ -45,7 +46,7 @@ public enum ContentLoader {
         let (shared, sharedProblems) = readShared(scan, from: source)
         let (plans, planProblems) = readPlans(scan.planIDs, of: scan, from: source)
         (sharedProblems + planProblems).forEach(sink.add)
-        return LoadedContent(draft: Content(shared: shared, plans: plans, units: .empty), files: scan.declared, sink: sink)
+        return LoadedContent(shared: shared, plans: plans, files: scan.declared, sink: sink)
     }
 
     /// Standards, regions and pairings, decoded on every core; not yet validated.
@@ -69,7 +70,7 @@ public enum ContentLoader {
 
     /// The plans with these ids (folder names), each with its tasks, indicators and records,
     /// in the order given; decoded on every core, not yet validated.
-    public static func readPlans(_ ids: [String], of scan: ContentScan, from source: ContentSource) -> ([Plan], [Diagnostic]) {
+    public static func readPlans(_ ids: [String], of scan: ContentScan, from source: ContentSource) -> ([PlanDraft], [Diagnostic]) {
         var problems: [Diagnostic] = []
         let folders = ids.compactMap(scan.folder)
         let plans = collect(Parallel.map(folders) { folder in
@@ -121,7 +122,7 @@ public enum ContentLoader {
 
     /// One plan folder: plan.md, tasks.yaml, indicators.yaml and its progress records.
     private static func readPlan(_ folder: ContentLayout.PlanFolder, sink: DiagnosticSink,
-                                 parse: (String, Bool) -> ParsedFile?) -> Plan? {
+                                 parse: (String, Bool) -> ParsedFile?) -> PlanDraft? {
         guard let planFile = folder.plan else {
             sink.error("plan folder has no plan.md; add one with the plan's title, year and pairing",
                        at: SourceLocation(file: folder.path))
@@ -140,10 +141,10 @@ public enum ContentLoader {
         let records = folder.records.compactMap { path in
             parse(path, true).flatMap { RecordDecoder.decode($0, plan: folder.id, indicators: byID) }
         }
-        var plan = Plan(header: header, sections: sections, indicators: indicators, records: records)
+        var plan = Plan(header: header, sections: sections, indicators: indicators)
         plan.unreadTasksFile = tasksFile.flatMap { $0.1 == nil ? $0.0 : nil }
         plan.unreadIndicatorsFile = indicatorsFile.flatMap { $0.1 == nil ? $0.0 : nil }
-        return plan
+        return PlanDraft(plan: plan, records: records)
     }
 
     private static func readText(_ path: String, from source: ContentSource, sink: DiagnosticSink) -> SourceText? {
@@ -177,13 +178,14 @@ public struct PlanHeader: Sendable, Hashable, Codable {
 }
 
 extension Plan {
-    init(header: PlanDecoder.Header, sections: [Section], indicators: [Indicator], records: [ProgressRecord]) {
+    /// A plan without records: they are added when validated.
+    init(header: PlanDecoder.Header, sections: [Section], indicators: [Indicator]) {
         self.init(id: header.id, pairing: header.pairing, year: header.year, title: header.title,
                   number: header.number, issuer: header.issuer, issued: header.issued, start: header.start, scheme: header.scheme,
                   owner: header.owner, coordinator: header.coordinator, deadline: header.deadline,
                   reporting: header.reporting, deadlineNearDays: header.deadlineNearDays, scoring: header.scoring, narrative: header.narrative,
                   note: header.note, sections: sections, indicators: indicators,
-                  records: records.sorted { ($0.date, $0.unit.text) < ($1.date, $1.unit.text) },
+                  records: [],
                   location: header.location)
     }
 }

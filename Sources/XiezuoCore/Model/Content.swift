@@ -31,8 +31,9 @@ public struct SharedContent: Sendable {
     }
 }
 
-/// Content loaded from `content/`: the shared part and plans with their records — every plan,
-/// or one group of them during a site build.
+/// Content loaded from `content/` and validated: the shared part and plans with their records —
+/// every plan, or one group of them during a site build. Only the validator makes one (what
+/// the loader reads is a `PlanDraft`), so the engine never computes on unchecked content.
 public struct Content: Sendable {
     public let shared: SharedContent
     public let plans: [Plan]
@@ -42,7 +43,7 @@ public struct Content: Sendable {
     private let planIndex: [String: Int]
     private let planByYear: [String: Int]
 
-    public init(shared: SharedContent, plans: [Plan], units: UnitDirectory) {
+    init(shared: SharedContent, plans: [Plan], units: UnitDirectory) {
         self.shared = shared
         self.plans = plans
         self.units = units
@@ -50,13 +51,18 @@ public struct Content: Sendable {
         planByYear = Dictionary(plans.enumerated().map { ("\($1.pairing)|\($1.year)", $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public init(regions: [Region], pairings: [Pairing], plans: [Plan], standards: [StandardIndicator],
+    init(regions: [Region], pairings: [Pairing], plans: [Plan], standards: [StandardIndicator],
                 units: UnitDirectory) {
         self.init(shared: SharedContent(regions: regions, pairings: pairings, standards: standards), plans: plans,
                   units: units)
     }
 
     static let empty = Content(shared: .empty, plans: [], units: .empty)
+
+    /// The same shared content with only these plans (a group's), in the order given.
+    public func slice(_ ids: [String]) -> Content {
+        Content(shared: shared, plans: ids.compactMap(plan), units: units)
+    }
 
     public var regions: [Region] { shared.regions }
     public var pairings: [Pairing] { shared.pairings }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A progress report (进展, 台账) by one unit on one date: cumulative actual values,
-/// task states, evidence and a note.
-public struct ProgressRecord: Sendable {
+/// A progress report (进展, 台账) as its file says it: cumulative actual values, task states,
+/// evidence and a note, by a unit named as the author wrote it. The load stage makes these;
+/// only the validator turns one into a `ProgressRecord`, once the unit is known.
+public struct RecordDraft: Sendable {
     public let plan: String
     public let unit: UnitReference
     public let date: Day
@@ -14,8 +15,6 @@ public struct ProgressRecord: Sendable {
     public let sample: Bool
     public let location: SourceLocation
     public let dateLocation: SourceLocation
-    /// Filled in when the reference is looked up.
-    public internal(set) var reporter: UnitID?
 
     public init(plan: String, unit: UnitReference, date: Day, values: [ReportedValue], tasks: [TaskReport],
                 note: String, sample: Bool, location: SourceLocation, dateLocation: SourceLocation) {
@@ -29,6 +28,23 @@ public struct ProgressRecord: Sendable {
         self.location = location
         self.dateLocation = dateLocation
     }
+}
+
+/// A progress record checked against its plan, its unit resolved: the only kind the engine
+/// reads, so that no computation can run on a draft whose owners are not yet known. Its
+/// fields are the draft's.
+@dynamicMemberLookup
+public struct ProgressRecord: Sendable {
+    public let written: RecordDraft
+    /// The unit that made the record, as the region's list names it.
+    public let reporter: UnitID
+
+    init(_ written: RecordDraft, reporter: UnitID) {
+        self.written = written
+        self.reporter = reporter
+    }
+
+    public subscript<T>(dynamicMember field: KeyPath<RecordDraft, T>) -> T { written[keyPath: field] }
 }
 
 /// The cumulative actual value of an indicator as of the record's date.

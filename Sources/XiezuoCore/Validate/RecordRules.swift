@@ -1,11 +1,12 @@
 import Foundation
 
 /// Rules for progress records: who reports, on what, and when. Returns the records with
-/// their reporting unit resolved.
+/// their reporting unit resolved; a record whose unit is unknown has its error reported and is
+/// not among them (content with an error is never computed).
 enum RecordRules {
-    static func check(_ plan: Plan, units: PlanUnits?, resolver: UnitResolver?, heldBack: HeldBack,
-                      sink: DiagnosticSink) -> [ProgressRecord] {
-        let records = resolve(plan, units: units, resolver: resolver, heldBack: heldBack, sink: sink)
+    static func check(_ written: [RecordDraft], of plan: Plan, units: PlanUnits?, resolver: UnitResolver?,
+                      heldBack: HeldBack, sink: DiagnosticSink) -> [ProgressRecord] {
+        let records = resolve(written, of: plan, units: units, resolver: resolver, heldBack: heldBack, sink: sink)
         checkRunningTotals(records, sink: sink)
         return records
     }
@@ -17,7 +18,7 @@ enum RecordRules {
         struct Earlier { let amount: Decimal; let date: Day; let location: SourceLocation }
         var earlier: [String: Earlier] = [:]
         for record in records {
-            let unit = record.reporter?.description ?? record.unit.text
+            let unit = record.reporter.description
             for value in record.values {
                 let amounts = (value.value.map { [("", $0)] } ?? []) + value.items.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
                 for (item, amount) in amounts {
@@ -35,13 +36,12 @@ enum RecordRules {
         }
     }
 
-    private static func resolve(_ plan: Plan, units: PlanUnits?, resolver: UnitResolver?, heldBack: HeldBack,
+    private static func resolve(_ written: [RecordDraft], of plan: Plan, units: PlanUnits?, resolver: UnitResolver?, heldBack: HeldBack,
                                 sink: DiagnosticSink) -> [ProgressRecord] {
         let taskIDs = plan.allTasks.map(\.id)
         let indicatorIDs = plan.indicators.map(\.id)
-        var seen: [String: ProgressRecord] = [:]
-        return plan.records.map { original in
-            var record = original
+        var seen: [String: RecordDraft] = [:]
+        return written.compactMap { record -> ProgressRecord? in
             if record.date.year != plan.year {
                 sink.error("record dated \(record.date) is outside the plan's year \(plan.year); "
                            + "a record belongs to the plan of the year it reports on", at: record.dateLocation)
@@ -59,8 +59,8 @@ enum RecordRules {
             } else {
                 seen[key] = record
             }
-            guard let resolver, let units, let reporter = resolver.resolve(record.unit) else { return record }
-            record.reporter = reporter.id
+            // (An unknown pairing or region is reported where it is named.)
+            guard let resolver, let units, let reporter = resolver.resolve(record.unit) else { return nil }
             let mayReportAll = units.coordinator == reporter.id
             for value in record.values {
                 guard let indicator = plan.indicator(value.indicator) else {
@@ -103,7 +103,7 @@ enum RecordRules {
                                + responsibleList(owners), at: report.location)
                 }
             }
-            return record
+            return ProgressRecord(record, reporter: reporter.id)
         }
     }
 

@@ -3,13 +3,9 @@
 public enum Validator {
     /// `files` names every region and pairing that has a file, read or not: a reference to
     /// one whose file failed to load is not reported again as unknown.
-    static func validate(_ draft: consuming Content, files: DeclaredFiles, sink: DiagnosticSink) -> Content {
-        checkShared(draft.shared, files: files, sink: sink)
-        // The plans are taken out of the draft so that each plan's checked records replace the
-        // draft's instead of living beside them until the end (56 MB per 1,000 plans).
-        let shared = draft.shared
-        let plans = draft.plans
-        _ = consume draft
+    static func validate(shared: SharedContent, plans: consuming [PlanDraft], files: DeclaredFiles,
+                         sink: DiagnosticSink) -> Content {
+        checkShared(shared, files: files, sink: sink)
         return checkPlans(plans, shared: shared, files: files, sink: sink)
     }
 
@@ -20,7 +16,7 @@ public enum Validator {
 
     /// Plans checked against the shared content, their unit references resolved. Every plan of
     /// a pairing must be in `drafts` (a second plan for the same year is found among them).
-    public static func checkPlans(_ drafts: consuming [Plan], shared: SharedContent, files: DeclaredFiles,
+    public static func checkPlans(_ drafts: consuming [PlanDraft], shared: SharedContent, files: DeclaredFiles,
                                   sink: DiagnosticSink) -> Content {
         var taskUnits: [String: [String: [UnitID]]] = [:]
         var indicatorUnits: [String: [String: [UnitID]]] = [:]
@@ -31,7 +27,10 @@ public enum Validator {
         let heldBack = HeldBack()
 
         for index in drafts.indices {
-            var plan = drafts[index]
+            // Each draft's records are let go as its checked records are made, rather than live
+            // beside them until the end (56 MB per 1,000 plans).
+            var plan = drafts[index].plan
+            let written = drafts[index].records
             drafts[index].records = []
             let key = "\(plan.pairing)/\(plan.year)"
             if let first = seenYears[key] {
@@ -53,7 +52,7 @@ public enum Validator {
                 indicatorUnits[plan.id] = resolved.indicators
                 coordinators[plan.id] = resolved.coordinator
             }
-            plan.records = RecordRules.check(plan, units: resolved, resolver: resolver, heldBack: heldBack, sink: sink)
+            plan.records = RecordRules.check(written, of: plan, units: resolved, resolver: resolver, heldBack: heldBack, sink: sink)
             plans.append(plan)
         }
         heldBack.report(to: sink)

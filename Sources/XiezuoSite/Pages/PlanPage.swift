@@ -319,7 +319,7 @@ struct PlanPage: Encodable {
         // Who reported in which month, gathered once rather than searched for every cell.
         var reported: [UnitID: Set<String>] = [:]
         for record in plan.records where record.date <= result.asOf {
-            if let reporter = record.reporter { reported[reporter, default: []].insert(record.date.monthKey) }
+            reported[record.reporter, default: []].insert(record.date.monthKey)
         }
         let months = Set(reported.values.flatMap { $0 }).union(result.units.flatMap(\.missingReports)).sorted()
         let units = result.units.filter { !$0.missingReports.isEmpty || reported[$0.unit] != nil }

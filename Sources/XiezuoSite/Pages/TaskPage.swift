@@ -73,14 +73,13 @@ struct TaskPage: Encodable {
         var reports: [ReportRow] = []
         for record in plan.records where record.date <= result.asOf {
             for report in record.tasks where report.task == task.id {
-                let unit = record.reporter.map { (p.unitLinkHTML($0), p.unitLink($0).href) }
                 let evidence = report.evidence.map { item in
                     "\(p.s["evidence." + item.kind.rawValue])：\(item.title)" + (item.file.map { "（\($0)）" } ?? "")
                 }
-                reports.append(ReportRow(date: record.date.description, unit: unit?.0 ?? HTML(text: HTMLEscaping.escape(record.unit.text)),
+                reports.append(ReportRow(date: record.date.description, unit: p.unitLinkHTML(record.reporter),
                                          state: p.s["state." + report.state.rawValue], sample: record.sample,
                                          evidence: evidence.isEmpty ? "—" : evidence.joined(separator: "；"),
-                                         noteLink: (unit?.1 ?? "") + "#" + UnitPage.anchor(record)))
+                                         noteLink: p.unitLink(record.reporter).href + "#" + UnitPage.anchor(record)))
             }
         }
         reports.reverse()

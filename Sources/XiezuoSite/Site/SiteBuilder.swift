@@ -88,10 +88,3 @@ public enum SiteBuilder {
         })
     }
 }
-
-extension Content {
-    /// The same shared content with only these plans (a group's).
-    func slice(_ ids: [String]) -> Content {
-        Content(shared: shared, plans: ids.compactMap(plan), units: units)
-    }
-}

@@ -9,7 +9,7 @@ enum RecordDecoder {
     static let evidenceFields = ["title", "kind", "file"]
 
     /// `indicators` gives each indicator's unit, so a value written `3000万元` is read in the indicator's unit.
-    static func decode(_ file: ParsedFile, plan: String, indicators: [String: Indicator]) -> ProgressRecord? {
+    static func decode(_ file: ParsedFile, plan: String, indicators: [String: Indicator]) -> RecordDraft? {
         guard let reader = file.context.reader(file.root, known: fields, what: "a progress record's front matter") else {
             return nil
         }
@@ -20,7 +20,7 @@ enum RecordDecoder {
         let values = reader.list("values").compactMap { decodeValue($0, in: reader, indicators: indicators) }
         let tasks = reader.list("tasks").compactMap { decodeTask($0, in: reader) }
         guard let unit, let date else { return nil }
-        return ProgressRecord(plan: plan, unit: UnitReference(text: unit, location: reader.location(ofKey: "unit")),
+        return RecordDraft(plan: plan, unit: UnitReference(text: unit, location: reader.location(ofKey: "unit")),
                               date: date, values: values, tasks: tasks, note: file.body, sample: sample,
                               location: reader.location, dateLocation: reader.location(ofKey: "date"))
     }
