@@ -3,8 +3,9 @@ import Foundation
 import XiezuoCore
 import XiezuoSite
 
-struct Build: ParsableCommand {
+struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the report site from content/ and templates/ into the output folder."
     )
 
@@ -43,41 +44,38 @@ struct Build: ParsableCommand {
     func run() throws {
         let started = Date()
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
-        let sink = DiagnosticSink()
-        let templates = TemplateSet.load(overrides: TemplateSet.overrides(in: root, sink: sink), language: language, sink: sink)
-        let siteOptions = SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL)
-        var diagnostics = sink.diagnostics
-        var report: SiteBuild.Report?
-        if let templates {
-            var build = SiteBuild(source: DiskContentSource(root: root), output: URL(fileURLWithPath: output, relativeTo: root),
-                                  cache: noCache ? nil : URL(fileURLWithPath: cache, relativeTo: root),
-                                  templates: templates, options: siteOptions)
-            build.wait = !noWait
-            build.waiting = { FileHandle.standardError.write(Data("another xiezuo build is writing \(output)/; waiting for it…\n".utf8)) }
-            // Ctrl-C and kill: what is staged goes, a commit under way is finished first.
-            Interruption.shared.install()
-            do {
-                report = try build.run()
-            } catch {
-                FileHandle.standardError.write(Data("build failed: \(error)\n".utf8))
-                throw ExitCode.failure
-            }
-            diagnostics += report?.diagnostics ?? []
-        }
-        let sorted = Diagnostic.ordered(diagnostics)
-        sorted.forEach { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }
-        guard let report, let files = report.files else {
-            let count = sorted.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("build failed: \(count) errors; the output folder was not touched\n".utf8))
+        let destination = SiteDestination.folder(URL(fileURLWithPath: output, relativeTo: root),
+                                                 cache: noCache ? nil : URL(fileURLWithPath: cache, relativeTo: root))
+        let (made, templateProblems) = SiteBuild.site(at: root, destination: destination, language: language,
+                                                      options: SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL))
+        guard var build = made else { fail(templateProblems) }
+        build.wait = !noWait
+        build.waiting = { FileHandle.standardError.write(Data("another xiezuo build is writing \(output)/; waiting for it…\n".utf8)) }
+        // Ctrl-C and kill: what is staged goes, a commit under way is finished first.
+        Interruption.shared.install()
+        let outcome: SiteBuild.Outcome
+        do {
+            outcome = try build.run()
+        } catch {
+            FileHandle.standardError.write(Data("build failed: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        guard let files = outcome.files else { fail(outcome.diagnostics) }
+        printDiagnostics(outcome.diagnostics)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("built \(report.pages) pages, \(files.written + files.unchanged) files (\(files.written) written, "
+        print("built \(outcome.pages) pages, \(files.written + files.unchanged) files (\(files.written) written, "
               + "\(files.unchanged) unchanged, \(files.removed) removed) into \(output)/ in \(seconds) s; "
-              + "\(report.groupsRendered) of \(report.groups) groups rendered")
+              + "\(outcome.groupsRendered) of \(outcome.groups) groups rendered")
         if timings {
-            print("timings: " + report.timings.map { "\($0.0)=" + String(format: "%.3f", $0.1) + "s" }.joined(separator: " "))
+            print("timings: " + outcome.timings.map { "\($0.0.rawValue)=" + String(format: "%.3f", $0.1) + "s" }.joined(separator: " "))
             print("peak memory: \(PeakMemory.mebibytes())MiB")
         }
+    }
+
+    private func fail(_ diagnostics: [Diagnostic]) -> Never {
+        printDiagnostics(diagnostics)
+        let count = diagnostics.filter { $0.severity == .error }.count
+        FileHandle.standardError.write(Data("build failed: \(count) errors; the output folder was not touched\n".utf8))
+        Foundation.exit(ExitCode.failure.rawValue)
     }
 }

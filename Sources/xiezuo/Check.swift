@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import XiezuoCore
 
-struct Check: ParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Load and validate all content; list every problem with its file, line and column."
     )
 
@@ -11,7 +12,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let result = loadContent(options)
-        printDiagnostics(result)
+        printDiagnostics(result.diagnostics)
         for plan in result.content.plans.sorted(by: { $0.id < $1.id }) {
             print("plan \(plan.id) (\(plan.year)): \(plan.narrativeParts.count) narrative parts, "
                   + "\(plan.allSections.count) sections, \(plan.allTasks.count) tasks, "
@@ -32,8 +33,8 @@ func loadContent(_ options: SourceOptions) -> LoadResult {
 
 /// Problems go to standard error, one per line, in the `path:line:column: severity: message`
 /// form that editors and CI logs link to.
-func printDiagnostics(_ result: LoadResult) {
-    for diagnostic in result.diagnostics {
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
         FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import XiezuoCore
 import XiezuoImport
 
-struct Import: ParsableCommand {
+struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Turn tables officials already have into content files.",
         subcommands: [ImportPlan.self, ImportProgress.self]
     )
@@ -82,8 +83,9 @@ struct ImportProgress: ParsableCommand {
     }
 }
 
-struct Export: ParsableCommand {
+struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write tables to send out.",
         subcommands: [ExportSheets.self]
     )

@@ -3,8 +3,9 @@ import Foundation
 import XiezuoCore
 import XiezuoSite
 
-struct Report: ParsableCommand {
+struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Print completion, score, grade and alerts per plan, as text or JSON."
     )
 
@@ -25,7 +26,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let result = loadContent(options)
-        printDiagnostics(result)
+        printDiagnostics(result.diagnostics)
         guard !result.hasErrors else {
             throw ValidationError("the content has errors; run 'xiezuo check' and fix them first")
         }

@@ -5,7 +5,7 @@ struct Xiezuo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xiezuo",
         abstract: "Builds report sites for pairing-assistance plans (协作) from Markdown and YAML content.",
-        subcommands: [Build.self, Check.self, Report.self, Import.self, Export.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self]
     )
 }
 

@@ -92,7 +92,12 @@ enum TinySite {
     ]
 
     static func load(replacing overrides: [String: String] = [:]) -> LoadResult {
-        ContentLoader.load(from: MemoryContentSource(files.merging(overrides) { _, new in new }))
+        ContentLoader.load(from: source(replacing: overrides))
+    }
+
+    /// The files, with some replaced or added, as a content source.
+    static func source(replacing overrides: [String: String] = [:]) -> MemoryContentSource {
+        MemoryContentSource(files.merging(overrides) { _, new in new })
     }
 
     static func load(data overrides: [String: Data]) -> LoadResult {

@@ -48,11 +48,15 @@ import Testing
     }
 
     @Test func theUnitPageSaysHowItsReportingWasScored() throws {
-        let content = Build.content([Self.plan])
-        let site = SiteBuilder.build(content, templates: BundledSite.templates, options: SiteOptions(asOf: Build.day("2022-04-02")))
-        let path = try #require(Routes(content: content, taskPages: TaskPage.deserved).unit(Build.unit("区教育局")))
-        let page = try #require(site.files[path].flatMap { String(data: $0, encoding: .utf8) })
-        #expect(page.contains("日常报送得分 8.00 / 10.00：日常报送 10.00 分：缺报 2 次 × 每次 1.00 分，得 8.00 分（扣完为止）"))
+        // The tiny site with reports due by the 1st and reporting worth 10 points, 1 off per
+        // month missed. On 2 July January to June are due; 区教育局 filed June's only: 5
+        // missing → 10 − 5 × 1 = 5.
+        let plan = TinySite.files["content/plans/a-b-2022/plan.md"]!
+            .replacingOccurrences(of: "scoring:\n  method: proportional\n",
+                                  with: "reporting: {due-day: 1}\nscoring:\n  method: proportional\n  reporting: {points: 10, per-missing: 1}\n")
+        let site = BundledSite.build(TinySite.source(replacing: ["content/plans/a-b-2022/plan.md": plan]), asOf: Build.day("2022-07-02"))
+        let page = try #require(site.files[SitePath.page("units", "a", "区教育局")].flatMap { String(data: $0, encoding: .utf8) })
+        #expect(page.contains("日常报送得分 5.00 / 10.00：日常报送 10.00 分：缺报 5 次 × 每次 1.00 分，得 5.00 分（扣完为止）"))
     }
 
     @Test func pointsPerCaseStopAtZeroAndBonusItemsAtTheCap() throws {

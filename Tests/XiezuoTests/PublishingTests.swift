@@ -154,7 +154,7 @@ import Testing
         let holder = try SiteWriter.Staging(output: output)
         let sink = DiagnosticSink()
         let templates = try #require(TemplateSet.load(overrides: [:], language: "zh-CN", sink: sink))
-        var build = SiteBuild(source: MemoryContentSource(Self.changed), output: output, cache: nil, templates: templates,
+        var build = SiteBuild(source: MemoryContentSource(Self.changed), destination: .folder(output, cache: nil), templates: templates,
                               options: SiteOptions())
         build.wait = false
         #expect {
@@ -180,8 +180,9 @@ import Testing
         let sink = DiagnosticSink()
         let templates = try #require(TemplateSet.load(overrides: [:], language: "zh-CN", sink: sink))
         func build(output: String, cache: String?) throws {
-            _ = try SiteBuild(source: DiskContentSource(root: root), output: root.appendingPathComponent(output),
-                              cache: cache.map(root.appendingPathComponent), templates: templates, options: SiteOptions()).run()
+            _ = try SiteBuild(source: DiskContentSource(root: root),
+                              destination: .folder(root.appendingPathComponent(output), cache: cache.map(root.appendingPathComponent)),
+                              templates: templates, options: SiteOptions()).run()
         }
         #expect(throws: SiteWriter.Failure.self) { try build(output: "content/public", cache: nil) }
         #expect(throws: SiteWriter.Failure.self) { try build(output: "public", cache: "content/.cache") }

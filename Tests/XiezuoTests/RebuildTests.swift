@@ -19,10 +19,10 @@ import Testing
     ]) { _, new in new }
 
     static func build(_ files: [String: String], templates: [String: Data] = [:], options: SiteOptions = SiteOptions(),
-                      output: URL, cache: URL?) throws -> SiteBuild.Report {
+                      output: URL, cache: URL?) throws -> SiteBuild.Outcome {
         let sink = DiagnosticSink()
         let set = try #require(TemplateSet.load(overrides: templates, language: "zh-CN", sink: sink))
-        return try SiteBuild(source: MemoryContentSource(files), output: output, cache: cache, templates: set,
+        return try SiteBuild(source: MemoryContentSource(files), destination: .folder(output, cache: cache), templates: set,
                              options: options).run()
     }
 
@@ -199,7 +199,7 @@ import Testing
         let root = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let output = root.appendingPathComponent("public")
-        let report = try SiteBuild(source: DiskContentSource(root: Bundled.root), output: output, cache: nil,
+        let report = try SiteBuild(source: DiskContentSource(root: Bundled.root), destination: .folder(output, cache: nil),
                                    templates: BundledSite.templates, options: SiteOptions()).run()
         #expect(report.pages == BundledSite.site.pages)
         let files = Self.snapshot(output)

@@ -46,12 +46,13 @@ import Testing
     @Test func sampleDataIsMarkedPerRecordAndWordsStayWithTheirNumber() throws {
         // June's record is sample data, July's is real and says "3所以上".
         let june = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
-        let result = TinySite.load(replacing: [
+        let files = [
             june: TinySite.files[june]!.replacingOccurrences(of: "date: 2022-06-30\n", with: "date: 2022-06-30\nsample: true\n"),
             Self.july: Self.record("3", extra: "    note: 3所以上\n"),
-        ])
+        ]
+        let result = TinySite.load(replacing: files)
         #expect(result.errors == [])
-        let site = SiteBuilder.build(result.content, templates: BundledSite.templates)
+        let site = BundledSite.build(TinySite.source(replacing: files))
         let path = try #require(Routes(content: result.content, taskPages: TaskPage.deserved)
             .unit(UnitID(region: "a", name: "区教育局")))
         let page = try #require(site.files[path].flatMap { String(data: $0, encoding: .utf8) })

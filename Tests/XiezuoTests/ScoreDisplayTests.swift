@@ -25,15 +25,28 @@ import Testing
         let result = Engine.evaluate(content.plan("p")!, in: content, asOf: Build.day("2022-07-01"))
         #expect(result.task("1")?.pace.status == .done)
         #expect(result.task("1")?.score?.withheldForMissingEvidence == true)
-        let site = SiteBuilder.build(content, templates: BundledSite.templates, options: SiteOptions(asOf: Build.day("2022-07-01")))
-        let path = try #require(Routes(content: content, taskPages: TaskPage.deserved).plan("p"))
+        // The same as a site author writes it, built as `xiezuo build` builds it.
+        let site = BundledSite.build(Self.evidenceSite(kind: "document"), asOf: Build.day("2022-07-01"))
+        let path = SitePath.page("pairings", "a-b", "2022")
         let planPage = try #require(site.files[path].flatMap { String(data: $0, encoding: .utf8) })
         #expect(planPage.contains("已完成</span>\n<span class=\"withheld\"> · 缺佐证材料，0 分</span>"))
         // With the photos handed in, nothing is said.
-        let complete = Build.content([ScoringEngineTests.plan(rule, actual: 4, requirement: "提供活动照片", evidence: [.photo])])
-        let completeSite = SiteBuilder.build(complete, templates: BundledSite.templates,
-                                             options: SiteOptions(asOf: Build.day("2022-07-01")))
+        let completeSite = BundledSite.build(Self.evidenceSite(kind: "photo"), asOf: Build.day("2022-07-01"))
         let completePage = try #require(completeSite.files[path].flatMap { String(data: $0, encoding: .utf8) })
         #expect(!completePage.contains("class=\"withheld\""))
+    }
+
+    /// The tiny site with evidence required, task 1 asking for photos, and 区教育局 reporting
+    /// 学校 4 of 4, done, with one piece of evidence of `kind`.
+    static func evidenceSite(kind: String) -> MemoryContentSource {
+        let plan = TinySite.files["content/plans/a-b-2022/plan.md"]!
+            .replacingOccurrences(of: "  method: proportional\n", with: "  method: proportional\n  evidence-required: true\n")
+        let tasks = TinySite.files["content/plans/a-b-2022/tasks.yaml"]!
+            .replacingOccurrences(of: "        text: 结对学校\n", with: "        text: 结对学校\n        requirement: 提供活动照片\n")
+        let record = TinySite.files["content/plans/a-b-2022/progress/2022-06-区教育局.md"]!
+            .replacingOccurrences(of: "    value: 2\n", with: "    value: 4\n")
+            .replacingOccurrences(of: "    state: in-progress\n", with: "    state: done\n    evidence:\n      - {title: 活动, kind: \(kind)}\n")
+        return TinySite.source(replacing: ["content/plans/a-b-2022/plan.md": plan, "content/plans/a-b-2022/tasks.yaml": tasks,
+                                           "content/plans/a-b-2022/progress/2022-06-区教育局.md": record])
     }
 }

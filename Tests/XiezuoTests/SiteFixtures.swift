@@ -12,7 +12,18 @@ enum BundledSite {
         return set
     }()
 
-    static let site = SiteBuilder.build(Bundled.content, templates: templates)
+    /// Built from content/ on disk, the way `xiezuo build` builds it.
+    static let site = build(DiskContentSource(root: Bundled.root))
+
+    /// A site made by the one build path (SiteBuild), in memory; fails the test run when the
+    /// build reports an error.
+    static func build(_ source: ContentSource, templates: TemplateSet = templates, asOf: Day? = nil) -> BuiltSite {
+        let build = SiteBuild(source: source, destination: .memory, templates: templates, options: SiteOptions(asOf: asOf))
+        guard let outcome = try? build.run(), let site = outcome.site else {
+            fatalError("the test site does not build: \((try? build.run())?.diagnostics ?? [])")
+        }
+        return site
+    }
 
     static func html(_ path: String) -> String? {
         site.files[SitePath(path.split(separator: "/").map(String.init))].flatMap { String(data: $0, encoding: .utf8) }

@@ -12,10 +12,8 @@ import Testing
         let region = TinySite.files["content/regions/a.yaml"]! + "\n  - {name: \"../../逃逸<b>\", kind: town}\n"
         let record = TinySite.files["content/plans/a-b-2022/progress/2022-06-区教育局.md"]!
             .replacingOccurrences(of: "进展顺利。", with: "<script>alert('note')</script><img src=x onerror=alert(2)>")
-        let loaded = TinySite.load(replacing: ["content/plans/a-b-2022/plan.md": plan, "content/regions/a.yaml": region,
-                                               "content/plans/a-b-2022/progress/2022-06-区教育局.md": record])
-        precondition(!loaded.hasErrors, "\(loaded.errors)")
-        return SiteBuilder.build(loaded.content, templates: BundledSite.templates)
+        return BundledSite.build(TinySite.source(replacing: ["content/plans/a-b-2022/plan.md": plan, "content/regions/a.yaml": region,
+                                                             "content/plans/a-b-2022/progress/2022-06-区教育局.md": record]))
     }()
 
     @Test func scriptsFromContentComeOutEscapedOrDropped() {
@@ -93,7 +91,7 @@ import Testing
         let sink = DiagnosticSink()
         let override = "{{<layout}}{{$main}}<p class=\"custom\">{{t.home_intro}}</p>{{/main}}{{/layout}}"
         let set = try #require(TemplateSet.load(overrides: ["home.mustache": Data(override.utf8)], language: "zh-CN", sink: sink))
-        let site = SiteBuilder.build(Bundled.content, templates: set)
+        let site = BundledSite.build(DiskContentSource(root: Bundled.root), templates: set)
         let home = String(decoding: site.files[Routes.home]!, as: UTF8.self)
         #expect(home.contains("<p class=\"custom\">各结对关系最新年度方案"))
         // Every other page keeps the default look.
@@ -134,7 +132,7 @@ import Testing
     @Test func englishIsSelectable() throws {
         let sink = DiagnosticSink()
         let set = try #require(TemplateSet.load(overrides: [:], language: "en", sink: sink))
-        let site = SiteBuilder.build(Bundled.content, templates: set)
+        let site = BundledSite.build(DiskContentSource(root: Bundled.root), templates: set)
         let home = String(decoding: site.files[Routes.home]!, as: UTF8.self)
         #expect(home.contains("<html lang=\"en\">"))
         #expect(home.contains("Overview of pairing assistance"))

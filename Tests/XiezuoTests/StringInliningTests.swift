@@ -53,10 +53,7 @@ import Testing
         let sink = DiagnosticSink()
         let set = try #require(TemplateSet.load(overrides: [:], language: "zh-CN", sink: sink))
         #expect(set.strings["status.no-such"] == "status.no-such")
-        let root = RebuildTests.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let report = try SiteBuild(source: MemoryContentSource(TinySite.files), output: root.appendingPathComponent("public"),
-                                   cache: nil, templates: set, options: SiteOptions()).run()
+        let report = try SiteBuild(source: TinySite.source(), destination: .memory, templates: set).run()
         #expect(report.failed)
         #expect(report.diagnostics.map(\.description) == [
             "templates/strings.yaml:1:1: error: the UI string 'status.no-such' is used but not defined; add it to templates/strings.yaml",

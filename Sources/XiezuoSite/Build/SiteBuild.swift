@@ -1,9 +1,10 @@
 import Foundation
 import XiezuoCore
 
-/// `xiezuo build`: content on disk to a site folder, one group of plans at a time, reusing
-/// what the previous build left for the groups whose inputs did not change. The steps, top
-/// to bottom:
+/// The one way a site is made — by `xiezuo build`, the tests and anything that serves the
+/// site: content (on disk or in memory) to a site folder or to memory, one group of plans at a
+/// time, reusing what the previous build left for the groups whose inputs did not change. The
+/// steps, top to bottom:
 ///
 /// 1. scan     list content/ with each file's stamp
 /// 2. shared   read and check regions, pairings, standards
@@ -19,9 +20,7 @@ import XiezuoCore
 /// and their records are let go as soon as their group is rendered.
 public struct SiteBuild {
     public let source: ContentSource
-    public let output: URL
-    /// Where the build keeps what the next one needs; nil: build everything, keep nothing.
-    public let cache: URL?
+    public let destination: SiteDestination
     public let templates: TemplateSet
     public let options: SiteOptions
 
@@ -29,48 +28,72 @@ public struct SiteBuild {
     /// or stop with SiteWriter.Failure.busy.
     public var wait = true
     public var waiting: @Sendable () -> Void = {}
+    /// Warnings found loading the templates, listed with the build's own problems.
+    public var templateProblems: [Diagnostic] = []
 
-    public init(source: ContentSource, output: URL, cache: URL?, templates: TemplateSet, options: SiteOptions) {
+    public init(source: ContentSource, destination: SiteDestination, templates: TemplateSet,
+                options: SiteOptions = SiteOptions()) {
         self.source = source
-        self.output = output.standardizedFileURL
-        self.cache = cache?.standardizedFileURL
+        switch destination {
+        case .folder(let output, let cache):
+            self.destination = .folder(output.standardizedFileURL, cache: cache?.standardizedFileURL)
+        case .memory:
+            self.destination = .memory
+        }
         self.templates = templates
         self.options = options
     }
 
-    public struct Report: Sendable {
+    /// The output folder; nil for a build in memory.
+    public var output: URL? {
+        if case .folder(let output, _) = destination { return output }
+        return nil
+    }
+
+    /// Where the build keeps what the next one needs; nil: build everything, keep nothing.
+    public var cache: URL? {
+        if case .folder(_, let cache) = destination { return cache }
+        return nil
+    }
+
+    /// What a build did.
+    public struct Outcome: Sendable {
         /// Every problem of the run, sorted by place; the build wrote nothing if one is an error.
         public let diagnostics: [Diagnostic]
         public let pages: Int
         public let files: SiteWriter.Summary?
         public let groups: Int
         public let groupsRendered: Int
-        /// Seconds per stage, summed over cores: scan+load, validate, compute, render, write, cache.
-        public let timings: [(String, Double)]
+        /// Seconds per stage, summed over cores, in pipeline order.
+        public let timings: [(BuildStage, Double)]
+        /// The site, for a build in memory that succeeded.
+        public let site: BuiltSite?
 
         public var failed: Bool { files == nil }
     }
 
-    public func run() throws -> Report {
+    public func run() throws -> Outcome {
         try checkFolders()
         let clock = StageClock()
         let started = Int64(Date().timeIntervalSince1970 * 1e9)
         // The output's lock, a commit an earlier build was cut off in finished, and the record of
         // what the output holds: before anything is read.
-        let writer = try SiteWriter.Staging(output: output, wait: wait, waiting: waiting)
-        let cache = try self.cache.map { try BuildCache(folder: $0, output: output, wait: wait, waiting: waiting) }
+        let writer: FileStore = try output.map { try SiteWriter.Staging(output: $0, wait: wait, waiting: waiting) } ?? MemoryStore()
+        let cache = try output.flatMap { output in
+            try self.cache.map { try BuildCache(folder: $0, output: output, wait: wait, waiting: waiting) }
+        }
         // 1. scan, 2. shared
-        let scan = clock.time("load") { ContentScan.scan(source) }
-        let (shared, sharedProblems) = clock.time("load") { ContentLoader.readShared(scan, from: source) }
+        let scan = clock.time(.load) { ContentScan.scan(source) }
+        let (shared, sharedProblems) = clock.time(.load) { ContentLoader.readShared(scan, from: source) }
         let sharedSink = DiagnosticSink()
-        clock.time("validate") { Validator.checkShared(shared, files: scan.declared, sink: sharedSink) }
-        var diagnostics = scan.diagnostics + sharedProblems + sharedSink.diagnostics
+        clock.time(.validate) { Validator.checkShared(shared, files: scan.declared, sink: sharedSink) }
+        var diagnostics = templateProblems + scan.diagnostics + sharedProblems + sharedSink.diagnostics
 
         // 3. group, fingerprint
-        let headers = clock.time("load") { readHeaders(scan, cache: cache) }
+        let headers = clock.time(.load) { readHeaders(scan, cache: cache) }
         let groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)
         // Each plan's latest record date, for the site's as-of date; not needed when it is given.
-        let latest = self.options.asOf != nil ? [] : clock.time("load") { readLatestRecords(scan, cache: cache) }
+        let latest = self.options.asOf != nil ? [] : clock.time(.load) { readLatestRecords(scan, cache: cache) }
         let options = self.options.settled(asOf: Engine.defaultAsOf(latestRecords: latest.compactMap(\.latest),
                                                                     years: headers.compactMap(\.header?.year)))
         let base = Fingerprint.base(program: Self.program, options: options, templates: templates,
@@ -78,8 +101,8 @@ public struct SiteBuild {
         let previous = cache?.previous.flatMap { $0.base == base ? $0 : nil }
         let record = writer.previous
         let recordByGroup = record?.byGroup() ?? [:]
-        let outputPath = output.path
-        let plans = clock.time("cache") {
+        let outputPath = output?.path ?? ""
+        let plans = clock.time(.cache) {
             Parallel.map(groups) { group -> PlannedGroup in
                 let (fingerprint, latest) = Fingerprint.of(group, base: base, scan: scan, shared: shared)
                 // A file changed within two seconds of the previous build's listing may have
@@ -95,7 +118,7 @@ public struct SiteBuild {
                 return PlannedGroup(group: group, fingerprint: fingerprint, kept: intact ? kept : nil, files: intact ? files : [])
             }
         }
-        let frame = SitePipeline.frame(shared, headers: headers.compactMap(\.header), templates: templates, options: options)
+        let frame = SiteRenderer.frame(shared, headers: headers.compactMap(\.header), templates: templates, options: options)
         let parts: PartStore = cache.map { cache in
             DiskPartStore(folders: Dictionary(plans.flatMap { planned in
                 planned.group.plans.map { ($0, cache.partsFolder(planned.group.key, planned.fingerprint)) }
@@ -120,14 +143,14 @@ public struct SiteBuild {
         let rendered = outcomes.filter(\.rendered).count
         guard !sorted.contains(where: { $0.severity == .error }) else {
             abandon()
-            return Report(diagnostics: sorted, pages: 0, files: nil, groups: groups.count, groupsRendered: rendered,
-                          timings: clock.report(writer: writer))
+            return Outcome(diagnostics: sorted, pages: 0, files: nil, groups: groups.count, groupsRendered: rendered,
+                          timings: clock.report(writer: writer), site: nil)
         }
 
         // 5. site
         let siteSink = RecordingSink(writer, group: "")
-        let sitePages = clock.time("render") {
-            SitePipeline.renderSite(frame: frame, groups: outcomes.map(\.summaries), templates: templates, parts: parts,
+        let sitePages = clock.time(.render) {
+            SiteRenderer.renderSite(frame: frame, groups: outcomes.map(\.summaries), templates: templates, parts: parts,
                                     into: siteSink)
         }
         // A UI string the program asked for and strings.yaml lacks would be published as its key.
@@ -138,8 +161,8 @@ public struct SiteBuild {
                 Diagnostic(.error, at: SourceLocation(file: "templates/strings.yaml"),
                            "the UI string '\($0)' is used but not defined; add it to templates/strings.yaml")
             }
-            return Report(diagnostics: Diagnostic.ordered(sorted + problems), pages: 0, files: nil, groups: groups.count,
-                          groupsRendered: rendered, timings: clock.report(writer: writer))
+            return Outcome(diagnostics: Diagnostic.ordered(sorted + problems), pages: 0, files: nil, groups: groups.count,
+                          groupsRendered: rendered, timings: clock.report(writer: writer), site: nil)
         }
         // A share of a download kept in the cache that cannot be read back whole: the cache is
         // damaged, and this build would publish a download with a plan missing.
@@ -156,7 +179,7 @@ public struct SiteBuild {
             for (path, entry) in outcome.files where next.files[path] == nil { next.files[path] = entry }
         }
         for (path, entry) in siteSink.entries where next.files[path] == nil { next.files[path] = entry }
-        var files = try clock.time("write") { () throws -> SiteWriter.Summary in
+        var files = try clock.time(.write) { () throws -> SiteWriter.Summary in
             cache?.invalidate()
             return try writer.commit(next)
         }
@@ -164,8 +187,8 @@ public struct SiteBuild {
         let kept = outcomes.filter { !$0.rendered }.reduce(0) { $0 + $1.summaries.files }
         files = SiteWriter.Summary(written: files.written, unchanged: files.unchanged + kept, removed: files.removed)
         if let cache {
-            try clock.time("cache") {
-                let state = BuildCache.State(base: base, startedAt: started, output: output.path,
+            try clock.time(.cache) {
+                let state = BuildCache.State(base: base, startedAt: started, output: outputPath,
                                              headers: Dictionary(headers.compactMap { read in read.cached.map { (read.id, $0) } },
                                                                  uniquingKeysWith: { a, _ in a }),
                                              latestRecords: self.options.asOf != nil ? cache.latestRecords
@@ -177,18 +200,21 @@ public struct SiteBuild {
         }
         var reported = sorted
         if writer.foreignFiles > 0 {
-            reported.append(Diagnostic(.warning, at: SourceLocation(file: output.path),
+            reported.append(Diagnostic(.warning, at: SourceLocation(file: outputPath),
                                        "\(writer.foreignFiles) files here were not made by this build and no record says xiezuo "
                                        + "wrote them, so they were left in place; remove them by hand if they are old pages"))
         }
-        return Report(diagnostics: reported, pages: sitePages + outcomes.reduce(0) { $0 + $1.summaries.pages }, files: files,
-                      groups: groups.count, groupsRendered: rendered, timings: clock.report(writer: writer))
+        let pages = sitePages + outcomes.reduce(0) { $0 + $1.summaries.pages }
+        return Outcome(diagnostics: reported, pages: pages, files: files, groups: groups.count, groupsRendered: rendered,
+                       timings: clock.report(writer: writer),
+                       site: (writer as? MemoryStore).map { BuiltSite(files: $0.committed, pages: pages) })
     }
 
     /// The output and the cache may not lie inside the content (they would be read as content,
     /// or a build would delete what an author wrote), nor the cache inside the output (it would
     /// be published, and removed as a stale page).
     private func checkFolders() throws {
+        guard let output else { return }
         func inside(_ folder: URL, _ other: URL) -> Bool {
             let (a, b) = (folder.standardizedFileURL.resolvingSymlinksInPath().path,
                           other.standardizedFileURL.resolvingSymlinksInPath().path)
@@ -230,26 +256,26 @@ public struct SiteBuild {
 
     /// Load → validate → compute → render one group; its record kept for the next build.
     private func renderGroup(_ planned: PlannedGroup, shared: SharedContent, scan: ContentScan, frame: SiteFrame,
-                             parts: PartStore, writer: SiteWriter.Staging, cache: BuildCache?, asOf: Day,
+                             parts: PartStore, writer: FileStore, cache: BuildCache?, asOf: Day,
                              clock: StageClock) -> GroupOutcome {
         let group = planned.group
-        let (drafts, problems) = clock.time("load") { ContentLoader.readPlans(group.plans, of: scan, from: source) }
+        let (drafts, problems) = clock.time(.load) { ContentLoader.readPlans(group.plans, of: scan, from: source) }
         let sink = DiagnosticSink()
-        let content = clock.time("validate") { Validator.checkPlans(drafts, shared: shared, files: scan.declared, sink: sink) }
+        let content = clock.time(.validate) { Validator.checkPlans(drafts, shared: shared, files: scan.declared, sink: sink) }
         let diagnostics = problems + sink.diagnostics
         // A group with errors is not rendered: the build writes nothing.
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return GroupOutcome(summaries: GroupSummaries(), diagnostics: diagnostics, files: [], rendered: true)
         }
-        let results = clock.time("compute") { SiteBuilder.compute(content, asOf: asOf) }
+        let results = clock.time(.compute) { Engine.evaluateAll(content, asOf: asOf) }
         let recording = RecordingSink(writer, group: group.key)
-        var summaries = clock.time("render") {
-            SitePipeline.renderGroup(group, content: content, results: results, frame: frame, templates: templates,
+        var summaries = clock.time(.render) {
+            SiteRenderer.renderGroup(group, content: content, results: results, frame: frame, templates: templates,
                                      parts: parts, into: recording)
         }
         let files = recording.entries.map { (path: $0.key, entry: $0.value) }
         summaries.files = files.count
-        clock.time("cache") {
+        clock.time(.cache) {
             try? cache?.save(BuildCache.GroupRecord(summaries: summaries, diagnostics: diagnostics),
                              key: group.key, fingerprint: planned.fingerprint)
         }
@@ -306,13 +332,13 @@ public struct SiteBuild {
 
 /// Hands files to the writer and notes each one's digest, for the output's record.
 final class RecordingSink: SiteSink, @unchecked Sendable {
-    private let writer: SiteWriter.Staging
+    private let writer: FileStore
     private let group: String
     private let lock = NSLock()
     private var files: [SitePath: OutputManifest.Entry] = [:]
 
     /// `group`: the key of the group of plans whose pages these are; "" for the site-wide pages.
-    init(_ writer: SiteWriter.Staging, group: String) {
+    init(_ writer: FileStore, group: String) {
         self.writer = writer
         self.group = group
     }
@@ -331,12 +357,25 @@ final class RecordingSink: SiteSink, @unchecked Sendable {
     }
 }
 
+/// The stages a build's time is counted in, in pipeline order.
+public enum BuildStage: String, CaseIterable, Sendable {
+    /// Listing and reading content/, decoding YAML and Markdown.
+    case load
+    case validate
+    case compute
+    case render
+    /// Writing files, staged as they are rendered, and the commit.
+    case write
+    /// Reading and keeping what the next build needs.
+    case cache
+}
+
 /// Time per stage, summed over the cores that worked on it.
 final class StageClock: @unchecked Sendable {
     private let lock = NSLock()
-    private var seconds: [String: Double] = [:]
+    private var seconds: [BuildStage: Double] = [:]
 
-    func time<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
+    func time<T>(_ stage: BuildStage, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -346,12 +385,17 @@ final class StageClock: @unchecked Sendable {
     }
 
     /// The stages in pipeline order; staged writes happen while rendering and count as writing.
-    func report(writer: SiteWriter.Staging) -> [(String, Double)] {
-        lock.withLock {
-            let staged = writer.seconds
-            return [("load", seconds["load"] ?? 0), ("validate", seconds["validate"] ?? 0), ("compute", seconds["compute"] ?? 0),
-                    ("render", max(0, (seconds["render"] ?? 0) - staged)), ("write", (seconds["write"] ?? 0) + staged),
-                    ("cache", seconds["cache"] ?? 0)]
+    func report(writer: FileStore) -> [(BuildStage, Double)] {
+        let staged = writer.seconds
+        return lock.withLock {
+            BuildStage.allCases.map { stage in
+                let counted = seconds[stage] ?? 0
+                switch stage {
+                case .render: return (stage, max(0, counted - staged))
+                case .write: return (stage, counted + staged)
+                default: return (stage, counted)
+                }
+            }
         }
     }
 }

@@ -34,13 +34,13 @@ struct SiteFrame: Sendable {
 struct SiteContext {
     let frame: SiteFrame
     let content: Content
-    let results: [String: PlanResult]
+    let results: [String: EvaluatedPlan]
     /// The plans each unit has something in, newest first.
     let plansByUnit: [UnitID: [Plan]]
     /// The plans of each pairing, newest first.
     let plansByPairing: [String: [Plan]]
 
-    init(frame: SiteFrame, content: Content, results: [String: PlanResult]) {
+    init(frame: SiteFrame, content: Content, results: [String: EvaluatedPlan]) {
         self.frame = frame
         self.content = content
         self.results = results
@@ -48,7 +48,7 @@ struct SiteContext {
         var byUnit: [UnitID: [Plan]] = [:]
         var byPairing: [String: [Plan]] = [:]
         for plan in newestFirst {
-            for unit in results[plan.id]?.units ?? [] { byUnit[unit.unit, default: []].append(plan) }
+            for unit in results[plan.id]?.result.units ?? [] { byUnit[unit.unit, default: []].append(plan) }
             byPairing[plan.pairing, default: []].append(plan)
         }
         plansByUnit = byUnit
@@ -58,7 +58,9 @@ struct SiteContext {
     var routes: Routes { frame.routes }
     var strings: Strings { frame.strings }
 
-    func result(_ plan: Plan) -> PlanResult { results[plan.id]! }
+    func result(_ plan: Plan) -> PlanResult { results[plan.id]!.result }
+    /// The plan's monthly briefings, oldest first.
+    func briefings(_ plan: Plan) -> [Briefing] { results[plan.id]!.briefings }
 
     func unit(_ id: UnitID) -> ResponsibleUnit? { frame.unit(id) }
     func pairingName(_ pairing: Pairing) -> String { frame.pairingName(pairing) }

@@ -10,9 +10,9 @@ struct GroupSummaries: Sendable, Codable {
     var files = 0
 }
 
-/// The render stage, shared by builds from disk and in memory: a group's pages, then the
-/// site-wide pages from every group's summaries.
-enum SitePipeline {
+/// The render stage: a group's pages from its plans and the engine's results, then the
+/// site-wide pages from every group's summaries. Presents; computes nothing.
+enum SiteRenderer {
     /// The frame every page is drawn in: shared content, the routes known before plans are
     /// read, the strings of the language.
     static func frame(_ shared: SharedContent, headers: [PlanHeader], templates: TemplateSet, options: SiteOptions) -> SiteFrame {
@@ -23,7 +23,7 @@ enum SitePipeline {
     /// A group's pages and plan downloads into `sink`, its plans' shares of the site-wide
     /// downloads into `parts`; returns its summaries. `content` holds the group's plans,
     /// validated, and `results` their computed results.
-    static func renderGroup(_ group: BuildGroup, content: Content, results: [String: PlanResult], frame: SiteFrame,
+    static func renderGroup(_ group: BuildGroup, content: Content, results: [String: EvaluatedPlan], frame: SiteFrame,
                             templates: TemplateSet, parts: PartStore, into sink: SiteSink) -> GroupSummaries {
         let routes = frame.routes.adding(content.plans, taskPages: TaskPage.deserved)
         let site = SiteContext(frame: frame.group(routes: routes, templates: templates), content: content, results: results)
@@ -81,7 +81,7 @@ enum PageJob {
         case .plan(let plan):
             for (path, data) in Downloads.files(of: plan, site) { sink.put(path, data) }
             Downloads.putParts(of: plan, site, into: parts)
-            let briefings = Engine.briefings(plan, in: site.content, asOf: site.result(plan).asOf)
+            let briefings = site.briefings(plan)
             let pages = page(PlanPage.make(plan, site: site))
                 + plan.indicators.map { page(IndicatorPage.make($0, plan: plan, site: site)) }.reduce(0, +)
                 + plan.allTasks.map { page(TaskPage.make($0, plan: plan, site: site)) }.reduce(0, +)

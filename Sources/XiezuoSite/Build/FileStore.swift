@@ -1,0 +1,22 @@
+import Foundation
+import XiezuoCore
+
+/// Takes a build's files as they are rendered, from every core at once, until the build
+/// commits them or gives up: the output folder's staging (SiteWriter.Staging) or memory.
+protocol FileStore: AnyObject, Sendable {
+    /// What the destination held after the previous build, when it keeps a record.
+    var previous: OutputManifest? { get }
+    func store(_ path: SitePath, _ data: Data, digest: FileDigest)
+    /// A file too large to hold at once, handed over part by part; returns its digest.
+    func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> FileDigest
+    /// Publishes what was stored: the destination then holds exactly the files `manifest` lists.
+    func commit(_ manifest: OutputManifest) throws -> SiteWriter.Summary
+    /// Drops what was stored; the destination stays as it was.
+    func abort()
+    /// Seconds spent storing, summed over cores (counted as writing, not rendering).
+    var seconds: Double { get }
+    /// Files in the destination that no build of xiezuo made (left in place).
+    var foreignFiles: Int { get }
+}
+
+extension SiteWriter.Staging: FileStore {}
