@@ -33,13 +33,13 @@ struct ReportCommand: ParsableCommand {
         let content = result.content
         let results: [(Plan, PlanResult)]
         do {
-            results = try PlanReports.evaluate(content, pairing: pairing, asOf: try parseAsOf(asOf))
-        } catch let error as PlanReports.UnknownPairing {
+            results = try PlanSelection.evaluate(content, pairing: pairing, asOf: try parseAsOf(asOf))
+        } catch let error as PlanSelection.UnknownPairing {
             throw ValidationError(error.description)
         }
         switch format {
-        case .text: print(TextReport.render(results, content: content))
-        case .json: FileHandle.standardOutput.write(ReportDocument(results: results).json() + Data("\n".utf8))
+        case .text: print(ResultsText.render(results, content: content))
+        case .json: FileHandle.standardOutput.write(ResultsJSON(results: results).json() + Data("\n".utf8))
         }
     }
 }

@@ -8,7 +8,7 @@ import Testing
     static let result = Engine.evaluate(plan, in: Bundled.content, asOf: Day(year: 2021, month: 12, day: 31)!)
 
     @Test func jsonKeepsExactDecimalsAsStrings() throws {
-        let data = ReportDocument(results: [(Self.plan, Self.result)]).json()
+        let data = ResultsJSON(results: [(Self.plan, Self.result)]).json()
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["format"] as? String == "xiezuo-report/1")
         let plans = try #require(object["plans"] as? [[String: Any]])
@@ -27,7 +27,7 @@ import Testing
         // terminates, so each is given to 12 places beside the exact numbers it divides.
         let content = Build.content([PercentIndicatorTests.funds])
         let plan = try #require(content.plan("p"))
-        let data = ReportDocument(results: [(plan, Engine.evaluate(plan, in: content, asOf: Build.day("2022-07-02")))]).json()
+        let data = ResultsJSON(results: [(plan, Engine.evaluate(plan, in: content, asOf: Build.day("2022-07-02")))]).json()
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let entry = try #require((object["plans"] as? [[String: Any]])?.first)
         let rate = try #require((entry["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "使用率" })
@@ -44,8 +44,8 @@ import Testing
     }
 
     @Test func jsonIsByteStable() {
-        let a = ReportDocument(results: [(Self.plan, Self.result)]).json()
-        let b = ReportDocument(results: [(Self.plan, Engine.evaluate(Self.plan, in: Bundled.content,
+        let a = ResultsJSON(results: [(Self.plan, Self.result)]).json()
+        let b = ResultsJSON(results: [(Self.plan, Engine.evaluate(Self.plan, in: Bundled.content,
                                                                       asOf: Day(year: 2021, month: 12, day: 31)!))]).json()
         #expect(a == b)
     }
@@ -53,7 +53,7 @@ import Testing
     @Test func textReportListsScoreGradeAndFindings() {
         let plan = Bundled.plan("rushan-shizhong-2022")
         let result = Engine.evaluate(plan, in: Bundled.content, asOf: Day(year: 2022, month: 11, day: 30)!)
-        let text = TextReport.render([(plan, result)], content: Bundled.content)
+        let text = ResultsText.render([(plan, result)], content: Bundled.content)
         #expect(text.contains("score 1750.79 / 2250.00 (77.8%)  grade 较好"))
         #expect(text.contains("[sample data]"))
         // Eight tasks and 孟庄镇's 衔接推进区 funds (150 of 200 万元 = 75 % against 130 of 161 days = 80.7 %).

@@ -116,12 +116,3 @@ struct Scorer {
         return rule.grades.first { percent >= $0.minimum }?.grade
     }
 }
-
-extension Decimal {
-    func rounded(scale: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal {
-        var input = self
-        var result = Decimal()
-        NSDecimalRound(&result, &input, scale, mode)
-        return result
-    }
-}

@@ -216,9 +216,15 @@ extension FileStamp {
     }
 
     init(_ status: stat) {
+        // The nanosecond times are named differently on Linux and on Darwin.
+        #if canImport(Glibc) || canImport(Musl)
+        let (modified, changed) = (status.st_mtim, status.st_ctim)
+        #else
+        let (modified, changed) = (status.st_mtimespec, status.st_ctimespec)
+        #endif
         self.init(size: Int64(status.st_size),
-                  modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
-                  changed: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec),
+                  modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+                  changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec),
                   inode: UInt64(status.st_ino))
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 
 extension Decimal {
-    /// Rounded half away from zero to `scale` decimal places (0.125 → 0.13). The one
-    /// rounding rule of the project, applied once, at display.
-    public func rounded(scale: Int) -> Decimal {
+    /// Rounded to `scale` decimal places: half away from zero (0.125 → 0.13), the one rule
+    /// for what is shown, applied once, at display; or toward or away from zero where a
+    /// computation says so (whole steps of a shortfall, exact shares that never exceed the
+    /// whole). DecimalDigits rounds the same way, half away from zero, on digits already read.
+    public func rounded(scale: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
         var input = self
         var result = Decimal()
-        NSDecimalRound(&result, &input, scale, .plain)
+        NSDecimalRound(&result, &input, scale, mode)
         return result
     }
 

@@ -10,7 +10,7 @@ protocol FileStore: AnyObject, Sendable {
     /// A file too large to hold at once, handed over part by part; returns its digest.
     func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> FileDigest
     /// Publishes what was stored: the destination then holds exactly the files `manifest` lists.
-    func commit(_ manifest: OutputManifest) throws -> SiteWriter.Summary
+    func commit(_ manifest: OutputManifest) throws -> SiteWriter.Counts
     /// Drops what was stored; the destination stays as it was.
     func abort()
     /// Seconds spent storing, summed over cores (counted as writing, not rendering).

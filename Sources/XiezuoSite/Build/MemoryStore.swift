@@ -22,9 +22,9 @@ final class MemoryStore: FileStore, @unchecked Sendable {
         return FileDigest(data)
     }
 
-    func commit(_ manifest: OutputManifest) throws -> SiteWriter.Summary {
+    func commit(_ manifest: OutputManifest) throws -> SiteWriter.Counts {
         lock.withLock { kept = files.filter { manifest.files[$0.key] != nil } }
-        return SiteWriter.Summary(written: kept.count, unchanged: 0, removed: 0)
+        return SiteWriter.Counts(written: kept.count, unchanged: 0, removed: 0)
     }
 
     func abort() { lock.withLock { files = [:] } }

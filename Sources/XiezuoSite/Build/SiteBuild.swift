@@ -61,7 +61,7 @@ public struct SiteBuild {
         /// Every problem of the run, sorted by place; the build wrote nothing if one is an error.
         public let diagnostics: [Diagnostic]
         public let pages: Int
-        public let files: SiteWriter.Summary?
+        public let files: SiteWriter.Counts?
         public let groups: Int
         public let groupsRendered: Int
         /// Seconds per stage, summed over cores, in pipeline order.
@@ -179,13 +179,13 @@ public struct SiteBuild {
             for (path, entry) in outcome.files where next.files[path] == nil { next.files[path] = entry }
         }
         for (path, entry) in siteSink.entries where next.files[path] == nil { next.files[path] = entry }
-        var files = try clock.time(.write) { () throws -> SiteWriter.Summary in
+        var files = try clock.time(.write) { () throws -> SiteWriter.Counts in
             cache?.invalidate()
             return try writer.commit(next)
         }
         // The files of groups kept from the previous build are in the output, unchanged.
         let kept = outcomes.filter { !$0.rendered }.reduce(0) { $0 + $1.summaries.files }
-        files = SiteWriter.Summary(written: files.written, unchanged: files.unchanged + kept, removed: files.removed)
+        files = SiteWriter.Counts(written: files.written, unchanged: files.unchanged + kept, removed: files.removed)
         if let cache {
             try clock.time(.cache) {
                 let state = BuildCache.State(base: base, startedAt: started, output: outputPath,

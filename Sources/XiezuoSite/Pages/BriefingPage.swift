@@ -11,7 +11,7 @@ struct BriefingPage: Encodable {
     let heading: String
     let planLink: Link
     let months: [Link]
-    let summary: PlanPage.Summary
+    let summary: PlanPage.Headline
     let scored: Bool
     let board: [PlanPage.BoardRow]
     let hasBoard: Bool

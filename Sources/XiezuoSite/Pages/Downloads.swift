@@ -54,7 +54,7 @@ enum Downloads {
         parts.put(.indicators, plan: plan.id,
                   CSV.lines(plan.indicators.map { [plan.id] + indicatorRow($0, plan: plan, result: result, site: site) },
                             text: [1]))
-        parts.put(.results, plan: plan.id, ReportDocument.part(plan, result))
+        parts.put(.results, plan: plan.id, ResultsJSON.part(plan, result))
     }
 
     /// The site-wide tables and results.json, from the overview and every plan's shares.
@@ -78,7 +78,7 @@ enum Downloads {
             for plan in site.plans { part(parts.get(.indicators, plan: plan.id)) }
         })
         sink.put(Routes.results, parts: { part in
-            ReportDocument.assemble(site.plans.lazy.map { parts.get(.results, plan: $0.id) }, into: part)
+            ResultsJSON.assemble(site.plans.lazy.map { parts.get(.results, plan: $0.id) }, into: part)
         })
     }
 

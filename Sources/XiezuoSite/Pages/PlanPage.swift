@@ -8,7 +8,7 @@ struct PlanPage: Encodable {
     let t: TemplateStrings
     let years: [Link]
     let fields: [Field]
-    let summary: Summary
+    let summary: Headline
     let findings: [FindingGroup]
     let hasFindings: Bool
     let chart: ChartView
@@ -34,7 +34,7 @@ struct PlanPage: Encodable {
         let saveAs: String
     }
 
-    struct Summary: Encodable {
+    struct Headline: Encodable {
         let asOf: String
         let latestData: String
         let expected: String
@@ -182,9 +182,9 @@ struct PlanPage: Encodable {
     }
 
     /// The headline figures of a plan as of its result's date (the plan page's and a briefing's).
-    static func summary(_ result: PlanResult, scored: Bool, p: Presenter) -> Summary {
+    static func summary(_ result: PlanResult, scored: Bool, p: Presenter) -> Headline {
         let rollup = result.rollup
-        return Summary(
+        return Headline(
             asOf: result.asOf.description, latestData: result.latestData?.description ?? p.s["plan.no-data"],
             expected: Display.percent(result.expected),
             completion: p.bar(ratio: result.completion, expected: result.expected),

@@ -24,7 +24,7 @@ public enum SiteWriter {
     /// Names of xiezuo's own files in the output, never pages.
     static func isOwnFile(_ name: String) -> Bool { name.hasPrefix(".xiezuo-") }
 
-    public struct Summary: Sendable {
+    public struct Counts: Sendable {
         public let written: Int
         public let unchanged: Int
         public let removed: Int
@@ -51,7 +51,7 @@ public enum SiteWriter {
     }
 
     /// Writes a site held in memory (tests, small sites).
-    public static func write(_ site: BuiltSite, to output: URL) throws -> Summary {
+    public static func write(_ site: BuiltSite, to output: URL) throws -> Counts {
         let writer = try SiteWriter.Staging(output: output)
         let recording = site.files.sorted(by: { $0.key < $1.key })
         var manifest = OutputManifest()
@@ -245,7 +245,7 @@ public enum SiteWriter {
         /// included) what the output holds: the changed files move in, the files of the
         /// previous record that `manifest` does not list are removed. On an earlier write
         /// failure, removes the staging folder and leaves the output as it was.
-        func commit(_ manifest: OutputManifest) throws -> Summary {
+        func commit(_ manifest: OutputManifest) throws -> Counts {
             if let failure {
                 abort()
                 throw failure
@@ -272,7 +272,7 @@ public enum SiteWriter {
             // Nothing to move, remove or record: the output already is the new site.
             if journal.moves.isEmpty && journal.removals.isEmpty && journal.unchangedRecord {
                 abort()
-                return Summary(written: written, unchanged: unchanged, removed: 0)
+                return Counts(written: written, unchanged: unchanged, removed: 0)
             }
             do {
                 Interruption.shared.committing()
@@ -280,7 +280,7 @@ public enum SiteWriter {
                 try journal.record(in: output)
                 journaled = true
                 let (_, removed) = try journal.carryOut(output: output, staging: staging, record: previous)
-                return Summary(written: written, unchanged: unchanged, removed: removed)
+                return Counts(written: written, unchanged: unchanged, removed: removed)
             } catch let failure as Failure {
                 throw failure
             } catch {

@@ -6,7 +6,7 @@ import XiezuoCore
 /// Stable format `xiezuo-report/1` (docs/report-json.md). Every number is a string holding an
 /// exact decimal ("0.3", "1834.5"): JSON numbers are binary floating point in most readers,
 /// and money and scores must not drift. Ratios are fractions (1.35 = 135 %).
-public struct ReportDocument {
+public struct ResultsJSON {
     public static let format = "xiezuo-report/1"
     let results: [(Plan, PlanResult)]
 
@@ -97,9 +97,9 @@ public struct ReportDocument {
             asOf = result.asOf.description
             sample = result.sample
             latestData = result.latestData?.description
-            expected = ReportDocument.ratio(result.expected)
+            expected = ResultsJSON.ratio(result.expected)
             expectedOf = FractionEntry(result.expectedDays)
-            completion = ReportDocument.ratio(result.completion)
+            completion = ResultsJSON.ratio(result.completion)
             score = plan.scoring.method == .none ? nil : Score(result.rollup, bonus: result.bonus,
                                                                  penalty: result.penalty, grade: result.grade)
             indicators = result.indicators.map(IndicatorEntry.init)
@@ -121,7 +121,7 @@ public struct ReportDocument {
             earned = rollup.earned.plainString
             self.bonus = bonus.plainString
             self.penalty = penalty.plainString
-            percent = rollup.percent.map(ReportDocument.ratio)
+            percent = rollup.percent.map(ResultsJSON.ratio)
             percentOf = rollup.percentFraction.map(FractionEntry.init)
             self.grade = grade
         }
@@ -153,13 +153,13 @@ public struct ReportDocument {
             id = r.id
             name = r.name
             unit = r.unit
-            actual = r.actualFraction == nil ? r.actual.plainString : ReportDocument.ratio(r.actual)
+            actual = r.actualFraction == nil ? r.actual.plainString : ResultsJSON.ratio(r.actual)
             actualOf = r.actualFraction.map(FractionEntry.init)
             met = r.met.rawValue
             status = r.pace.status.rawValue
             deadline = r.pace.deadline.description
             target = r.target?.plainString
-            completion = r.completion.map(ReportDocument.ratio)
+            completion = r.completion.map(ResultsJSON.ratio)
             completionOf = r.completionFraction.map(FractionEntry.init)
             items = r.items.mapValues(\.plainString)
             scored = r.scored
@@ -181,8 +181,8 @@ public struct ReportDocument {
         init(_ r: TaskResult) {
             id = r.id
             state = r.state.rawValue
-            completion = ReportDocument.ratio(r.completion)
-            uncappedCompletion = ReportDocument.ratio(r.uncappedCompletion)
+            completion = ResultsJSON.ratio(r.completion)
+            uncappedCompletion = ResultsJSON.ratio(r.uncappedCompletion)
             status = r.pace.status.rawValue
             deadline = r.pace.deadline.description
             dueSoon = r.pace.dueSoon
@@ -218,7 +218,7 @@ public struct ReportDocument {
             unit = r.unit.description
             available = r.rollup.available.plainString
             earned = r.rollup.earned.plainString
-            percent = r.rollup.percent.map(ReportDocument.ratio)
+            percent = r.rollup.percent.map(ResultsJSON.ratio)
             percentOf = r.rollup.percentFraction.map(FractionEntry.init)
             grade = r.grade
             rank = r.rank

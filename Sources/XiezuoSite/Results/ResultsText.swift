@@ -2,7 +2,7 @@ import XiezuoCore
 
 /// The plain-text report for CI logs: per plan, completion, score, grade, and what is
 /// behind, overdue or missing.
-public enum TextReport {
+public enum ResultsText {
     public static func render(_ results: [(Plan, PlanResult)], content: Content) -> String {
         results.map { plan, result in section(plan, result, content: content) }.joined(separator: "\n")
     }

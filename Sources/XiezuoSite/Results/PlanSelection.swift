@@ -2,7 +2,7 @@ import XiezuoCore
 
 /// The plans a report covers, evaluated as of one date: every plan, or one pairing's, in
 /// pairing and year order, as of the given date or the site's (the latest record anywhere).
-public enum PlanReports {
+public enum PlanSelection {
     public struct UnknownPairing: Error, CustomStringConvertible {
         public let description: String
     }

@@ -1,0 +1,6 @@
+import Foundation
+
+public struct MonthValue: Sendable, Hashable {
+    public let month: String
+    public let value: Decimal
+}
