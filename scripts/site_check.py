@@ -7,6 +7,7 @@ import os
 import socketserver
 import subprocess
 import sys
+import time
 import tempfile
 import threading
 import urllib.parse
@@ -110,7 +111,7 @@ def check_links(base):
            f"folder, {unreached} not linked from any page), {len(broken)} broken")
 
 
-def check_console(base):
+def browser():
     os.environ["SE_OFFLINE"] = "true"
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -120,7 +121,37 @@ def check_console(base):
         options.add_argument(argument)
     options.binary_location = "/usr/bin/chromium"
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def check_search(base, word="教育"):
+    """Served, the search page finds a Chinese word; opened from disk, it says search needs the server."""
+    if not os.path.isdir(os.path.join(SITE, "pagefind")):
+        report("search", True, "the site was built without search (no pagefind/): nothing to check")
+        return
+    driver = browser()
+    try:
+        driver.get(base + "search/index.html?q=" + urllib.parse.quote(word))
+        results = []
+        for _ in range(60):
+            results = driver.find_elements("css selector", ".pagefind-ui__result-link")
+            if results:
+                break
+            time.sleep(0.25)
+        errors = [entry["message"] for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+        driver.get("file://" + os.path.abspath(os.path.join(SITE, "search", "index.html")) + "?q=" + urllib.parse.quote(word))
+        offline = driver.find_element("id", "search-offline").is_displayed()
+    finally:
+        driver.quit()
+    for line in errors[:20]:
+        print("   " + line)
+    report("search", bool(results) and offline and not errors,
+           f"served: {len(results)} results for {word} on the first screen, {len(errors)} console errors; "
+           f"from disk: the search-needs-the-server notice {'shown' if offline else 'NOT shown'}")
+
+
+def check_console(base):
+    driver = browser()
     pages = ["index.html"]
     pairing = sorted(glob.glob(os.path.join(SITE, "pairings", "*", "*", "index.html")))
     indicator = sorted(glob.glob(os.path.join(SITE, "indicators", "*", "*", "index.html")))
@@ -145,6 +176,7 @@ server, base = serve()
 try:
     check_links(base)
     check_console(base)
+    check_search(base)
 finally:
     server.shutdown()
 passed = sum(results)

@@ -94,7 +94,8 @@ struct Measurement {
     static func build(_ binary: String, source: URL) throws -> Measurement {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["build", "--source", source.path, "--timings"]
+        // Search (Pagefind) is measured on its own: the reference Hugo workload builds no index.
+        process.arguments = ["build", "--source", source.path, "--timings", "--no-search"]
         let pipe = Pipe()
         process.standardOutput = pipe
         var before = rusage()

@@ -32,7 +32,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-wait"), help: "When another build is writing the same output or cache, stop instead of waiting for it.")
     var noWait = false
 
-    @Flag(help: "Print the time each stage took (load, validate, compute, render, write, cache), summed over cores, and peak memory.")
+    @Flag(name: .customLong("no-search"), help: "Make the site without search (no search box, no index).")
+    var noSearch = false
+
+    @Flag(help: "Print the time each stage took (load, validate, compute, render, write, cache, search), summed over cores, and peak memory.")
     var timings = false
 
     func validate() throws {
@@ -46,8 +49,14 @@ struct BuildCommand: ParsableCommand {
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
         let destination = SiteDestination.folder(URL(fileURLWithPath: output, relativeTo: root),
                                                  cache: noCache ? nil : URL(fileURLWithPath: cache, relativeTo: root))
+        let searchTool = noSearch ? nil : SearchIndex.locateTool()
+        if !noSearch && searchTool == nil {
+            FileHandle.standardError.write(Data(("note: \(SearchIndex.toolName) (PyPI pagefind-bin-extended) is not installed, so the "
+                                                 + "site is made without search; scripts/bootstrap installs it\n").utf8))
+        }
         let (made, templateProblems) = SiteBuild.site(at: root, destination: destination, language: language,
-                                                      options: SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL))
+                                                      options: SiteOptions(asOf: try parseAsOf(asOf), baseURL: baseURL,
+                                                                           searchTool: searchTool))
         guard var build = made else { fail(templateProblems) }
         build.wait = !noWait
         build.waiting = { FileHandle.standardError.write(Data("another xiezuo build is writing \(output)/; waiting for it…\n".utf8)) }

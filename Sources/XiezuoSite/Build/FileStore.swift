@@ -17,6 +17,14 @@ protocol FileStore: AnyObject, Sendable {
     var seconds: Double { get }
     /// Files in the destination that no build of xiezuo made (left in place).
     var foreignFiles: Int { get }
+    /// Whether any file stored so far differs from what the destination holds.
+    var hasChanges: Bool { get }
+    /// A new, empty folder for work on the destination's file system; the caller removes it
+    /// before the commit.
+    func scratchFolder() throws -> URL
+    /// Puts the bytes each of `paths` will have once committed (stored now, or kept from the
+    /// previous build) into `folder`, at the same relative paths.
+    func materialize(_ paths: [SitePath], into folder: URL) throws
 }
 
 extension SiteWriter.Staging: FileStore {}

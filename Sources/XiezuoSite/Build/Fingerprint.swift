@@ -16,6 +16,8 @@ enum Fingerprint {
         combine(program, into: &hash)
         hash.combine(options.asOf?.description ?? "")
         hash.combine(options.baseURL ?? "\u{0}")
+        // Every page's header has the search box, or none.
+        hash.combine(options.search ? "search" : "")
         hash.combine(templates.digest)
         combine(standards, into: &hash)
         return hash.value

@@ -29,6 +29,24 @@ final class MemoryStore: FileStore, @unchecked Sendable {
 
     func abort() { lock.withLock { files = [:] } }
 
+    var hasChanges: Bool { lock.withLock { !files.isEmpty } }
+
+    func scratchFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    func materialize(_ paths: [SitePath], into folder: URL) throws {
+        let stored = lock.withLock { files }
+        for path in paths {
+            guard let data = stored[path] else { continue }
+            let target = folder.appendingPathComponent(path.description)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: target)
+        }
+    }
+
     /// The files committed.
     var committed: [SitePath: Data] { lock.withLock { kept } }
 }

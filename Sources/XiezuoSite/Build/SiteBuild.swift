@@ -179,12 +179,21 @@ public struct SiteBuild {
             for (path, entry) in outcome.files where next.files[path] == nil { next.files[path] = entry }
         }
         for (path, entry) in siteSink.entries where next.files[path] == nil { next.files[path] = entry }
+        var keptIndex = 0
+        if let tool = options.searchTool {
+            do {
+                keptIndex = try clock.time(.search) { try indexSearch(&next, tool: tool, writer: writer, record: record) }
+            } catch {
+                abandon()
+                throw SiteWriter.Failure.io(output?.path ?? SearchIndex.folder, "the search index could not be made: \(error)")
+            }
+        }
         var files = try clock.time(.write) { () throws -> SiteWriter.Counts in
             cache?.invalidate()
             return try writer.commit(next)
         }
         // The files of groups kept from the previous build are in the output, unchanged.
-        let kept = outcomes.filter { !$0.rendered }.reduce(0) { $0 + $1.summaries.files }
+        let kept = outcomes.filter { !$0.rendered }.reduce(0) { $0 + $1.summaries.files } + keptIndex
         files = SiteWriter.Counts(written: files.written, unchanged: files.unchanged + kept, removed: files.removed)
         if let cache {
             try clock.time(.cache) {
@@ -208,6 +217,27 @@ public struct SiteBuild {
         return Outcome(diagnostics: reported, pages: pages, files: files, groups: groups.count, groupsRendered: rendered,
                        timings: clock.report(writer: writer),
                        site: (writer as? MemoryStore).map { BuiltSite(files: $0.committed, pages: pages) })
+    }
+
+    /// Adds the search index of the pages `manifest` lists to it, storing its files. When no
+    /// file changed and the previous build's index is in the output as recorded, that index
+    /// is kept as it is: Pagefind reads every page, and the same pages give the same index.
+    /// Returns the number of index files kept so.
+    private func indexSearch(_ manifest: inout OutputManifest, tool: URL, writer: FileStore, record: OutputManifest?) throws -> Int {
+        let previousIndex = record?.files.filter { $0.key.segments.first == SearchIndex.folder } ?? [:]
+        let pages = manifest.files.keys.filter { $0.segments.last?.hasSuffix(".html") == true }.sorted()
+        let previousPages = record?.files.keys.filter { $0.segments.last?.hasSuffix(".html") == true }.sorted()
+        if !writer.hasChanges, !previousIndex.isEmpty, pages == previousPages, let record,
+           previousIndex.keys.allSatisfy({ record.isIntact($0, in: output?.path ?? "") }) {
+            for (path, entry) in previousIndex { manifest.files[path] = entry }
+            return previousIndex.count
+        }
+        let sink = RecordingSink(writer, group: "")
+        for (path, data) in try SearchIndex.make(pages: pages, from: writer, tool: tool, scratch: try writer.scratchFolder()) {
+            sink.put(path, data)
+        }
+        for (path, entry) in sink.entries { manifest.files[path] = entry }
+        return 0
     }
 
     /// The output and the cache may not lie inside the content (they would be read as content,
@@ -368,6 +398,8 @@ public enum BuildStage: String, CaseIterable, Sendable {
     case write
     /// Reading and keeping what the next build needs.
     case cache
+    /// Making the search index (Pagefind).
+    case search
 }
 
 /// Time per stage, summed over the cores that worked on it.

@@ -52,6 +52,8 @@ struct Chrome: Encodable {
         let t: TemplateStrings
         let root: String
         let nav: [Link]
+        /// The search page, relative to the page; nil in a site without search.
+        let search: String?
     }
 }
 
@@ -77,7 +79,7 @@ struct Presenter {
         let breadcrumbs = path == Routes.home ? [] : trail.map { crumb in
             site.components.html(.crumb(crumb.href, crumb.label, current: crumb.current), partial: .crumb) { crumb }
         }
-        let frame = Chrome.Frame(t: t, root: path.root, nav: nav)
+        let frame = Chrome.Frame(t: t, root: path.root, nav: nav, search: site.search ? href(Routes.search) : nil)
         let current = nav.firstIndex { $0.current }
         return Chrome(lang: s.language, title: title, root: path.root,
                       head: site.components.html(.head(root: path.root), partial: .head) { frame },

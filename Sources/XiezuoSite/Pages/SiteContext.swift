@@ -8,6 +8,8 @@ struct SiteFrame: Sendable {
     let routes: Routes
     let strings: Strings
     let baseURL: String?
+    /// Whether the site has a search page (and every page a search box).
+    let search: Bool
     /// Pieces of pages drawn once for the pages being rendered (a group's, or the site-wide).
     let components: Components
 
@@ -24,7 +26,8 @@ struct SiteFrame: Sendable {
     /// The frame of a group's pages: with the routes of its indicators and tasks, and pieces of
     /// its own.
     func group(routes: Routes, templates: TemplateSet) -> SiteFrame {
-        SiteFrame(shared: shared, routes: routes, strings: strings, baseURL: baseURL, components: Components(templates: templates))
+        SiteFrame(shared: shared, routes: routes, strings: strings, baseURL: baseURL, search: search,
+                  components: Components(templates: templates))
     }
 }
 

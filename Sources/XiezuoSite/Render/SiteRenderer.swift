@@ -17,7 +17,7 @@ enum SiteRenderer {
     /// read, the strings of the language.
     static func frame(_ shared: SharedContent, headers: [PlanHeader], templates: TemplateSet, options: SiteOptions) -> SiteFrame {
         SiteFrame(shared: shared, routes: Routes(shared: shared, plans: headers), strings: templates.strings,
-                  baseURL: options.baseURL, components: Components(templates: templates))
+                  baseURL: options.baseURL, search: options.search, components: Components(templates: templates))
     }
 
     /// A group's pages and plan downloads into `sink`, its plans' shares of the site-wide
@@ -46,6 +46,7 @@ enum SiteRenderer {
         let site = SiteOverview(frame: frame, plans: groups.flatMap(\.plans), regions: groups.flatMap(\.regions))
         let specs = [HomePage.make(site), UnitsIndexPage.make(site), IndicatorsIndexPage.make(site)]
             + frame.shared.standards.compactMap { StandardPage.make($0, site: site) }
+            + [SearchPage.make(frame)]
         let pages = Parallel.map(specs) { PageJob.render($0, templates: templates, into: sink) }.reduce(0, +)
         Downloads.putSiteFiles(site, parts: parts, into: sink)
         // The stylesheet and script, shipped inside the site.

@@ -11,6 +11,7 @@ public struct Routes: Sendable {
     public static let units = SitePath.page("units")
     public static let indicators = SitePath.page("indicators")
     public static let results = SitePath.file("results.json")
+    public static let search = SitePath.page("search")
 
     private var pairings: [String: SitePath] = [:]
     private var plans: [String: SitePath] = [:]

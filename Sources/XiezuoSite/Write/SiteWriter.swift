@@ -288,6 +288,30 @@ public enum SiteWriter {
             }
         }
 
+        var hasChanges: Bool { guardLock.withLock { !changed.isEmpty } }
+
+        /// Inside the staging folder, so that a build cut off leaves nothing behind it.
+        func scratchFolder() throws -> URL {
+            let folder = staging.appendingPathComponent(".xiezuo-scratch")
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return folder
+        }
+
+        /// Hard links (the same file system), copies where links are refused.
+        func materialize(_ paths: [SitePath], into folder: URL) throws {
+            let moved = guardLock.withLock { Set(changed) }
+            let fm = FileManager.default
+            var made = Set<String>()
+            for path in paths {
+                let source = (moved.contains(path) ? stagingPath : outputPath) + "/" + path.description
+                let target = folder.path + "/" + path.description
+                let parent = (target as NSString).deletingLastPathComponent
+                if made.insert(parent).inserted { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+                if link(source, target) != 0 { try fm.copyItem(atPath: source, toPath: target) }
+            }
+        }
+
         public func abort() {
             if !journaled { try? FileManager.default.removeItem(at: staging) }
             Interruption.shared.done()
