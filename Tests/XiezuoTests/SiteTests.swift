@@ -193,6 +193,19 @@ import Testing
         #expect((object?["plans"] as? [Any])?.count == 5)
     }
 
+    @Test func aTaskIsNamedByItsNumberAndItsTextEverywhere() throws {
+        // 普陀→万源 13-3 has no title: its text up to the first full stop names it.
+        let task = try #require(BundledSite.html("tasks/putuo-wanyuan-2021/13-3/index.html"))
+        #expect(task.contains("<h1>任务 13-3：推进远程医疗项目</h1>"))
+        // 斗门→湄潭 1 has a title of its own.
+        #expect(try #require(BundledSite.html("tasks/doumen-meitan-2022/1/index.html")).contains("<h1>任务 1：实施互访对接</h1>"))
+        // The plan's task table numbers each task as its page does (1-1, not the document's "1" within 一、).
+        let plan = try #require(BundledSite.html("pairings/putuo-wanyuan/2021/index.html"))
+        #expect(plan.contains("<td><a href=\"../../../tasks/putuo-wanyuan-2021/1-1/index.html\">1-1</a></td>"))
+        // A long first sentence is cut at 40 characters.
+        #expect(Presenter.opening(String(repeating: "字", count: 50) + "。", limit: 40) == String(repeating: "字", count: 40) + "…")
+    }
+
     @Test func twoBuildsAreByteIdentical() {
         let again = BundledSite.build(DiskContentSource(root: Bundled.root))
         #expect(again.files.keys.sorted() == Self.site.files.keys.sorted())

@@ -163,12 +163,27 @@ struct Presenter {
         return Link(href: link.href, label: link.label + (finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""))
     }
 
+    /// A task as every page names it: its number (the same everywhere: section and task, as the
+    /// plan's tasks.yaml numbers it) and its title, else the start of its text up to the first
+    /// full stop, at most 40 characters.
+    func taskName(_ task: PlanTask) -> String {
+        s.format("task.title", ["id": task.id, "text": task.title ?? Self.opening(task.text, limit: 40)])
+    }
+
+    /// The first sentence of `text` when it is short enough, else its first `limit` characters and "…".
+    static func opening(_ text: String, limit: Int) -> String {
+        let line = text.prefix { $0 != "\n" }
+        if let stop = line.firstIndex(where: { "。；;".contains($0) }), line.distance(from: line.startIndex, to: stop) <= limit {
+            return String(line[..<stop])
+        }
+        return line.count <= limit ? String(line) : String(line.prefix(limit)) + "…"
+    }
+
     /// A link to a finding's task, indicator or unit.
     func subjectLink(_ subject: Finding.Subject, plan: Plan) -> Link {
         switch subject {
         case .task(let id):
-            let task = plan.task(id)
-            let label = s.format("finding.task", ["id": id, "text": String((task?.title ?? task?.text ?? "").prefix(40))])
+            let label = plan.task(id).map(taskName) ?? s.format("task.title", ["id": id, "text": ""])
             // A task without a page of its own is found by its row on the plan page.
             let href = site.routes.task(plan.id, id).map(href)
                 ?? (site.routes.plan(plan.id).map(href) ?? "") + "#task-\(Slug.make(id))"

@@ -62,7 +62,7 @@ extension Presenter {
         if let taskScore = r.score {
             scoreText = taskScore.applicable ? score(taskScore.total, of: taskScore.available) : s["score.not-applicable"]
         }
-        return TaskRow(t: t, anchor: "task-" + Slug.make(task.id), number: task.number ?? task.id,
+        return TaskRow(t: t, anchor: "task-" + Slug.make(task.id), number: task.id,
                        href: site.routes.task(plan.id, task.id).map(href), text: task.text,
                        units: r.responsible.map(unitLinkHTML),
                        points: task.points.map(Display.amount) ?? task.bonus.map { "+" + Display.amount($0) },
