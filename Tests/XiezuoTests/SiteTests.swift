@@ -292,3 +292,24 @@ import Testing
         #expect(plan.contains(row))
     }
 }
+
+/// A unit's page answers "what do I still owe", each item with its deadline.
+@Suite struct UnitOwesTests {
+    @Test func theUnitPageListsItsItemsByLightThenItsMissingReportsWithTheirDueDates() throws {
+        // The tiny site with reports due by the 1st. 区教育局 owns task 1 (学校: 4 by 31 December)
+        // and reported 2 on 30 June. On 31 July: 2 of 4 = 50 % against 211 of 364 days = 58.0 %:
+        // behind (yellow). Its reports for January to May (due 1 February … 1 June) are missing.
+        let plan = TinySite.files["content/plans/a-b-2022/plan.md"]!
+            .replacingOccurrences(of: "scoring:\n", with: "reporting: {due-day: 1}\nscoring:\n")
+        let site = BundledSite.build(TinySite.source(replacing: ["content/plans/a-b-2022/plan.md": plan]),
+                                     asOf: Build.day("2022-07-31"))
+        let page = try #require(site.files[SitePath.page("units", "a", "区教育局")].map { String(decoding: $0, as: UTF8.self) })
+        let owes = try #require(page.components(separatedBy: "<div class=\"owes\">").dropFirst().first)
+        let rows = HTML.text(owes.components(separatedBy: "</table>")[0]).components(separatedBy: "\n").filter { !$0.isEmpty }
+        #expect(rows.contains { $0.contains("滞后") && $0.contains("任务 1：结对学校") && $0.contains("2022-12-31") })
+        #expect(!owes.contains("任务 2"))
+        #expect(owes.contains("<li>2022-01 月进展未报送（应于 2022-02-01 前报送）</li>"))
+        #expect(owes.contains("<li>2022-05 月进展未报送（应于 2022-06-01 前报送）</li>"))
+        #expect(!owes.contains("2022-06 月进展未报送"))
+    }
+}

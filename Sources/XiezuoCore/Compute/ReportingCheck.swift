@@ -7,10 +7,14 @@ enum ReportingCheck {
     static func missingMonths(for unit: UnitID, in plan: Plan, dueDay: Int, asOf: Day) -> [String] {
         let reported = Set(plan.records.filter { $0.reporter == unit }.map { $0.date.monthKey })
         return months(from: plan.startDay, through: plan.finalDay).compactMap { year, month in
-            let due = month == 12 ? Day(year: year + 1, month: 1, day: dueDay)! : Day(year: year, month: month + 1, day: dueDay)!
             let key = Day.lastOfMonth(year: year, month: month).monthKey
-            return asOf > due && !reported.contains(key) ? key : nil
+            return asOf > dueDate(year: year, month: month, dueDay: dueDay) && !reported.contains(key) ? key : nil
         }
+    }
+
+    /// Month M's report is due on day `dueDay` of month M+1.
+    static func dueDate(year: Int, month: Int, dueDay: Int) -> Day {
+        month == 12 ? Day(year: year + 1, month: 1, day: dueDay)! : Day(year: year, month: month + 1, day: dueDay)!
     }
 
     /// Every (year, month) from the month of `first` to the month of `last`, both included.
@@ -36,5 +40,13 @@ enum ReportingCheck {
             }
         }
         return owing.sorted()
+    }
+}
+
+extension Plan {
+    /// When the report on `month` (`YYYY-MM`) is due, for a plan that asks for monthly reports.
+    public func reportDue(_ month: String) -> Day? {
+        guard let dueDay = reporting?.dueDay, let first = Day(parsing: month + "-01") else { return nil }
+        return ReportingCheck.dueDate(year: first.year, month: first.month, dueDay: dueDay)
     }
 }

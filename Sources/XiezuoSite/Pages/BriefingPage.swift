@@ -16,8 +16,8 @@ struct BriefingPage: Encodable {
     let board: [PlanPage.BoardRow]
     let hasBoard: Bool
     let sortable = false
-    let red: [AlertRow]
-    let yellow: [AlertRow]
+    let red: AlertTable
+    let yellow: AlertTable
     let missingReports: [Link]
     let missingEvidence: [Link]
     let hasRed: Bool
@@ -26,16 +26,6 @@ struct BriefingPage: Encodable {
     let hasMissingEvidence: Bool
     let changes: [ChangeGroup]
     let hasChanges: Bool
-
-    /// A row of the red or yellow list: what, who, how far short, by when.
-    struct AlertRow: Encodable {
-        let item: Link
-        let units: String
-        let target: String
-        let actual: String
-        let shortfall: String
-        let deadline: String
-    }
 
     struct ChangeGroup: Encodable {
         let label: String
@@ -62,7 +52,10 @@ struct BriefingPage: Encodable {
             return Link(href: link.href, label: link.label + "：" + unit.missingReports.joined(separator: "、"))
         }
         let missingEvidence = result.findings.filter { $0.kind == .missingEvidence }.map { p.findingLabel($0, plan: plan) }
-        let red = alerts(.overdue, plan: plan, result: result, p: p), yellow = alerts(.behind, plan: plan, result: result, p: p)
+        let list = { (status: PaceStatus) in
+            AlertTable(t: p.t, rows: AlertTable.rows(plan, result: result, statuses: [status], p: p), withStatus: false, withUnits: true)
+        }
+        let red = list(.overdue), yellow = list(.behind)
         let heading = p.s.format("briefing.heading", ["pairing": site.pairingName(pairing), "month": monthLabel(monthEnd)])
         let page = BriefingPage(
             chrome: p.chrome(title: heading, crumbs: [(site.pairingName(pairing), site.routes.pairing(pairing.id)),
@@ -79,30 +72,6 @@ struct BriefingPage: Encodable {
 
     /// 2022年10月
     static func monthLabel(_ day: Day) -> String { "\(day.year)年\(day.month)月" }
-
-    /// Every task and indicator with the status, in plan order.
-    static func alerts(_ status: PaceStatus, plan: Plan, result: PlanResult, p: Presenter) -> [AlertRow] {
-        let tasks = plan.allTasks.compactMap { task -> AlertRow? in
-            guard let r = result.task(task.id), r.pace.status == status else { return nil }
-            return AlertRow(item: p.subjectLink(.task(task.id), plan: plan),
-                            units: p.site.unitNames(r.responsible), target: p.s["briefing.task-target"],
-                            actual: Display.percent(r.completion), shortfall: Display.percent(max(1 - r.completion, 0)),
-                            deadline: r.pace.deadline.description)
-        }
-        let indicators = plan.indicators.compactMap { indicator -> AlertRow? in
-            guard let r = result.indicator(indicator.id), r.pace.status == status else { return nil }
-            let unit = indicator.unit.symbol
-            let shortfall = r.target.map { target -> String in
-                var gap = target - r.actual
-                if case .atMost = indicator.target { gap = r.actual - target }
-                return gap > 0 ? p.amount(gap, unit: unit) : "—"
-            } ?? "—"
-            return AlertRow(item: p.subjectLink(.indicator(indicator.id), plan: plan),
-                            units: p.site.unitNames(r.responsible), target: p.targetText(indicator, result: r),
-                            actual: p.amount(r.actual, unit: unit), shortfall: shortfall, deadline: r.pace.deadline.description)
-        }
-        return tasks + indicators
-    }
 
     static func changeGroups(_ briefing: Briefing, plan: Plan, p: Presenter) -> [ChangeGroup] {
         let changes = briefing.changes

@@ -19,7 +19,11 @@ struct UnitPage: Encodable {
         let grade: String?
         /// The unit's reporting item (日常报送) and how it was scored, when the plan scores reporting.
         let reporting: String?
+        /// What the unit still owes: its red, yellow, blue and unstarted items, worst first then by
+        /// deadline; the monthly reports it missed and the evidence it lacks, each with its deadline.
+        let owedItems: AlertTable
         let owes: [String]
+        let hasOwedList: Bool
         let hasOwes: Bool
         let tasks: [HTML]
         let hasTasks: Bool
@@ -62,6 +66,9 @@ struct UnitPage: Encodable {
         }
     }
 
+    /// The lights of what a unit still owes, worst first.
+    static let owedStatuses: Set<PaceStatus> = [.overdue, .behind, .deadlineNear, .notStarted]
+
     static func make(_ unit: ResponsibleUnit, region: Region, site: SiteContext) -> PageSpec? {
         guard let path = site.routes.unit(unit.id) else { return nil }
         let p = Presenter(site: site.frame, path: path)
@@ -77,9 +84,14 @@ struct UnitPage: Encodable {
             let tasks = plan.allTasks.filter { mine.tasks.contains($0.id) }.map { p.taskRow($0, plan: plan, result: result) }
             let indicators = plan.indicators.filter { mine.indicators.contains($0.id) }
                 .map { p.indicatorRow($0, plan: plan, result: result) }
-            var owes = mine.missingReports.map { p.s.format("unit.owes-report", ["month": $0]) }
-            owes += result.tasks.filter { mine.tasks.contains($0.id) }.compactMap { task in
-                p.missingEvidence(task).map { p.s.format("unit.owes-evidence", ["task": task.id, "what": $0]) }
+            let owedItems = AlertTable.rows(plan, result: result, statuses: Self.owedStatuses, p: p) { $0.contains(unit.id) }
+                .sorted { ($0.status, $0.due) < ($1.status, $1.due) }
+            var owes = mine.missingReports.map { month in
+                p.s.format("unit.owes-report", ["month": month, "due": plan.reportDue(month)?.description ?? "—"])
+            }
+            owes += plan.allTasks.filter { mine.tasks.contains($0.id) }.compactMap { task in
+                guard let r = result.task(task.id), let what = p.missingEvidence(r) else { return nil }
+                return p.s.format("unit.owes-evidence", ["task": p.taskName(task), "what": what, "deadline": r.pace.deadline.description])
             }
             let scored = plan.scoring.method != .none && mine.rollup.available > 0
             let reports = Self.reports(of: unit.id, in: plan, result: result, p: p)
@@ -95,7 +107,8 @@ struct UnitPage: Encodable {
                     p.s.format("unit.reporting-score", ["score": p.score(item.total, of: item.available),
                                                         "how": item.explanation.map(p.s.explain).joined(separator: "；")])
                 },
-                owes: owes, hasOwes: !owes.isEmpty, tasks: tasks, hasTasks: !tasks.isEmpty,
+                owedItems: AlertTable(t: p.t, rows: owedItems, withStatus: true, withUnits: false),
+                owes: owes, hasOwedList: !owes.isEmpty, hasOwes: !owes.isEmpty || !owedItems.isEmpty, tasks: tasks, hasTasks: !tasks.isEmpty,
                 indicators: IndicatorTable(rows: indicators, showPlan: false),
                 reports: reports, hasReports: !reports.isEmpty))
         }
