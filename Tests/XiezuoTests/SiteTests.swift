@@ -201,9 +201,26 @@ import Testing
         #expect(try #require(BundledSite.html("tasks/doumen-meitan-2022/1/index.html")).contains("<h1>任务 1：实施互访对接</h1>"))
         // The plan's task table numbers each task as its page does (1-1, not the document's "1" within 一、).
         let plan = try #require(BundledSite.html("pairings/putuo-wanyuan/2021/index.html"))
-        #expect(plan.contains("<td><a href=\"../../../tasks/putuo-wanyuan-2021/1-1/index.html\">1-1</a></td>"))
+        #expect(plan.contains("<td data-label=\"序号\"><a href=\"../../../tasks/putuo-wanyuan-2021/1-1/index.html\">1-1</a></td>"))
         // A long first sentence is cut at 40 characters.
         #expect(Presenter.opening(String(repeating: "字", count: 50) + "。", limit: 40) == String(repeating: "字", count: 40) + "…")
+    }
+
+    @Test func thePlanPageHasJumpLinksSectionPercentagesAndAChartWithItsKey() throws {
+        let page = try #require(BundledSite.html("pairings/doumen-meitan/2022/index.html"))
+        // Jump links to every part, in page order.
+        let toc = try #require(page.components(separatedBy: "<nav class=\"toc\"").dropFirst().first?.components(separatedBy: "</nav>").first)
+        #expect(toc.components(separatedBy: "href=\"#").dropFirst().map { $0.prefix { $0 != "\"" } }
+                == ["board", "summary", "findings", "chart", "tasks", "indicators", "units", "reports", "document", "narrative",
+                    "downloads"])
+        // (一) 加强组织领导: tasks 1 and 2 done (100 %), 3 and 4 overdue at 0 %: (1 + 1 + 0 + 0) ÷ 4 = 50 %.
+        #expect(page.contains("（一）加强组织领导 <span class=\"rollup\">完成 2/4 项 · 完成率 50.0%</span>"))
+        // The chart draws the expected pace and says which line is which.
+        #expect(page.contains("<polyline class=\"expected\""))
+        #expect(page.contains("<li><span class=\"key key-expected\" aria-hidden=\"true\"></span>序时进度</li>"))
+        #expect(page.contains("<text class=\"axis-title\" x=\"4\" y=\"10\">完成率（%）</text>"))
+        // The plan's own text closes the page, folded.
+        #expect(page.contains("<details class=\"narrative\"><summary>展开方案全文</summary>"))
     }
 
     @Test func twoBuildsAreByteIdentical() {

@@ -7,6 +7,7 @@ enum Rollups {
         var rollup = Rollup()
         for result in results {
             rollup.tasks += 1
+            rollup.completionSum += min(result.completion, 1)
             // A task has one of the lit statuses (it has no target of its own to be unknown).
             rollup.lights.add(result.pace.status)
             guard let score = result.score else { continue }

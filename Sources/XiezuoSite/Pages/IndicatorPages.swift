@@ -74,8 +74,12 @@ struct IndicatorPage: Encodable {
         if let group = indicator.group { fields.append(Field(label: p.s["indicator.group"], value: group)) }
         if let note = indicator.note { fields.append(Field(label: p.s["indicator.note"], value: note)) }
         let format = { (value: Decimal) in Display.amount(value) }
+        let measure = indicator.unit.symbol
         let chart = p.chart(LineChart(label: p.s["indicator.history"], series: r.history.map { ($0.month, $0.value) },
-                              target: r.target, format: format))
+                                      target: r.target, format: format),
+                            yTitle: measure.isEmpty ? p.s["chart.value"] : p.s.format("chart.value-in", ["unit": measure]),
+                            series: p.s["chart.actual"],
+                            target: r.target.map { p.s.format("chart.target", ["target": p.amount($0, unit: measure)]) })
         let related = plan.allTasks.filter { indicator.tasks.contains($0.id) }
         let taskResults = related.compactMap { result.task($0.id) }
         let evidence = p.evidenceSummary(taskResults.flatMap(\.evidence), key: "indicator.evidence-summary")

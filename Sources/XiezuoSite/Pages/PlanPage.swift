@@ -259,7 +259,8 @@ struct PlanPage: Encodable {
 
     static func sectionViews(_ section: Section, level: Int, plan: Plan, result: PlanResult, p: Presenter) -> [SectionView] {
         let rollup = result.sections.first { $0.id == section.id }?.rollup ?? Rollup()
-        var text = p.s.format("section.rollup", ["done": "\(rollup.done)", "tasks": "\(rollup.tasks)"])
+        var text = p.s.format("section.rollup", ["done": "\(rollup.done)", "tasks": "\(rollup.tasks)",
+                                                 "completion": rollup.completion.map(Display.percent) ?? "—"])
         if plan.scoring.method != .none, rollup.available > 0 {
             text += " · " + p.score(rollup.earned, of: rollup.available)
         }
@@ -286,13 +287,14 @@ struct PlanPage: Encodable {
     /// the share the calendar called for, as the engine gives them.
     static func monthlyChart(_ plan: Plan, site: SiteContext, result: PlanResult, p: Presenter) -> (ChartView, [MonthRow]) {
         let chart = LineChart(label: site.strings["plan.chart"], series: result.months.map { ($0.month, $0.completion * 100) },
-                              target: 100, format: { Display.percentValue($0) })
+                              expected: result.months.map { $0.expected * 100 }, target: 100, format: { Display.percentValue($0) })
         let briefed = Set(Engine.briefingMonths(of: plan, asOf: result.asOf).map(\.monthKey))
         let rows = result.months.map {
             MonthRow(month: $0.month, completion: Display.percent($0.completion), expected: Display.percent($0.expected),
                      briefing: briefed.contains($0.month) ? site.routes.briefing(plan.id, month: $0.month).map(p.href) : nil)
         }
-        return (p.chart(chart), rows)
+        return (p.chart(chart, yTitle: p.s["chart.completion-axis"], series: p.s["chart.completion"],
+                        target: p.s["chart.target-full"]), rows)
     }
 
     /// The lights board: every unit responsible for something, worst first (most red, then

@@ -102,13 +102,19 @@ struct Presenter {
     }
 
     /// A line chart, its frame and month labels drawn once for all charts that share them.
-    func chart(_ chart: LineChart) -> ChartView {
+    /// `yTitle`: what the vertical axis measures; `legend`: the words for the actual line and the
+    /// target line (the expected line's are the same everywhere).
+    func chart(_ chart: LineChart, yTitle: String, series: String, target: String?) -> ChartView {
         let frame = site.components.html(.chartFrame, partial: .chartFrame) { chart }
         let labels = site.components.html(.chartLabels(chart.points.map { $0.x + " " + $0.label }),
                                           partial: .chartLabels) { chart }
         return ChartView(label: chart.label, width: chart.width, height: chart.height, plotLeft: chart.plotLeft,
                          plotRight: chart.plotRight, plotTop: chart.plotTop, yMax: chart.yMax, targetY: chart.targetY,
-                         polyline: chart.polyline, points: chart.points, frame: frame, labels: labels)
+                         polyline: chart.polyline, expected: chart.expected, points: chart.points, frame: frame, labels: labels,
+                         yTitle: yTitle,
+                         legend: [ChartView.LegendEntry(kind: "series", label: series)]
+                            + (chart.expected == nil ? [] : [ChartView.LegendEntry(kind: "expected", label: s["chart.expected"])])
+                            + (chart.targetY == nil ? [] : target.map { [ChartView.LegendEntry(kind: "target", label: $0)] } ?? []))
     }
 
     /// A unit's name linking to its page (`partials/unit-link`).

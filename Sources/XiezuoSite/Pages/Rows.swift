@@ -36,6 +36,7 @@ struct IndicatorTable: Encodable {
 
 /// An indicator as one row of a table (`partials/indicator-row`).
 struct IndicatorRow: Encodable {
+    let t: TemplateStrings
     let id: String
     let href: String
     let name: String
@@ -100,7 +101,7 @@ extension Presenter {
         return site.components.html(key, partial: .indicatorRow) {
             let r = result.indicator(indicator.id)!
             let scored = r.scored && r.completion != nil
-            return IndicatorRow(id: indicator.id, href: site.routes.indicator(plan.id, indicator.id).map(href) ?? "",
+            return IndicatorRow(t: t, id: indicator.id, href: site.routes.indicator(plan.id, indicator.id).map(href) ?? "",
                                 name: indicator.name, unit: indicator.unit.symbol, target: targetText(indicator, result: r),
                                 actual: actualText(r, unit: indicator.unit.symbol),
                                 bar: bar(ratio: r.completion, expected: scored ? r.pace.expected : nil),

@@ -36,9 +36,21 @@ struct ChartView: Encodable {
     let yMax: String
     let targetY: String?
     let polyline: String
+    /// The share the calendar called for at each month's end (序时进度), when drawn.
+    let expected: String?
     let points: [LineChart.Point]
     let frame: HTML
     let labels: HTML
+    /// What the vertical axis measures, with its unit: 完成率（%）, 人, 万元.
+    let yTitle: String
+    /// The key: one entry per line drawn, each with the words for it.
+    let legend: [LegendEntry]
+
+    struct LegendEntry: Encodable {
+        /// `series`, `expected` or `target`: the line's style.
+        let kind: String
+        let label: String
+    }
 }
 
 /// A monthly line chart: actual values month by month against the target.
@@ -52,13 +64,15 @@ public struct LineChart: Sendable, Encodable {
 
     public static let width = 600
     public static let height = 220
-    static let left = 48, right = 36, top = 16, bottom = 32
+    static let left = 48, right = 36, top = 28, bottom = 32
 
     /// What the chart shows, read out by screen readers.
     public let label: String
     public let points: [Point]
     /// "x,y x,y …" for the polyline.
     public let polyline: String
+    /// The expected share's line, one point per month, when there is one.
+    public let expected: String?
     public let targetY: String?
     public let targetLabel: String?
     public let yMax: String
@@ -70,12 +84,14 @@ public struct LineChart: Sendable, Encodable {
     public let plotTop = LineChart.top
     public let labelY = LineChart.height - 10
 
-    /// `series` in order of month; `target` drawn as a dashed line.
-    init(label: String, series: [(label: String, value: Decimal)], target: Decimal?, format: (Decimal) -> String) {
+    /// `series` in order of month; `target` drawn as a dashed line; `expected`, one value per
+    /// month, as a dotted one.
+    init(label: String, series: [(label: String, value: Decimal)], expected: [Decimal]? = nil, target: Decimal?,
+         format: (Decimal) -> String) {
         self.label = label
         // The axis reaches the larger of the highest value and the target; 1 only when all are 0
         // (an indicator in 亿元 with a target of 0.3 must not be squashed under a floor of 1).
-        let highest = max(series.map(\.value).max() ?? 0, target ?? 0)
+        let highest = max(series.map(\.value).max() ?? 0, target ?? 0, expected?.max() ?? 0)
         let maxValue = highest > 0 ? highest : 1
         let plotWidth = Decimal(Self.width - Self.left - Self.right)
         let plotHeight = Decimal(Self.height - Self.top - Self.bottom)
@@ -83,11 +99,15 @@ public struct LineChart: Sendable, Encodable {
             Display.fixed(Decimal(Self.height - Self.bottom) - value / maxValue * plotHeight, places: 1)
         }
         let step = series.count > 1 ? plotWidth / Decimal(series.count - 1) : 0
-        points = series.enumerated().map { index, entry in
+        let points = series.enumerated().map { index, entry in
             let x = Decimal(Self.left) + (series.count > 1 ? step * Decimal(index) : plotWidth / 2)
             return Point(x: Display.fixed(x, places: 1), y: y(entry.value), label: entry.label, value: format(entry.value))
         }
+        self.points = points
         polyline = points.map { "\($0.x),\($0.y)" }.joined(separator: " ")
+        self.expected = expected.map { values in
+            zip(points, values).map { point, value in "\(point.x),\(y(value))" }.joined(separator: " ")
+        }
         targetY = target.map(y)
         targetLabel = target.map(format)
         yMax = format(maxValue)

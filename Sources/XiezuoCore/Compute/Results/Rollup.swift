@@ -8,6 +8,12 @@ public struct Rollup: Sendable, Hashable {
     public var tasks = 0
     /// The tasks by light; the counts add up to `tasks`.
     public var lights = Lights()
+    /// The tasks' completions added up, each capped at 100 %.
+    public var completionSum: Decimal = 0
+
+    /// How far along the tasks are: the mean of their completions, each capped at 100 % (as a
+    /// plan's completion counts its tasks); nil without tasks.
+    public var completion: Decimal? { tasks > 0 ? completionSum / Decimal(tasks) : nil }
 
     public var done: Int { lights.done }
     public var onPace: Int { lights.onPace }
