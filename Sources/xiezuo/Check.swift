@@ -38,3 +38,10 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
         FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }
 }
+
+/// Ends the command on a problem in what it was asked to do (not in how it was called): the
+/// message alone, on standard error, and exit status 1.
+func stop(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    Foundation.exit(ExitCode.failure.rawValue)
+}

@@ -106,3 +106,16 @@ enum TinySite {
         return ContentLoader.load(from: MemoryContentSource(data: data))
     }
 }
+
+/// Shell scripts that stand in for the programs xiezuo runs but does not ship (Pagefind,
+/// Chromium), so that tests need neither and can make them fail.
+enum StandIn {
+    /// An executable `name` in `folder` running `body` with /bin/sh.
+    static func script(_ name: String, body: String, in folder: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let tool = folder.appendingPathComponent(name)
+        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: tool)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        return tool
+    }
+}

@@ -10,13 +10,9 @@ import Testing
     /// A shell script called as Pagefind is (`--site S --output-path O …`): writes the list of
     /// the pages under S to O/index/pages.txt, or fails with exit 3 when `failing`.
     static func standIn(in folder: URL, failing: Bool = false) throws -> URL {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let tool = folder.appendingPathComponent("pagefind_extended")
-        let body = failing ? "echo 'index broken' >&2; exit 3"
-            : "mkdir -p \"$4/index\" && (cd \"$2\" && find . -name '*.html' | LC_ALL=C sort) > \"$4/index/pages.txt\""
-        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: tool)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
-        return tool
+        try StandIn.script("pagefind_extended", body: failing ? "echo 'index broken' >&2; exit 3"
+            : "mkdir -p \"$4/index\" && (cd \"$2\" && find . -name '*.html' | LC_ALL=C sort) > \"$4/index/pages.txt\"",
+            in: folder)
     }
 
     @Test func theIndexCoversEveryPublishedPageAndIsKeptWhenNothingChanged() throws {

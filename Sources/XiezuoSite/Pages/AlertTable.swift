@@ -40,11 +40,12 @@ struct AlertTable: Encodable {
 
     /// The plan's tasks and indicators whose status is one of `statuses` and that `include`
     /// keeps, tasks first, in plan order.
-    static func rows(_ plan: Plan, result: PlanResult, statuses: Set<PaceStatus>, p: Presenter,
+    /// `limit`: the most characters of a task's name.
+    static func rows(_ plan: Plan, result: PlanResult, statuses: Set<PaceStatus>, p: Presenter, limit: Int = 40,
                      include: (_ responsible: [UnitID]) -> Bool = { _ in true }) -> [Row] {
         let tasks = plan.allTasks.compactMap { task -> Row? in
             guard let r = result.task(task.id), statuses.contains(r.pace.status), include(r.responsible) else { return nil }
-            return Row(item: p.subjectLink(.task(task.id), plan: plan), badge: p.badge(r.pace.status),
+            return Row(item: p.subjectLink(.task(task.id), plan: plan, limit: limit), badge: p.badge(r.pace.status),
                        units: p.site.unitNames(r.responsible), target: p.s["briefing.task-target"],
                        actual: Display.percent(r.completion), shortfall: Display.percent(max(1 - r.completion, 0)),
                        deadline: r.pace.deadline.description, status: r.pace.status, due: r.pace.deadline)

@@ -51,9 +51,11 @@ struct BriefingPage: Encodable {
             let link = p.unitLink(unit.unit)
             return Link(href: link.href, label: link.label + "：" + unit.missingReports.joined(separator: "、"))
         }
-        let missingEvidence = result.findings.filter { $0.kind == .missingEvidence }.map { p.findingLabel($0, plan: plan) }
+        let missingEvidence = result.findings.filter { $0.kind == .missingEvidence }
+            .map { p.findingLabel($0, plan: plan, limit: Self.shortName) }
         let list = { (status: PaceStatus) in
-            AlertTable(t: p.t, rows: AlertTable.rows(plan, result: result, statuses: [status], p: p), withStatus: false, withUnits: true)
+            AlertTable(t: p.t, rows: AlertTable.rows(plan, result: result, statuses: [status], p: p, limit: Self.tableName),
+                       withStatus: false, withUnits: true)
         }
         let red = list(.overdue), yellow = list(.behind)
         let heading = p.s.format("briefing.heading", ["pairing": site.pairingName(pairing), "month": monthLabel(monthEnd)])
@@ -70,13 +72,19 @@ struct BriefingPage: Encodable {
         return PageSpec(path: path, template: .briefing, context: page)
     }
 
+    /// The most characters of a task's name in the briefing's lists, which name many tasks on
+    /// one or two printed pages; each links to the task's page with its whole text.
+    static let shortName = 14
+    /// The same in the red and yellow tables, where a name should fit on one line of an A4 page.
+    static let tableName = 18
+
     /// 2022年10月
     static func monthLabel(_ day: Day) -> String { "\(day.year)年\(day.month)月" }
 
     static func changeGroups(_ briefing: Briefing, plan: Plan, p: Presenter) -> [ChangeGroup] {
         let changes = briefing.changes
         let items = { (subjects: [Finding.Subject]) in
-            subjects.map { p.subjectLink($0, plan: plan) }
+            subjects.map { p.subjectLink($0, plan: plan, limit: shortName) }
         }
         let moves = changes.rankMoves.map { move in
             let link = p.unitLink(move.unit)

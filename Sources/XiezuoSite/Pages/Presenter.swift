@@ -164,16 +164,16 @@ struct Presenter {
         "\(Display.points(value)) / \(Display.points(available))"
     }
 
-    func findingLabel(_ finding: Finding, plan: Plan) -> Link {
-        let link = subjectLink(finding.subject, plan: plan)
+    func findingLabel(_ finding: Finding, plan: Plan, limit: Int = 40) -> Link {
+        let link = subjectLink(finding.subject, plan: plan, limit: limit)
         return Link(href: link.href, label: link.label + (finding.detail.map { " · " + detail(finding.kind, $0) } ?? ""))
     }
 
     /// A task as every page names it: its number (the same everywhere: section and task, as the
     /// plan's tasks.yaml numbers it) and its title, else the start of its text up to the first
     /// full stop, at most 40 characters.
-    func taskName(_ task: PlanTask) -> String {
-        s.format("task.title", ["id": task.id, "text": task.title ?? Self.opening(task.text, limit: 40)])
+    func taskName(_ task: PlanTask, limit: Int = 40) -> String {
+        s.format("task.title", ["id": task.id, "text": Self.opening(task.title ?? task.text, limit: limit)])
     }
 
     /// The first sentence of `text` when it is short enough, else its first `limit` characters and "…".
@@ -186,10 +186,11 @@ struct Presenter {
     }
 
     /// A link to a finding's task, indicator or unit.
-    func subjectLink(_ subject: Finding.Subject, plan: Plan) -> Link {
+    /// `limit`: the most characters of a task's name (a briefing's lists name many tasks in little room).
+    func subjectLink(_ subject: Finding.Subject, plan: Plan, limit: Int = 40) -> Link {
         switch subject {
         case .task(let id):
-            let label = plan.task(id).map(taskName) ?? s.format("task.title", ["id": id, "text": ""])
+            let label = plan.task(id).map { taskName($0, limit: limit) } ?? s.format("task.title", ["id": id, "text": ""])
             // A task without a page of its own is found by its row on the plan page.
             let href = site.routes.task(plan.id, id).map(href)
                 ?? (site.routes.plan(plan.id).map(href) ?? "") + "#task-\(Slug.make(id))"

@@ -70,6 +70,11 @@ public struct Routes: Sendable {
     public func indicator(_ plan: String, _ id: String) -> SitePath? { indicators[Self.key(plan, id)] }
     public func task(_ plan: String, _ id: String) -> SitePath? { tasks[Self.key(plan, id)] }
 
+    /// Where a plan's briefings are, known from its header alone.
+    public static func briefings(of plan: PlanHeader) -> [String] {
+        ["pairings", Slug.make(plan.pairing), "\(plan.year)", "briefings"]
+    }
+
     /// A plan's monthly briefing: `pairings/<pairing>/<year>/briefings/<YYYY-MM>/`.
     public func briefing(_ plan: String, month: String) -> SitePath? {
         plans[plan].map { SitePath(Array($0.segments.dropLast()) + ["briefings", month, "index.html"]) }

@@ -1,0 +1,60 @@
+import Foundation
+
+/// A program xiezuo runs but does not ship (Pagefind for search, Chromium for PDF): found on
+/// PATH or where an environment variable names it, run with a time limit, its complaints kept.
+struct ExternalProgram {
+    let url: URL
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The first of `names` on PATH, or the program `variable` names when it is set; nil when
+    /// none is there.
+    static func locate(_ names: [String], overriddenBy variable: String, environment: [String: String]) -> URL? {
+        if let named = environment[variable], !named.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: named) ? URL(fileURLWithPath: named) : nil
+        }
+        for name in names {
+            for folder in (environment["PATH"] ?? "").split(separator: ":") {
+                let candidate = String(folder) + "/" + name
+                if FileManager.default.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
+            }
+        }
+        return nil
+    }
+
+    /// Runs the program to its end; throws when it cannot start, outlasts `timeout` seconds (it
+    /// is then stopped) or exits with a status other than 0, saying the last line it wrote to
+    /// standard error.
+    func run(_ arguments: [String], timeout: TimeInterval) throws {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        // Standard error goes to a file, so that a program that writes much never blocks on a full pipe.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let errors = try FileHandle(forWritingTo: log)
+        defer { try? errors.close() }
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "cannot run \(url.path): \(error)")
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw Failure(description: "\(url.path) did not finish within \(Int(timeout)) s")
+        }
+        guard process.terminationStatus == 0 else {
+            let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            let last = said.split(separator: "\n").last.map { ": " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            throw Failure(description: "\(url.path) failed (exit \(process.terminationStatus))\(last)")
+        }
+    }
+}
