@@ -106,3 +106,40 @@ import Testing
         #expect((a + b).status == .overdue)
     }
 }
+
+/// The lights board of 003 (普陀→万源 2021) on 31 December 2021, the plan's last day: the calendar
+/// calls for 100 %, so whatever is not done is yellow (red only from the next day).
+@Suite struct PutuoBoardTests {
+    static let result = Engine.evaluate(Bundled.plan("putuo-wanyuan-2021"), in: Bundled.content,
+                                        asOf: Day(year: 2021, month: 12, day: 31)!)
+
+    @Test func theCommerceBureauHasThreeYellowLightsAndIsThirtyFivePercentDone() throws {
+        // 区商务局 owns tasks 11-1 and 11-2. 11-1 is measured by indicator 14 (消费帮扶, 0.3 亿元,
+        // shared with 区供销社): 0.21 reported on 31 December = 70 %. 11-2 has no indicator and
+        // is reported in progress: 0 %. Indicator 14 itself is lit too: 70 % of its target.
+        let unit = try #require(Self.result.unit(UnitID(region: "putuo", name: "区商务局")))
+        #expect(unit.lights.overdue == 0 && unit.lights.behind == 3 && unit.lights.done == 0)
+        #expect(unit.tasks == ["11-1", "11-2"] && unit.indicators == ["14"])
+        // Its completion counts its tasks (14 measures 11-1, so it is no item of its own): (70 % + 0 %) ÷ 2.
+        #expect(unit.completion == Decimal(string: "0.35"))
+        #expect(unit.status == .behind)
+    }
+
+    @Test func theEducationBureauIsGreenAndTheBoardPutsYellowFirst() throws {
+        // 区教育局: tasks 6-1 and 6-2 reported done, with indicators 3 (4 schools) and 13 measuring them.
+        let unit = try #require(Self.result.unit(UnitID(region: "putuo", name: "区教育局")))
+        #expect(unit.lights.done == 4 && unit.lights.behind == 0 && unit.completion == 1)
+        let ordered = Self.result.units.sorted { Lights.worstFirst($0.lights, $1.lights) ?? ($0.unit < $1.unit) }
+        let firstGreen = try #require(ordered.firstIndex { $0.status == .done })
+        #expect(ordered[..<firstGreen].allSatisfy { $0.lights.behind > 0 })
+        #expect(ordered.first?.lights.behind == 3)
+        // Every unit's counts add up to what it owns that is lit.
+        for unit in Self.result.units {
+            let lit = unit.tasks.count + unit.indicators.filter { id in
+                Self.result.indicator(id).map { ![.notScored, .unknown].contains($0.pace.status) } ?? false
+            }.count
+            #expect(unit.lights.overdue + unit.lights.behind + unit.lights.deadlineNear + unit.lights.done + unit.lights.onPace
+                    + unit.lights.notStarted == lit, "\(unit.unit)")
+        }
+    }
+}

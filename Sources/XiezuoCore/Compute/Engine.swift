@@ -111,10 +111,13 @@ public enum Engine {
         // The ranks at the end of the month before this date's, for the change since (scored plans).
         let previousRanks: [UnitID: Int] = plan.scoring.method == .none ? [:]
             : given ?? Self.monthBefore(asOf).map { Self.evaluate(plan, in: content, asOf: $0, history: false).ranks } ?? [:]
+        let standalone = Set(plan.indicators.filter(\.standsAlone).map(\.id))
         let units = unitRollups.keys.sorted().map { unit -> UnitResult in
             let mine = tasks.filter { $0.responsible.contains(unit) }
             let judged = indicators.filter { $0.responsible.contains(unit) }
-            let completions = mine.isEmpty ? judged.filter(\.scored).compactMap(\.completion) : mine.map(\.completion)
+            // Counted as the plan's completion counts: its tasks, and its scored indicators that
+            // are items of their own (linked to no task, not split into parts).
+            let completions = mine.map(\.completion) + judged.filter { standalone.contains($0.id) && $0.scored }.compactMap(\.completion)
             return UnitResult(unit: unit, rollup: unitRollups[unit]!, tasks: mine.map(\.id), indicators: judged.map(\.id),
                               rank: ranks[unit], grade: grade(unitRollups[unit]!),
                               missingReports: missing[unit] ?? [], reportingScore: reportingScores[unit],

@@ -43,7 +43,7 @@ enum Rollups {
     /// linked to no task: every scored figure counts, once. A total split into parts (12 = 2 +
     /// 4 + 6) is not an item of its own: its parts are.
     static func planCompletion(_ plan: Plan, tasks: [Decimal], indicators: [String: IndicatorResult]) -> Decimal {
-        let standalone = plan.indicators.filter { $0.tasks.isEmpty && $0.split.isEmpty }
+        let standalone = plan.indicators.filter(\.standsAlone)
             .compactMap { indicators[$0.id] }.filter(\.scored).compactMap(\.completion)
         let completions = tasks + standalone
         return completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)

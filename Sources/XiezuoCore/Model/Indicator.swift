@@ -131,3 +131,9 @@ public struct StandardIndicator: Sendable, Identifiable {
     public let unit: MeasureUnit
     public let location: SourceLocation
 }
+
+extension Indicator {
+    /// An item of its own in a plan's completion: linked to no task, and not a total split into
+    /// parts (its parts count instead).
+    public var standsAlone: Bool { tasks.isEmpty && split.isEmpty }
+}
