@@ -24,8 +24,16 @@ public struct ContentScan: Sendable {
     /// Every file of a plan's folder, with its stamp.
     public func files(ofPlan id: String) -> [(path: String, stamp: FileStamp)] { folder(id)?.files ?? [] }
 
+    /// Every file listed, plan folders' and the rest, with its stamp.
+    public var allFiles: [(path: String, stamp: FileStamp)] {
+        layout.plans.flatMap(\.files) + layout.stamps.map { ($0.key, $0.value) }
+    }
+
     /// The stamp of a file outside the plan folders (a region, a pairing, the standards).
     public func stamp(of path: String) -> FileStamp? { layout.stamps[path] }
+
+    /// Where a plan's plan.md is, when it has one.
+    public func planFile(_ id: String) -> String? { folder(id)?.plan }
 
     /// The stamp of a plan's plan.md.
     public func planFileStamp(_ id: String) -> FileStamp? {

@@ -3,7 +3,9 @@ import XiezuoCore
 
 /// What one build leaves for the next, in a folder of its own (by default `.xiezuo-cache` in
 /// the site folder): each group's fingerprint, summaries and diagnostics, its plans' shares of
-/// the site-wide downloads, each plan's header and latest record date. A group whose inputs
+/// the site-wide downloads, each plan's header and latest record date, and every content file's
+/// hash (`files.bin`). Nothing in it names a folder or depends on file times alone: restored
+/// beside a fresh clone's content and its `public/`, it serves as well as where it was made. A group whose inputs
 /// have the same fingerprint, and whose pages are all in the output as the output's record
 /// lists them, is not read or rendered again.
 ///
@@ -14,15 +16,16 @@ import XiezuoCore
 /// leaves the last good state, and deleting the folder costs one full build, never a wrong one.
 /// One build at a time uses the folder (its `lock`).
 final class BuildCache: @unchecked Sendable {
-    static let format = 5
+    static let format = 6
 
     struct State: Codable {
         /// The fingerprint of what every page depends on (Fingerprint.base).
         var base: UInt64
         /// When the build listed its files, nanoseconds since 1970.
         var startedAt: Int64
-        /// The output folder this state describes.
-        var output: String
+        /// The digest of the output's record once committed (OutputManifest.digest): the output
+        /// this state describes, wherever it is.
+        var output: UInt64
         var headers: [String: CachedHeader]
         /// Plan id → its latest record date, for the site's as-of date.
         var latestRecords: [String: CachedLatest]
@@ -31,12 +34,13 @@ final class BuildCache: @unchecked Sendable {
     }
 
     struct CachedHeader: Codable {
-        let stamp: FileStamp
+        /// The content hash of plan.md when it was read.
+        let file: UInt64
         let header: PlanHeader?
     }
 
     struct CachedLatest: Codable {
-        /// Fingerprint of the plan folder's file stamps when the date was read.
+        /// Fingerprint of the plan folder's files (paths and contents) when the date was read.
         let files: UInt64
         /// `YYYY-MM-DD`; nil for a plan without records.
         let latest: String?
@@ -57,6 +61,8 @@ final class BuildCache: @unchecked Sendable {
     let latestRecords: [String: CachedLatest]
     /// When the previous build listed its files.
     let listedAt: Int64?
+    /// The previous build's content hashes, usable whatever the output.
+    let fileHashes: FileHashes?
     private let lock: FolderLock
 
     init(folder: URL, output: URL, wait: Bool = true, waiting: () -> Void = {}) throws {
@@ -71,7 +77,10 @@ final class BuildCache: @unchecked Sendable {
         headers = state?.headers ?? [:]
         latestRecords = state?.latestRecords ?? [:]
         listedAt = state?.startedAt
-        previous = state.flatMap { $0.output == output.standardizedFileURL.path ? $0 : nil }
+        fileHashes = (try? Data(contentsOf: folder.appendingPathComponent("files.bin"))).flatMap(Self.unsealed)
+            .flatMap(FileHashes.init(decoding:))
+        let record = OutputManifest.digest(in: output)
+        previous = state.flatMap { record != nil && $0.output == record ? $0 : nil }
     }
 
     private func name(_ key: String, _ fingerprint: UInt64) -> String { key + "-" + String(fingerprint, radix: 16) }
@@ -109,8 +118,11 @@ final class BuildCache: @unchecked Sendable {
     }
 
     /// Records the build just committed, then removes what no longer belongs to it.
-    func commit(_ state: State) throws {
+    func commit(_ state: State, hashes: FileHashes) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The hashes first: a state names nothing in them, and hashes of a later build than the
+        // state are still true hashes of those files.
+        try Self.sealed(hashes.encoded()).write(to: folder.appendingPathComponent("files.bin"), options: .atomic)
         try Self.sealed(JSONEncoder().encode(state)).write(to: folder.appendingPathComponent("state.json"), options: .atomic)
         removeUnreferenced(keeping: state)
     }

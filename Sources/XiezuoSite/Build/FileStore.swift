@@ -17,6 +17,9 @@ protocol FileStore: AnyObject, Sendable {
     var seconds: Double { get }
     /// Files in the destination that no build of xiezuo made (left in place).
     var foreignFiles: Int { get }
+    /// Files kept from the previous build whose bytes were confirmed by reading (their stamps
+    /// changed): their new stamps are recorded at the commit.
+    func confirm(_ paths: [SitePath])
     /// Whether any file stored so far differs from what the destination holds.
     var hasChanges: Bool { get }
     /// A new, empty folder for work on the destination's file system; the caller removes it

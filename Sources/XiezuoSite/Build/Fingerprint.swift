@@ -2,42 +2,42 @@ import Foundation
 import XiezuoCore
 
 /// What a group's pages are made from, reduced to one number: if it is the same as in the
-/// previous build, so are the pages. Built from file stamps (size, times, inode), never from
-/// reading the files.
+/// previous build, so are the pages. Built from the content hashes of its files (FileHashes:
+/// read again only when a file's stamp changed), so that a fresh clone of the same content
+/// has the same fingerprints.
 enum Fingerprint {
     /// Raised whenever what a build writes for the same input changes.
     static let version: UInt64 = 1
 
-    /// What every page depends on: the program itself, the build options, the look, and the
-    /// standard indicators (every indicator page names its standard).
-    static func base(program: FileStamp?, options: SiteOptions, templates: TemplateSet, standards: FileStamp?) -> UInt64 {
+    /// What every page depends on: the program (its sources' digest: the same wherever it is
+    /// built), the build options, the look, and the standard indicators (every indicator page
+    /// names its standard).
+    static func base(options: SiteOptions, templates: TemplateSet, standards: UInt64?) -> UInt64 {
         var hash = ContentHash()
         hash.combine(version)
-        combine(program, into: &hash)
+        hash.combine(ProgramIdentity.digest)
         hash.combine(options.asOf?.description ?? "")
         hash.combine(options.baseURL ?? "\u{0}")
         // Every page's header has the search box, or none.
         hash.combine(options.search ? "search" : "")
         hash.combine(templates.digest)
-        combine(standards, into: &hash)
+        hash.combine(standards ?? UInt64.max)
         return hash.value
     }
 
-    /// A group's fingerprint, and the latest time any of its files changed.
-    static func of(_ group: BuildGroup, base: UInt64, scan: ContentScan, shared: SharedContent) -> (UInt64, latest: Int64) {
+    /// A group's fingerprint: every file of its plans, its pairings' files and its regions'
+    /// (and those of both sides of its pairings), by path and content.
+    static func of(_ group: BuildGroup, base: UInt64, scan: ContentScan, hashes: FileHashes, shared: SharedContent) -> UInt64 {
         var hash = ContentHash(seed: base)
-        var latest: Int64 = 0
-        func file(_ path: String, _ stamp: FileStamp?) {
+        func file(_ path: String) {
             hash.combine(path)
-            combine(stamp, into: &hash)
-            latest = max(latest, stamp?.modified ?? 0, stamp?.changed ?? 0)
+            hash.combine(hashes.hash(path) ?? UInt64.max)
         }
-        func file(_ path: String) { file(path, scan.stamp(of: path)) }
         hash.combine(group.key)
         for plan in group.plans {
             let files = scan.files(ofPlan: plan)
             hash.combine(UInt64(files.count))
-            for (path, stamp) in files { file(path, stamp) }
+            for (path, _) in files { file(path) }
         }
         // A group's pages name both sides of its pairings, and show its regions' units.
         var regions = Set(group.regions)
@@ -46,26 +46,16 @@ enum Fingerprint {
             if let pairing = shared.pairing(id) { regions.formUnion([pairing.helping, pairing.helped]) }
         }
         for id in regions.sorted() { file(ContentScan.regionFile(id)) }
-        return (hash.value, latest)
+        return hash.value
     }
 
-    /// The stamps of one plan folder's files alone, and the latest time any of them changed.
-    static func ofFiles(ofPlan id: String, scan: ContentScan) -> (UInt64, latest: Int64) {
+    /// One plan folder's files alone, by path and content.
+    static func ofFiles(ofPlan id: String, scan: ContentScan, hashes: FileHashes) -> UInt64 {
         var hash = ContentHash()
-        var latest: Int64 = 0
-        for (path, stamp) in scan.files(ofPlan: id) {
+        for (path, _) in scan.files(ofPlan: id) {
             hash.combine(path)
-            combine(stamp, into: &hash)
-            latest = max(latest, stamp.modified, stamp.changed)
+            hash.combine(hashes.hash(path) ?? UInt64.max)
         }
-        return (hash.value, latest)
-    }
-
-    private static func combine(_ stamp: FileStamp?, into hash: inout ContentHash) {
-        guard let stamp else { return hash.combine(UInt64.max) }
-        hash.combine(stamp.size)
-        hash.combine(stamp.modified)
-        hash.combine(stamp.changed)
-        hash.combine(stamp.inode)
+        return hash.value
     }
 }

@@ -31,6 +31,9 @@ final class MemoryStore: FileStore, @unchecked Sendable {
 
     var hasChanges: Bool { lock.withLock { !files.isEmpty } }
 
+    /// Memory keeps nothing from a previous build.
+    func confirm(_ paths: [SitePath]) {}
+
     func scratchFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -89,35 +89,46 @@ public struct SiteBuild {
         clock.time(.validate) { Validator.checkShared(shared, files: scan.declared, sink: sharedSink) }
         var diagnostics = templateProblems + scan.diagnostics + sharedProblems + sharedSink.diagnostics
 
-        // 3. group, fingerprint
-        let headers = clock.time(.load) { readHeaders(scan, cache: cache) }
+        // 3. group, fingerprint: from the content of every file, read again only where its stamp changed.
+        let hashes = clock.time(.cache) {
+            FileHashes.make(scan.allFiles, previous: cache?.fileHashes, listedAt: cache?.listedAt, source: source)
+        }
+        let headers = clock.time(.load) { readHeaders(scan, hashes: hashes, cache: cache) }
         let groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)
         // Each plan's latest record date, for the site's as-of date; not needed when it is given.
-        let latest = self.options.asOf != nil ? [] : clock.time(.load) { readLatestRecords(scan, cache: cache) }
+        let latest = self.options.asOf != nil ? [] : clock.time(.load) { readLatestRecords(scan, hashes: hashes, cache: cache) }
         let options = self.options.settled(asOf: Engine.defaultAsOf(latestRecords: latest.compactMap(\.latest),
                                                                     years: headers.compactMap(\.header?.year)))
-        let base = Fingerprint.base(program: Self.program, options: options, templates: templates,
-                                    standards: scan.standardsFile.flatMap(scan.stamp(of:)))
+        let base = Fingerprint.base(options: options, templates: templates, standards: scan.standardsFile.flatMap(hashes.hash))
         let previous = cache?.previous.flatMap { $0.base == base ? $0 : nil }
         let record = writer.previous
         let recordByGroup = record?.byGroup() ?? [:]
         let outputPath = output?.path ?? ""
         let plans = clock.time(.cache) {
             Parallel.map(groups) { group -> PlannedGroup in
-                let (fingerprint, latest) = Fingerprint.of(group, base: base, scan: scan, shared: shared)
-                // A file changed within two seconds of the previous build's listing may have
-                // changed again after it was read, within the file system's clock tick.
-                let settled = previous.map { latest < $0.startedAt - 2_000_000_000 } ?? false
-                // A group is kept only while every page it made is in the output as recorded:
-                // a page edited, replaced or removed by hand is made again.
-                guard settled, let kept = cache?.record(group.key, fingerprint), let record else {
-                    return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [])
+                let fingerprint = Fingerprint.of(group, base: base, scan: scan, hashes: hashes, shared: shared)
+                // A group is kept only while every page it made is in the output with the bytes
+                // recorded: a page edited, replaced or removed by hand is made again.
+                guard previous != nil, let kept = cache?.record(group.key, fingerprint), let record else {
+                    return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [], reread: [])
                 }
                 let files = recordByGroup[group.key] ?? []
-                let intact = files.count == kept.summaries.files && files.allSatisfy { record.isIntact($0.path, in: outputPath) }
-                return PlannedGroup(group: group, fingerprint: fingerprint, kept: intact ? kept : nil, files: intact ? files : [])
+                guard files.count == kept.summaries.files else {
+                    return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [], reread: [])
+                }
+                var reread: [SitePath] = []
+                for file in files {
+                    switch record.check(file.path, in: outputPath) {
+                    case .asListed: continue
+                    case .sameBytes: reread.append(file.path)
+                    case .changed: return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [], reread: [])
+                    }
+                }
+                return PlannedGroup(group: group, fingerprint: fingerprint, kept: kept, files: files, reread: reread)
             }
         }
+        // Pages found by reading (their stamps changed, not their bytes) get their new stamps recorded.
+        writer.confirm(plans.flatMap(\.reread))
         let frame = SiteRenderer.frame(shared, headers: headers.compactMap(\.header), templates: templates, options: options)
         let parts: PartStore = cache.map { cache in
             DiskPartStore(folders: Dictionary(plans.flatMap { planned in
@@ -197,14 +208,14 @@ public struct SiteBuild {
         files = SiteWriter.Counts(written: files.written, unchanged: files.unchanged + kept, removed: files.removed)
         if let cache {
             try clock.time(.cache) {
-                let state = BuildCache.State(base: base, startedAt: started, output: outputPath,
+                let state = BuildCache.State(base: base, startedAt: started, output: output.flatMap(OutputManifest.digest) ?? 0,
                                              headers: Dictionary(headers.compactMap { read in read.cached.map { (read.id, $0) } },
                                                                  uniquingKeysWith: { a, _ in a }),
                                              latestRecords: self.options.asOf != nil ? cache.latestRecords
                                                  : Dictionary(latest.map { ($0.id, $0.cached) }, uniquingKeysWith: { a, _ in a }),
                                              groups: Dictionary(plans.map { ($0.group.key, $0.fingerprint) },
                                                                 uniquingKeysWith: { a, _ in a }))
-                try cache.commit(state)
+                try cache.commit(state, hashes: hashes)
             }
         }
         var reported = sorted
@@ -227,10 +238,13 @@ public struct SiteBuild {
         let previousIndex = record?.files.filter { $0.key.segments.first == SearchIndex.folder } ?? [:]
         let pages = manifest.files.keys.filter { $0.segments.last?.hasSuffix(".html") == true }.sorted()
         let previousPages = record?.files.keys.filter { $0.segments.last?.hasSuffix(".html") == true }.sorted()
-        if !writer.hasChanges, !previousIndex.isEmpty, pages == previousPages, let record,
-           previousIndex.keys.allSatisfy({ record.isIntact($0, in: output?.path ?? "") }) {
-            for (path, entry) in previousIndex { manifest.files[path] = entry }
-            return previousIndex.count
+        if !writer.hasChanges, !previousIndex.isEmpty, pages == previousPages, let record {
+            let checks = previousIndex.keys.map { ($0, record.check($0, in: output?.path ?? "")) }
+            if !checks.contains(where: { $0.1 == .changed }) {
+                writer.confirm(checks.filter { $0.1 == .sameBytes }.map(\.0))
+                for (path, entry) in previousIndex { manifest.files[path] = entry }
+                return previousIndex.count
+            }
         }
         let sink = RecordingSink(writer, group: "")
         for (path, data) in try SearchIndex.make(pages: pages, from: writer, tool: tool, scratch: try writer.scratchFolder()) {
@@ -273,6 +287,8 @@ public struct SiteBuild {
         let kept: BuildCache.GroupRecord?
         /// A kept group's pages, as the output's record lists them.
         let files: [(path: SitePath, entry: OutputManifest.Entry)]
+        /// Those of them whose bytes were confirmed by reading.
+        let reread: [SitePath]
     }
 
     struct GroupOutcome {
@@ -312,25 +328,23 @@ public struct SiteBuild {
         return GroupOutcome(summaries: summaries, diagnostics: diagnostics, files: files, rendered: true)
     }
 
-    /// Each plan's header: from the cache while its plan.md keeps its stamp, else read.
-    private func readHeaders(_ scan: ContentScan, cache: BuildCache?) -> [ReadHeader] {
+    /// Each plan's header: from the cache while its plan.md has the same content, else read.
+    private func readHeaders(_ scan: ContentScan, hashes: FileHashes, cache: BuildCache?) -> [ReadHeader] {
         Parallel.map(scan.planIDs) { id in
-            let stamp = scan.planFileStamp(id)
-            if let stamp, let cached = cache?.headers[id], cached.stamp == stamp {
-                return ReadHeader(id: id, stamp: stamp, header: cached.header)
+            let file = scan.planFile(id).flatMap(hashes.hash)
+            if let file, let cached = cache?.headers[id], cached.file == file {
+                return ReadHeader(id: id, file: file, header: cached.header)
             }
-            return ReadHeader(id: id, stamp: stamp, header: ContentLoader.readHeader(ofPlan: id, in: scan, from: source))
+            return ReadHeader(id: id, file: file, header: ContentLoader.readHeader(ofPlan: id, in: scan, from: source))
         }
     }
 
     /// Each plan's latest record date: from the cache while none of its files changed, else
     /// read from its records' front matter.
-    private func readLatestRecords(_ scan: ContentScan, cache: BuildCache?) -> [ReadLatest] {
+    private func readLatestRecords(_ scan: ContentScan, hashes: FileHashes, cache: BuildCache?) -> [ReadLatest] {
         Parallel.map(scan.planIDs) { id in
-            let (files, changed) = Fingerprint.ofFiles(ofPlan: id, scan: scan)
-            // As for groups: a file changed right around the previous listing is read again.
-            if let cached = cache?.latestRecords[id], cached.files == files,
-               let listed = cache?.listedAt, changed < listed - 2_000_000_000 {
+            let files = Fingerprint.ofFiles(ofPlan: id, scan: scan, hashes: hashes)
+            if let cached = cache?.latestRecords[id], cached.files == files {
                 return ReadLatest(id: id, files: files, latest: cached.latest.flatMap(Day.init(parsing:)))
             }
             return ReadLatest(id: id, files: files,
@@ -349,15 +363,12 @@ public struct SiteBuild {
 
     struct ReadHeader {
         let id: String
-        let stamp: FileStamp?
+        /// The content hash of plan.md; nil without one.
+        let file: UInt64?
         let header: PlanHeader?
 
-        var cached: BuildCache.CachedHeader? { stamp.map { BuildCache.CachedHeader(stamp: $0, header: header) } }
+        var cached: BuildCache.CachedHeader? { file.map { BuildCache.CachedHeader(file: $0, header: header) } }
     }
-
-    /// This program's file: a new build of xiezuo may write other bytes for the same input.
-    static let program: FileStamp? = FileStamp.of(path: "/proc/self/exe")
-        ?? CommandLine.arguments.first.flatMap { FileStamp.of(path: $0) }
 }
 
 /// Hands files to the writer and notes each one's digest, for the output's record.

@@ -27,6 +27,12 @@ struct OutputManifest: Sendable {
 
     init() {}
 
+    /// A digest of the record's bytes in the folder at `output`: what a build cache notes to
+    /// know that it describes this output, wherever the folder now is; nil without a record.
+    static func digest(in output: URL) -> UInt64? {
+        (try? Data(contentsOf: output.appendingPathComponent(fileName))).map(ContentHash.of)
+    }
+
     /// The record of the folder at `output`; nil when there is none or it is damaged.
     static func read(in output: URL) -> OutputManifest? {
         (try? Data(contentsOf: output.appendingPathComponent(fileName))).flatMap(OutputManifest.init(decoding:))
@@ -44,6 +50,24 @@ struct OutputManifest: Sendable {
     func isIntact(_ path: SitePath, in outputPath: String) -> Bool {
         guard let listed = files[path]?.stamp else { return false }
         return FileStamp.of(path: outputPath + "/" + path.description) == listed
+    }
+
+    enum Check {
+        /// Same stamp as listed.
+        case asListed
+        /// Another stamp (a folder restored from a CI cache, copied, or touched), the listed bytes.
+        case sameBytes
+        case changed
+    }
+
+    /// Whether the file at `path` still holds the listed bytes: by its stamp, else by reading it.
+    func check(_ path: SitePath, in outputPath: String) -> Check {
+        guard let entry = files[path] else { return .changed }
+        let full = outputPath + "/" + path.description
+        guard let stamp = FileStamp.of(path: full) else { return .changed }
+        if stamp == entry.stamp { return .asListed }
+        guard stamp.size == Int64(entry.digest.size), let data = FileManager.default.contents(atPath: full) else { return .changed }
+        return FileDigest(data) == entry.digest ? .sameBytes : .changed
     }
 
     /// Lines `hash size modified changed inode group path`, tab-separated, sorted by path, then

@@ -290,6 +290,13 @@ public enum SiteWriter {
 
         var hasChanges: Bool { guardLock.withLock { !changed.isEmpty } }
 
+        /// Files kept as they are whose bytes were confirmed by reading: the record takes their
+        /// new stamps at the commit.
+        func confirm(_ paths: [SitePath]) {
+            guard !paths.isEmpty else { return }
+            guardLock.withLock { unconfirmed.formUnion(paths) }
+        }
+
         /// Inside the staging folder, so that a build cut off leaves nothing behind it.
         func scratchFolder() throws -> URL {
             let folder = staging.appendingPathComponent(".xiezuo-scratch")

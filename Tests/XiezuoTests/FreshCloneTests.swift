@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import XiezuoCore
+@testable import XiezuoSite
+
+/// CI builds a fresh clone every time: every file has new times and inodes. With the previous
+/// build's cache and public/ restored beside it, the build decides by content: unchanged content
+/// renders nothing, one changed record renders its group alone, and the output is what a clean
+/// build makes, byte for byte.
+@Suite struct FreshCloneTests {
+    /// The two-pairing site written as files into a new folder, as `git clone` would.
+    static func clone(_ files: [String: String], into folder: URL) throws {
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    static func build(_ folder: URL, cache: Bool = true) throws -> SiteBuild.Outcome {
+        let sink = DiagnosticSink()
+        let templates = try #require(TemplateSet.load(overrides: [:], language: "zh-CN", sink: sink))
+        return try SiteBuild(source: DiskContentSource(root: folder),
+                             destination: .folder(folder.appendingPathComponent("public"),
+                                                  cache: cache ? folder.appendingPathComponent(".xiezuo-cache") : nil),
+                             templates: templates).run()
+    }
+
+    @Test func aFreshCloneWithItsCacheRestoredRendersOnlyWhatChanged() throws {
+        let root = RebuildTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (first, second) = (root.appendingPathComponent("ci-run-1"), root.appendingPathComponent("elsewhere/ci-run-2"))
+        try Self.clone(RebuildTests.site, into: first)
+        let full = try Self.build(first)
+        #expect(full.groups == 3 && full.groupsRendered == 3, "\(full.groups) \(full.groupsRendered) \(full.diagnostics)")
+        // Another folder, the same content written anew; public/ and the cache copied in (new
+        // inodes and times for every file, as a CI cache restores them).
+        try Self.clone(RebuildTests.site, into: second)
+        for folder in ["public", ".xiezuo-cache"] {
+            try FileManager.default.copyItem(at: first.appendingPathComponent(folder), to: second.appendingPathComponent(folder))
+        }
+        let same = try Self.build(second)
+        #expect(same.groupsRendered == 0)
+        #expect(same.files?.written == 0)
+        #expect(RebuildTests.snapshot(second.appendingPathComponent("public"))
+                == RebuildTests.snapshot(first.appendingPathComponent("public")))
+        // One byte of one record changed: its group alone is rendered.
+        let record = second.appendingPathComponent("content/plans/c-d-2022/progress/2022-05-市教育局.md")
+        let text = try String(contentsOf: record, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "value: 1}", with: "value: 2}").utf8).write(to: record)
+        let one = try Self.build(second)
+        #expect(one.groupsRendered == 1)
+        #expect((one.files?.written ?? 0) > 0)
+        // And the output is a clean build's, byte for byte.
+        let clean = root.appendingPathComponent("clean")
+        try Self.clone(RebuildTests.site.merging(["content/plans/c-d-2022/progress/2022-05-市教育局.md":
+            RebuildTests.site["content/plans/c-d-2022/progress/2022-05-市教育局.md"]!
+                .replacingOccurrences(of: "value: 1}", with: "value: 2}")]) { _, new in new }, into: clean)
+        _ = try Self.build(clean, cache: false)
+        #expect(RebuildTests.snapshot(second.appendingPathComponent("public"))
+                == RebuildTests.snapshot(clean.appendingPathComponent("public")))
+    }
+
+    @Test func stampsChangedAndContentTheSameRendersNothingInPlace() throws {
+        let root = RebuildTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.clone(RebuildTests.site, into: root)
+        _ = try Self.build(root)
+        // Every content file rewritten with its own bytes (a checkout that touches everything).
+        try Self.clone(RebuildTests.site, into: root)
+        let again = try Self.build(root)
+        #expect(again.groupsRendered == 0 && again.files?.written == 0)
+    }
+}
