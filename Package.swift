@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The system C library libcmark (Debian: libcmark-dev), found by pkg-config.
@@ -54,6 +55,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `xiezuo serve`: the preview server (HTTP by FlyingFox), its folder watcher and reloads.
+        .target(
+            name: "XiezuoServe",
+            dependencies: [
+                "XiezuoSite",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(name: "embed-templates"),
         // Benchmarks: workload generator and timed builds (commands that print figures).
         .executableTarget(
@@ -75,6 +84,7 @@ let package = Package(
                 "XiezuoCore",
                 "XiezuoSite",
                 "XiezuoImport",
+                "XiezuoServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +94,7 @@ let package = Package(
                 "XiezuoCore",
                 "XiezuoSite",
                 "XiezuoImport",
+                "XiezuoServe",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // The seed tables, read by path in the import tests.

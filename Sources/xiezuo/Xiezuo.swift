@@ -5,7 +5,7 @@ struct Xiezuo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xiezuo",
         abstract: "Builds report sites for pairing-assistance plans (协作) from Markdown and YAML content.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, BriefCommand.self, ImportCommand.self, ExportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, BriefCommand.self, ServeCommand.self, ImportCommand.self, ExportCommand.self]
     )
 }
 
