@@ -17,14 +17,16 @@ line() { awk '/^built/ && !seen { print; seen = 1 }'; }
 
 start=$(now); full=$("$XIEZUO" build --no-search --source "$DIR/first" | line); end=$(now)
 full_s=$(awk "BEGIN { printf \"%.2f\", $end - $start }")
-# The second run's clone: the same content copied anew, public/ and the cache restored.
+# The second run's clone: the same content copied anew (new times and inodes, as a checkout
+# makes them), public/ and the cache restored as CI caches restore them (tar or zip: times kept,
+# new inodes).
 mkdir -p "$DIR/second"
 cp -r "$DIR/first/content" "$DIR/second/content"
-cp -r "$DIR/first/public" "$DIR/second/public"
-cp -r "$DIR/first/.xiezuo-cache" "$DIR/second/.xiezuo-cache"
+cp -a "$DIR/first/public" "$DIR/second/public"
+cp -a "$DIR/first/.xiezuo-cache" "$DIR/second/.xiezuo-cache"
 record=$(find "$DIR/second/content/plans" -path '*/progress/*.md' | sort | awk 'NR == 1')
 printf '\n本月补充说明。\n' >> "$record"
-start=$(now); one=$("$XIEZUO" build --no-search --source "$DIR/second" | line); end=$(now)
+start=$(now); one=$("$XIEZUO" build --no-search --timings --source "$DIR/second" | tee "$DIR/second.out" | line); end=$(now)
 one_s=$(awk "BEGIN { printf \"%.2f\", $end - $start }")
 # The same content built clean, for comparison.
 mkdir -p "$DIR/clean" && cp -r "$DIR/second/content" "$DIR/clean/content"
@@ -33,5 +35,6 @@ if diff -r -x '.xiezuo-*' "$DIR/second/public" "$DIR/clean/public" >/dev/null; t
 echo "plans: $N"
 echo "full build:                       ${full_s} s  ($full)"
 echo "fresh clone, one record changed:  ${one_s} s  ($one)"
+echo "fresh clone stages:               $(grep '^timings' "$DIR/second.out")"
 echo "ratio: $(awk "BEGIN { printf \"%.1f\", $one_s * 100 / $full_s }") % of the full build; output against a clean build: $same"
 [ "$same" = identical ]

@@ -32,6 +32,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-wait"), help: "When another build is writing the same output or cache, stop instead of waiting for it.")
     var noWait = false
 
+    @Flag(help: "Show no progress (by default: a line that updates on a terminal, a line per step elsewhere).")
+    var quiet = false
+
     @Flag(name: .customLong("no-search"), help: "Make the site without search (no search box, no index).")
     var noSearch = false
 
@@ -60,12 +63,19 @@ struct BuildCommand: ParsableCommand {
         guard var build = made else { fail(templateProblems) }
         build.wait = !noWait
         build.waiting = { FileHandle.standardError.write(Data("another xiezuo build is writing \(output)/; waiting for it…\n".utf8)) }
+        let display = quiet ? nil : ProgressDisplay()
+        if let display {
+            build.progress = { @Sendable progress in display.tell(progress) }
+        }
         // Ctrl-C and kill: what is staged goes, a commit under way is finished first.
         Interruption.shared.install()
         let outcome: SiteBuild.Outcome
+        display?.start()
         do {
             outcome = try build.run()
+            display?.finish()
         } catch {
+            display?.finish()
             FileHandle.standardError.write(Data("build failed: \(error)\n".utf8))
             throw ExitCode.failure
         }

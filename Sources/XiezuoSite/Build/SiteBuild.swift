@@ -30,6 +30,8 @@ public struct SiteBuild {
     public var waiting: @Sendable () -> Void = {}
     /// Warnings found loading the templates, listed with the build's own problems.
     public var templateProblems: [Diagnostic] = []
+    /// Told as the build goes, from any core.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(source: ContentSource, destination: SiteDestination, templates: TemplateSet,
                 options: SiteOptions = SiteOptions()) {
@@ -75,6 +77,7 @@ public struct SiteBuild {
     public func run() throws -> Outcome {
         try checkFolders()
         let clock = StageClock()
+        let counter = ProgressCounter(progress)
         let started = Int64(Date().timeIntervalSince1970 * 1e9)
         // The output's lock, a commit an earlier build was cut off in finished, and the record of
         // what the output holds: before anything is read.
@@ -137,12 +140,16 @@ public struct SiteBuild {
         } ?? MemoryPartStore()
 
         // 4. groups
+        counter.planned(groups: plans.count, kept: plans.filter { $0.kept != nil }.count, filesRead: hashes.read)
         let outcomes = Parallel.map(plans) { planned -> GroupOutcome in
             if let kept = planned.kept {
+                counter.groupDone(pages: kept.summaries.pages)
                 return GroupOutcome(summaries: kept.summaries, diagnostics: kept.diagnostics, files: planned.files, rendered: false)
             }
-            return renderGroup(planned, shared: shared, scan: scan, frame: frame, parts: parts, writer: writer,
-                               cache: cache, asOf: options.asOf!, clock: clock)
+            let outcome = renderGroup(planned, shared: shared, scan: scan, frame: frame, parts: parts, writer: writer,
+                                      cache: cache, asOf: options.asOf!, clock: clock)
+            counter.groupDone(pages: outcome.summaries.pages)
+            return outcome
         }
         diagnostics += outcomes.flatMap(\.diagnostics)
         let sorted = Diagnostic.ordered(diagnostics)
@@ -183,6 +190,7 @@ public struct SiteBuild {
             throw SiteWriter.Failure.io(cache?.folder.path ?? "", failure + "; the build cache was set aside, build again")
         }
 
+        counter.step(.site, pages: sitePages)
         // 6. commit: the new record lists the kept groups' pages as they are and every page made now.
         var next = OutputManifest()
         next.files.reserveCapacity(outcomes.reduce(0) { $0 + $1.files.count } + 512)
@@ -194,6 +202,7 @@ public struct SiteBuild {
         if let tool = options.searchTool {
             do {
                 keptIndex = try clock.time(.search) { try indexSearch(&next, tool: tool, writer: writer, record: record) }
+                counter.step(.search)
             } catch {
                 abandon()
                 throw SiteWriter.Failure.io(output?.path ?? SearchIndex.folder, "the search index could not be made: \(error)")
@@ -203,6 +212,7 @@ public struct SiteBuild {
             cache?.invalidate()
             return try writer.commit(next)
         }
+        counter.step(.committed)
         // The files of groups kept from the previous build are in the output, unchanged.
         let kept = outcomes.filter { !$0.rendered }.reduce(0) { $0 + $1.summaries.files } + keptIndex
         files = SiteWriter.Counts(written: files.written, unchanged: files.unchanged + kept, removed: files.removed)

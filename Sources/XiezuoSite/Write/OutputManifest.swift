@@ -60,12 +60,15 @@ struct OutputManifest: Sendable {
         case changed
     }
 
-    /// Whether the file at `path` still holds the listed bytes: by its stamp, else by reading it.
+    /// Whether the file at `path` still holds the listed bytes: by its stamp; else, as rsync's
+    /// quick check, by its size and modification time (a folder restored from a CI cache keeps
+    /// them, with new inodes and change times); else by reading it.
     func check(_ path: SitePath, in outputPath: String) -> Check {
         guard let entry = files[path] else { return .changed }
         let full = outputPath + "/" + path.description
         guard let stamp = FileStamp.of(path: full) else { return .changed }
         if stamp == entry.stamp { return .asListed }
+        if let listed = entry.stamp, listed.size == stamp.size, listed.modified == stamp.modified { return .sameBytes }
         guard stamp.size == Int64(entry.digest.size), let data = FileManager.default.contents(atPath: full) else { return .changed }
         return FileDigest(data) == entry.digest ? .sameBytes : .changed
     }
