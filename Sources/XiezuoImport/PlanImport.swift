@@ -35,7 +35,7 @@ public struct PlanImport {
                                                            message: "region '\(regionID)' of pairing \(pairing.id) is not in content/regions")],
                           tasks: 0, indicators: 0)
         }
-        let (result, problems) = PlanTableImporter(region: region).read(table)
+        let (result, problems) = PlanTableImporter(region: region, year: year).read(table)
         guard problems.isEmpty, let result else { return Output(files: [], problems: problems, tasks: 0, indicators: 0) }
         let folder = "content/plans/\(planID)"
         let source = "# Imported by xiezuo import plan from \((table.file as NSString).lastPathComponent); check it against the document.\n"

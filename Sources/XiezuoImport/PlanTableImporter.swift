@@ -12,9 +12,12 @@ public struct PlanTableImporter {
 
     /// Unit names are checked against the region whose units own the plan.
     let region: Region
+    /// The plan's year, for deadlines written without one (11月底前, 年底).
+    let year: Int?
 
-    public init(region: Region) {
+    public init(region: Region, year: Int? = nil) {
         self.region = region
+        self.year = year
     }
 
     static let taskFields: [String: [String]] = [
@@ -31,7 +34,7 @@ public struct PlanTableImporter {
         var problems: [RowProblem] = []
         for row in table.rows where !row.isEmpty {
             if let columns = Columns(header: row, fields: Self.taskFields), columns.index["text"] != nil {
-                let sections = TaskListReader(table: table, columns: columns, region: region)
+                let sections = TaskListReader(table: table, columns: columns, region: region, year: year)
                     .read(after: row.number, problems: &problems)
                 return (.tasks(sections), problems)
             }
@@ -66,6 +69,7 @@ struct TaskListReader {
     let table: Table
     let columns: Columns
     let region: Region
+    let year: Int?
 
     func read(after headerRow: Int, problems: inout [RowProblem]) -> [Section] {
         var sections: [(number: String?, title: String, tasks: [PlanTask], location: SourceLocation)] = []
@@ -101,10 +105,10 @@ struct TaskListReader {
             var deadline: Day?
             let deadlineText = row.cell(columns.index["deadline"])
             if !deadlineText.isEmpty {
-                guard let day = Day(parsing: deadlineText) else {
-                    fail(row, "完成时限 '\(deadlineText)' is not a date written YYYY-MM-DD"); continue
+                switch DateReading.read(deadlineText, year: year) {
+                case .success(let day): deadline = day
+                case .failure(let problem): fail(row, "完成时限 '\(deadlineText)': \(problem.advice)"); continue
                 }
-                deadline = day
             }
             guard let resolved = PlanTableImporter.resolve(section.title, in: region) else {
                 fail(row, PlanTableImporter.unknownUnit(section.title, in: region)); continue

@@ -85,8 +85,10 @@ public enum ProgressSheets {
                  + Suggestion.didYouMean(name, among: content.ownerRegion(of: plan)?.unitNames ?? []))
             return Reading(path: nil, text: nil, problems: problems)
         }
-        guard let dateRow = field("截至日期"), let date = Day(parsing: dateRow.value), date.year == plan.year else {
-            fail(field("截至日期")?.row ?? 3, "截至日期 must be a date in \(plan.year), written YYYY-MM-DD")
+        guard let dateRow = field("截至日期"), let date = try? DateReading.read(dateRow.value, year: plan.year).get(),
+              date.year == plan.year else {
+            fail(field("截至日期")?.row ?? 3, "截至日期 must be a date in \(plan.year), written \(plan.year)-10-31, "
+                 + "\(plan.year)年10月31日 or 10月31日")
             return Reading(path: nil, text: nil, problems: problems)
         }
         guard let headerRow = table.rows.first(where: { $0.cell(0) == "类型" }) else {

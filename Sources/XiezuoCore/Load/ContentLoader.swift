@@ -129,8 +129,14 @@ public enum ContentLoader {
             return nil
         }
         guard let header = parse(planFile, true).flatMap({ PlanDecoder.decode($0, id: folder.id) }) else { return nil }
-        let tasksFile = folder.tasks.map { ($0, parse($0, false)) }
-        let indicatorsFile = folder.indicators.map { ($0, parse($0, false)) }
+        // Dates written without a year (12月底, 年底) are in the plan's year.
+        func parseInYear(_ path: String, _ markdown: Bool) -> ParsedFile? {
+            var file = parse(path, markdown)
+            file?.context.year = header.year
+            return file
+        }
+        let tasksFile = folder.tasks.map { ($0, parseInYear($0, false)) }
+        let indicatorsFile = folder.indicators.map { ($0, parseInYear($0, false)) }
         let sections = tasksFile?.1.map(TaskDecoder.decode) ?? []
         let indicators = indicatorsFile?.1.map(IndicatorDecoder.decode) ?? []
         if folder.tasks == nil && folder.indicators == nil {
@@ -139,7 +145,7 @@ public enum ContentLoader {
         }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let records = folder.records.compactMap { path in
-            parse(path, true).flatMap { RecordDecoder.decode($0, plan: folder.id, indicators: byID) }
+            parseInYear(path, true).flatMap { RecordDecoder.decode($0, plan: folder.id, indicators: byID) }
         }
         var plan = Plan(header: header, sections: sections, indicators: indicators)
         plan.unreadTasksFile = tasksFile.flatMap { $0.1 == nil ? $0.0 : nil }

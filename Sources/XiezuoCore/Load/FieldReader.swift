@@ -15,6 +15,8 @@ final class FieldReader {
     private let pairs: [(key: String, keyMark: Mark?, value: Node)]
     private let known: [String]
     private var used = Set<String>()
+    /// The plan's year, for dates written without one (12月底, 年底); passed to nested readers.
+    var year: Int?
 
     /// `what` names the thing being read, for the message when `node` is not a mapping.
     init?(_ node: Node?, known: [String], what: String, file: String, lineOffset: Int, sink: DiagnosticSink,
@@ -38,7 +40,9 @@ final class FieldReader {
 
     /// A reader for a nested mapping in the same file.
     func nested(_ node: Node, known: [String], what: String) -> FieldReader? {
-        FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: location)
+        let reader = FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: location)
+        reader?.year = year
+        return reader
     }
 
     static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
@@ -183,11 +187,17 @@ final class FieldReader {
         }
     }
 
+    /// A date as officials write it (DateReading): 2022-07-23, 2022年7月23日, and within the
+    /// plan's year 7月23日, 7月底, 年底.
     func day(_ key: String, required: Bool = false) -> Day? {
         guard let text = string(key, required: required) else { return nil }
-        guard let day = Day(parsing: text) else {
-            sink.error("'\(key)' must be a date written YYYY-MM-DD (e.g. 2022-07-23), not '\(text)'",
-                       at: location(ofKey: key))
+        let day: Day
+        switch DateReading.read(text, year: year) {
+        case .success(let read): day = read
+        case .failure(let problem):
+            let plain = text.allSatisfy(\.isASCII) && (problem == .unreadable || problem == .noSuchDay)
+            sink.error(plain ? "'\(key)' must be a date written YYYY-MM-DD (e.g. 2022-07-23), not '\(text)'"
+                             : "'\(key)' is '\(text)': \(problem.advice)", at: location(ofKey: key))
             return nil
         }
         guard Day.years.contains(day.year) else {

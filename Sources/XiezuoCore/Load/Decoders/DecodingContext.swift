@@ -5,17 +5,21 @@ struct DecodingContext {
     let file: String
     let lineOffset: Int
     let sink: DiagnosticSink
+    /// The plan's year, for dates written without one; nil where no plan gives it.
+    var year: Int?
 
     var start: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
 
     func reader(_ node: Node?, known: [String], what: String) -> FieldReader? {
-        FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: start)
+        let reader = FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: start)
+        reader?.year = year
+        return reader
     }
 }
 
 /// Parsed YAML of a content file, or of the front matter of a Markdown file, with its body.
 struct ParsedFile {
-    let context: DecodingContext
+    var context: DecodingContext
     let root: Node?
     let body: String
 

@@ -41,6 +41,7 @@ enum PlanDecoder {
                               at: reader.location(ofKey: "year"))
             year = nil
         }
+        reader.year = year
         let title = reader.string("title", required: true)
         let number = reader.string("number")
         let issuer = reader.string("issuer")

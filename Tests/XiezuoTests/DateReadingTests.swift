@@ -1,0 +1,69 @@
+import Testing
+@testable import XiezuoCore
+
+/// Dates as officials write them (#14): every form read to the day it names, by hand; anything
+/// ambiguous refused with what to write instead.
+@Suite struct DateReadingTests {
+    static let read: [(String, Int?, String)] = [
+        ("2025-12-31", nil, "2025-12-31"),
+        ("2025/12/31", nil, "2025-12-31"),
+        ("2025.12.31", nil, "2025-12-31"),
+        ("2025年12月31日", nil, "2025-12-31"),
+        ("2025年12月31号", nil, "2025-12-31"),
+        ("２０２５年１２月３１日", nil, "2025-12-31"),
+        ("2025年1月5日前", nil, "2025-01-05"),
+        // Within the plan's year.
+        ("12月31日", 2025, "2025-12-31"),
+        ("12月底", 2025, "2025-12-31"),
+        ("11月底前", 2022, "2022-11-30"),
+        ("2月底", 2024, "2024-02-29"),
+        ("2月底", 2023, "2023-02-28"),
+        ("6月末", 2021, "2021-06-30"),
+        ("年底", 2024, "2024-12-31"),
+        ("年底前", 2024, "2024-12-31"),
+        ("年末", 2024, "2024-12-31"),
+        ("2022年底", nil, "2022-12-31"),
+        ("2022年年底", nil, "2022-12-31"),
+        ("2022年11月底", nil, "2022-11-30"),
+    ]
+
+    @Test(arguments: read)
+    func eachFormIsReadToItsDay(_ text: String, _ year: Int?, _ expected: String) {
+        #expect((try? DateReading.read(text, year: year).get())?.description == expected)
+    }
+
+    static let refused: [(String, Int?, DateReading.Problem)] = [
+        ("12月31日", nil, .needsYear),
+        ("年底", nil, .needsYear),
+        ("12/31", 2025, .needsYear),
+        ("2025年12月", nil, .needsDay),
+        ("2025-12", nil, .needsDay),
+        ("2月30日", 2025, .noSuchDay),
+        ("13月底", 2025, .noSuchDay),
+        ("下旬", 2025, .unreadable),
+        ("十二月底", 2025, .unreadable),
+    ]
+
+    @Test(arguments: refused)
+    func whatIsAmbiguousIsRefused(_ text: String, _ year: Int?, _ problem: DateReading.Problem) {
+        #expect(throws: problem) { try DateReading.read(text, year: year).get() }
+    }
+
+    @Test func aPlanDeadlineOf11月底前IsTheLastDayOfNovemberOfItsYear() throws {
+        let plan = TinySite.files["content/plans/a-b-2022/plan.md"]!
+            .replacingOccurrences(of: "owner: helping\n", with: "owner: helping\ndeadline: 11月底前\n")
+        let tasks = TinySite.files["content/plans/a-b-2022/tasks.yaml"]!
+            .replacingOccurrences(of: "        points: 10\n", with: "        points: 10\n        deadline: 9月30日\n")
+        let result = TinySite.load(replacing: ["content/plans/a-b-2022/plan.md": plan, "content/plans/a-b-2022/tasks.yaml": tasks])
+        #expect(result.errors == [])
+        let loaded = try #require(result.content.plan("a-b-2022"))
+        #expect(loaded.deadline == Day(year: 2022, month: 11, day: 30))
+        #expect(loaded.task("1")?.deadline == Day(year: 2022, month: 9, day: 30))
+        // A month without a day is refused where it is written.
+        let vague = TinySite.load(replacing: ["content/plans/a-b-2022/plan.md":
+            plan.replacingOccurrences(of: "deadline: 11月底前", with: "deadline: 2022年11月")])
+        #expect(vague.errors.map(\.description).contains {
+            $0.hasSuffix("error: 'deadline' is '2022年11月': say which day: 2025年12月31日, or 12月底 for the month's last day")
+        })
+    }
+}
