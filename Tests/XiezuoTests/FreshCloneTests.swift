@@ -71,4 +71,53 @@ import Testing
         let again = try Self.build(root)
         #expect(again.groupsRendered == 0 && again.files?.written == 0)
     }
+
+    static func git(_ arguments: [String], in folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-C", folder.path] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    @Test func aGitCloneIsKnownFromGitsIndexAndOnlyTheChangedFileIsRead() throws {
+        let root = RebuildTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (first, second) = (root.appendingPathComponent("origin"), root.appendingPathComponent("clone"))
+        try Self.clone(RebuildTests.site, into: first)
+        try Self.git(["init", "-q"], in: first)
+        try Self.git(["add", "content"], in: first)
+        try Self.git(["commit", "-q", "-m", "content"], in: first)
+        _ = try Self.build(first)
+        try Self.git(["clone", "-q", first.path, second.path], in: root)
+        for folder in ["public", ".xiezuo-cache"] {
+            try FileManager.default.copyItem(at: first.appendingPathComponent(folder), to: second.appendingPathComponent(folder))
+        }
+        let record = second.appendingPathComponent("content/plans/c-d-2022/progress/2022-05-市教育局.md")
+        let text = try String(contentsOf: record, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "value: 1}", with: "value: 2}").utf8).write(to: record)
+        let read = LockedCount()
+        let sink = DiagnosticSink()
+        let templates = try #require(TemplateSet.load(overrides: [:], language: "zh-CN", sink: sink))
+        var build = SiteBuild(source: DiskContentSource(root: second),
+                              destination: .folder(second.appendingPathComponent("public"),
+                                                   cache: second.appendingPathComponent(".xiezuo-cache")),
+                              templates: templates)
+        build.progress = { progress in if progress.step == .planned { read.set(progress.filesRead) } }
+        let outcome = try build.run()
+        // Every file has a new stamp; git knows all but the one changed, which alone is read.
+        #expect(read.value == 1)
+        #expect(outcome.groupsRendered == 1)
+    }
+}
+
+/// A number set from another thread.
+final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = 0
+    var value: Int { lock.withLock { stored } }
+    func set(_ value: Int) { lock.withLock { stored = value } }
 }

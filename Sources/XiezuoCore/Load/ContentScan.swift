@@ -24,6 +24,9 @@ public struct ContentScan: Sendable {
     /// Every file of a plan's folder, with its stamp.
     public func files(ofPlan id: String) -> [(path: String, stamp: FileStamp)] { folder(id)?.files ?? [] }
 
+    /// How many files were listed.
+    public var fileCount: Int { layout.plans.reduce(layout.stamps.count) { $0 + $1.files.count } }
+
     /// Every file listed, plan folders' and the rest, with its stamp.
     public var allFiles: [(path: String, stamp: FileStamp)] {
         layout.plans.flatMap(\.files) + layout.stamps.map { ($0.key, $0.value) }

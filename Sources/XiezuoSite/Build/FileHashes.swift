@@ -6,7 +6,9 @@ import XiezuoCore
 /// `git status` knows a file unchanged. A file is read and hashed again only when its stamp
 /// differs from the one the previous build recorded, or when it changed around that build's
 /// listing (within the file system's clock tick it may have changed again after being read);
-/// every other hash is the previous build's.
+/// every other hash is the previous build's. In a git clone, a file git knows unchanged since
+/// checkout is known by its blob id instead of being read (GitIndex): a file's hash is then git's,
+/// in every build of that clone and of every other clone of the same commit.
 struct FileHashes: Sendable {
     struct Entry: Sendable, Equatable {
         let stamp: FileStamp
@@ -17,18 +19,27 @@ struct FileHashes: Sendable {
     /// How many files this build read to hash.
     private(set) var read = 0
 
+    var count: Int { table.count }
+
     /// The hash of a file listed, or nil for one that is not there.
     func hash(_ path: String) -> UInt64? { table[path]?.hash }
 
     /// `files` hashed, reusing `previous` where it still holds. `listedAt`: when the previous
     /// build listed its files (nanoseconds since 1970).
+    /// `git`: asked, only when many files would have to be read, for what git knows unchanged.
     static func make(_ files: [(path: String, stamp: FileStamp)], previous: FileHashes?, listedAt: Int64?,
-                     source: ContentSource) -> FileHashes {
+                     source: ContentSource, git: (() -> [String: UInt64]?)? = nil) -> FileHashes {
+        func reusable(_ file: (path: String, stamp: FileStamp)) -> Entry? {
+            guard let known = previous?.table[file.path], known.stamp == file.stamp, let listedAt,
+                  max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return nil }
+            return known
+        }
+        let unknown = files.reduce(0) { $0 + (reusable($1) == nil ? 1 : 0) }
+        // Running git costs a few milliseconds: worth it once more than a handful of files changed stamps.
+        let blobs = unknown > 8 ? git?() : nil
         let reused = Parallel.map(files) { file -> (String, Entry, Bool) in
-            if let known = previous?.table[file.path], known.stamp == file.stamp, let listedAt,
-               max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 {
-                return (file.path, known, false)
-            }
+            if let known = reusable(file) { return (file.path, known, false) }
+            if let blob = blobs?[file.path] { return (file.path, Entry(stamp: file.stamp, hash: blob), false) }
             let hash = source.contentHash(file.path, size: file.stamp.size) ?? UInt64.max
             return (file.path, Entry(stamp: file.stamp, hash: hash), true)
         }

@@ -94,7 +94,9 @@ public struct SiteBuild {
 
         // 3. group, fingerprint: from the content of every file, read again only where its stamp changed.
         let hashes = clock.time(.cache) {
-            FileHashes.make(scan.allFiles, previous: cache?.fileHashes, listedAt: cache?.listedAt, source: source)
+            let disk = source as? DiskContentSource
+            return FileHashes.make(scan.allFiles, previous: cache?.fileHashes, listedAt: cache?.listedAt, source: source,
+                                   git: disk.map { disk in { GitIndex.unchangedBlobs(root: disk.root, under: "content") } })
         }
         let headers = clock.time(.load) { readHeaders(scan, hashes: hashes, cache: cache) }
         let groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)

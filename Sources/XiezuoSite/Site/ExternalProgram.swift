@@ -24,10 +24,21 @@ struct ExternalProgram {
         return nil
     }
 
+    /// Runs the program to its end, as `run` does, and returns what it wrote to standard output.
+    func output(_ arguments: [String], timeout: TimeInterval) throws -> Data {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        try run(arguments, timeout: timeout, standardOutput: handle)
+        return try Data(contentsOf: file)
+    }
+
     /// Runs the program to its end; throws when it cannot start, outlasts `timeout` seconds (it
     /// is then stopped) or exits with a status other than 0, saying the last line it wrote to
     /// standard error.
-    func run(_ arguments: [String], timeout: TimeInterval) throws {
+    func run(_ arguments: [String], timeout: TimeInterval, standardOutput: FileHandle = .nullDevice) throws {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -38,7 +49,7 @@ struct ExternalProgram {
         let errors = try FileHandle(forWritingTo: log)
         defer { try? errors.close() }
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = standardOutput
         do {
             try process.run()
         } catch {
