@@ -17,14 +17,16 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -s -o /dev/null "http://127.0.0.1:$PORT/__xiezuo/wait?v=0" 2>/dev/null; do sleep 0.5; done
 version=$(curl -s "http://127.0.0.1:$PORT/__xiezuo/wait?v=-1")
 record=$(find "$SITE/content/plans" -path '*/progress/*.md' | sort | awk 'NR == 1')
-cp "$record" "$record.keep"
-trap 'kill $SERVER 2>/dev/null || true; mv "$record.keep" "$record"' EXIT
+# The original is kept outside content/ (a file made there is a change too), and put back.
+keep="${TMPDIR:-/tmp}/serve-latency.keep"
+cp "$record" "$keep"
+trap 'kill $SERVER 2>/dev/null || true; cp "$keep" "$record"' EXIT
 times=()
 for run in 1 2 3; do
   # A page open in the browser is waiting for the next version.
   curl -s "http://127.0.0.1:$PORT/__xiezuo/wait?v=$version" > "${TMPDIR:-/tmp}/serve-latency.v" &
   POLL=$!
-  sleep 0.3
+  sleep 1
   start=$(now)
   printf '\n补充说明 %s。\n' "$run" >> "$record"
   wait $POLL
