@@ -15,54 +15,59 @@ struct FileHashes: Sendable {
         let hash: UInt64
     }
 
-    private(set) var table: [String: Entry] = [:]
+    /// Keyed by the hash of the file's path (ContentHash of its UTF-8 bytes): Swift hashes a
+    /// String key by its normalized form, which for Chinese file names made the lookups most of
+    /// a rebuild's fixed cost. A path is looked up by 64 bits, as fingerprints are.
+    private(set) var table: [UInt64: Entry] = [:]
     /// How many files this build read to hash.
     private(set) var read = 0
 
     var count: Int { table.count }
 
+    static func key(_ path: String) -> UInt64 { ContentHash.of(path) }
+
     /// The hash of a file listed, or nil for one that is not there.
-    func hash(_ path: String) -> UInt64? { table[path]?.hash }
+    func hash(_ path: String) -> UInt64? { table[Self.key(path)]?.hash }
 
     /// `files` hashed, reusing `previous` where it still holds. `listedAt`: when the previous
     /// build listed its files (nanoseconds since 1970).
     /// `git`: asked, only when many files would have to be read, for what git knows unchanged.
     static func make(_ files: [(path: String, stamp: FileStamp)], previous: FileHashes?, listedAt: Int64?,
                      source: ContentSource, git: (() -> [String: UInt64]?)? = nil) -> FileHashes {
-        func reusable(_ file: (path: String, stamp: FileStamp)) -> Entry? {
-            guard let known = previous?.table[file.path], known.stamp == file.stamp, let listedAt,
-                  max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return nil }
-            return known
+        let reusable = Parallel.map(files) { file -> (UInt64, Entry?) in
+            let key = Self.key(file.path)
+            guard let known = previous?.table[key], known.stamp == file.stamp, let listedAt,
+                  max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return (key, nil) }
+            return (key, known)
         }
-        let unknown = files.reduce(0) { $0 + (reusable($1) == nil ? 1 : 0) }
+        let unknown = reusable.reduce(0) { $0 + ($1.1 == nil ? 1 : 0) }
         // Running git costs a few milliseconds: worth it once more than a handful of files changed stamps.
         let blobs = unknown > 8 ? git?() : nil
-        let reused = Parallel.map(files) { file -> (String, Entry, Bool) in
-            if let known = reusable(file) { return (file.path, known, false) }
-            if let blob = blobs?[file.path] { return (file.path, Entry(stamp: file.stamp, hash: blob), false) }
-            let hash = source.contentHash(file.path, size: file.stamp.size) ?? UInt64.max
-            return (file.path, Entry(stamp: file.stamp, hash: hash), true)
-        }
         var hashes = FileHashes()
-        hashes.table.reserveCapacity(reused.count)
-        for (path, entry, wasRead) in reused {
-            hashes.table[path] = entry
+        hashes.table.reserveCapacity(files.count)
+        let missing = reusable.indices.filter { reusable[$0].1 == nil }
+        let found = Parallel.map(missing) { index -> (Entry, Bool) in
+            let file = files[index]
+            if let blob = blobs?[file.path] { return (Entry(stamp: file.stamp, hash: blob), false) }
+            return (Entry(stamp: file.stamp, hash: source.contentHash(file.path, size: file.stamp.size) ?? UInt64.max), true)
+        }
+        for (key, entry) in reusable { if let entry { hashes.table[key] = entry } }
+        for (index, (entry, wasRead)) in zip(missing, found) {
+            hashes.table[reusable[index].0] = entry
             if wasRead { hashes.read += 1 }
         }
         return hashes
     }
 
-    /// `path`, stamp and hash of each file, fixed-width numbers in little-endian order, in no
-    /// particular order (sorting a quarter of a million paths cost more than writing them).
+    /// Path key, stamp and hash of each file, fixed-width numbers in little-endian order, in no
+    /// particular order.
     func encoded() -> Data {
         var data = Data()
-        data.reserveCapacity(table.count * 96)
+        data.reserveCapacity(table.count * 48 + 8)
         func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
         put(UInt64(table.count))
-        for (path, entry) in table {
-            let bytes = Array(path.utf8)
-            put(UInt32(bytes.count))
-            data.append(contentsOf: bytes)
+        for (key, entry) in table {
+            put(key)
             put(entry.stamp.size)
             put(entry.stamp.modified)
             put(entry.stamp.changed)
@@ -83,15 +88,12 @@ struct FileHashes: Sendable {
             offset += size
             return T(littleEndian: value)
         }
-        guard let count = take(UInt64.self), count < UInt64(data.count) else { return nil }
+        guard let count = take(UInt64.self), count <= UInt64(data.count / 48) else { return nil }
         table.reserveCapacity(Int(count))
         for _ in 0..<count {
-            guard let length = take(UInt32.self), data.endIndex - offset >= Int(length) else { return nil }
-            let path = String(decoding: data[offset..<(offset + Int(length))], as: UTF8.self)
-            offset += Int(length)
-            guard let size = take(Int64.self), let modified = take(Int64.self), let changed = take(Int64.self),
-                  let inode = take(UInt64.self), let hash = take(UInt64.self) else { return nil }
-            table[path] = Entry(stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode), hash: hash)
+            guard let key = take(UInt64.self), let size = take(Int64.self), let modified = take(Int64.self),
+                  let changed = take(Int64.self), let inode = take(UInt64.self), let hash = take(UInt64.self) else { return nil }
+            table[key] = Entry(stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode), hash: hash)
         }
         guard offset == data.endIndex else { return nil }
     }
