@@ -211,3 +211,34 @@ import Testing
         #expect(Set(result.errors.map(\.location.file)).count == 3)
     }
 }
+
+/// The YAML mistakes a Chinese input method makes easy, each named as such where it is (#14).
+@Suite struct YAMLTypoTests {
+    static let record = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
+
+    static func errors(_ change: (String) -> String) -> [String] {
+        let text = change(TinySite.files[record]!)
+        return TinySite.load(replacing: [record: text]).errors.map(\.description)
+    }
+
+    @Test func aFullWidthColonAfterAFieldName() {
+        #expect(Self.errors { $0.replacingOccurrences(of: "unit: 区教育局", with: "unit：区教育局") }
+                == ["\(Self.record):2:5: error: a full-width colon (：) after 'unit'; write an ordinary colon and a space: 'unit: …'"])
+    }
+
+    @Test func noSpaceAfterTheColon() {
+        #expect(Self.errors { $0.replacingOccurrences(of: "date: 2022-06-30", with: "date:2022-06-30") }
+                == ["\(Self.record):3:6: error: no space after the colon of 'date'; write 'date: 2022-06-30'"])
+    }
+
+    @Test func aTabOrAFullWidthSpaceInTheIndentation() {
+        #expect(Self.errors { $0.replacingOccurrences(of: "  - indicator: 学校", with: "\t- indicator: 学校") }
+                == ["\(Self.record):5:1: error: a Tab in the indentation; indent with spaces only"])
+        #expect(Self.errors { $0.replacingOccurrences(of: "  - indicator: 学校", with: "\u{3000}- indicator: 学校") }
+                == ["\(Self.record):5:1: error: a full-width space (全角空格) in the indentation; indent with ordinary spaces only"])
+    }
+
+    @Test func colonsInValuesAndAddressesAreNotMistakes() {
+        #expect(YAMLTypos.find("note: 说明：见附件\nfile: http://example.org/a.pdf\n- http://example.org\ntime: 10:30\n") == [])
+    }
+}

@@ -7,6 +7,14 @@ import Yams
 /// exponentially.
 enum YAMLParsing {
     static func parse(_ yaml: String, file: String, firstLine: Int, sink: DiagnosticSink) -> Node? {
+        // A clerk's typing mistakes first, each at its place: read as YAML, most say nothing.
+        let typos = YAMLTypos.find(yaml)
+        if !typos.isEmpty {
+            for typo in typos {
+                sink.unreadFile(typo.message, at: SourceLocation(file: file, line: typo.line + firstLine - 1, column: typo.column))
+            }
+            return nil
+        }
         if let problem = YAMLStructure.check(yaml) {
             sink.unreadFile(problem.message, at: SourceLocation(file: file, line: problem.line + firstLine - 1,
                                                              column: problem.column))
