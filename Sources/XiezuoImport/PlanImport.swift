@@ -6,10 +6,11 @@ import XiezuoCore
 public struct PlanImport {
     public let pairing: Pairing
     public let year: Int
-    public let owner: Plan.Side
+    /// Whose units carry the tasks; nil: the side whose region has the table's units.
+    public let owner: Plan.Side?
     public let title: String?
 
-    public init(pairing: Pairing, year: Int, owner: Plan.Side, title: String?) {
+    public init(pairing: Pairing, year: Int, owner: Plan.Side?, title: String?) {
         self.pairing = pairing
         self.year = year
         self.owner = owner
@@ -24,19 +25,46 @@ public struct PlanImport {
         public let problems: [RowProblem]
         public let tasks: Int
         public let indicators: Int
+        /// The side whose units carry the tasks, as given or as found.
+        public var owner: Plan.Side? = nil
     }
 
     /// `existing` says which files are already there: plan.md is written only when missing,
     /// and the table's own file never replaces one.
     public func run(_ table: Table, content: Content, existing: (String) -> Bool) -> Output {
-        let regionID = owner == .helping ? pairing.helping : pairing.helped
-        guard let region = content.region(regionID) else {
-            return Output(files: [], problems: [RowProblem(file: table.file, row: 1,
-                                                           message: "region '\(regionID)' of pairing \(pairing.id) is not in content/regions")],
-                          tasks: 0, indicators: 0)
+        func region(_ side: Plan.Side) -> Region? { content.region(side == .helping ? pairing.helping : pairing.helped) }
+        func read(_ side: Plan.Side) -> (PlanTableImporter.Result?, [RowProblem])? {
+            region(side).map { PlanTableImporter(region: $0, year: year).read(table) }
         }
-        let (result, problems) = PlanTableImporter(region: region, year: year).read(table)
-        guard problems.isEmpty, let result else { return Output(files: [], problems: problems, tasks: 0, indicators: 0) }
+        let sides: [Plan.Side] = owner.map { [$0] } ?? [.helping, .helped]
+        let readings = sides.map { ($0, read($0)) }
+        let clean = readings.filter { $0.1.map { $0.1.isEmpty && $0.0 != nil } ?? false }
+        // Not said whose units they are: the side whose region has them all.
+        if owner == nil, clean.count == 2 {
+            return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message:
+                "both sides of pairing \(pairing.id) have units of these names; say whose units carry the tasks with "
+                + "--owner helping (\(region(.helping)?.name ?? pairing.helping)) or --owner helped "
+                + "(\(region(.helped)?.name ?? pairing.helped))")], tasks: 0, indicators: 0)
+        }
+        // Neither side has them all: the side that knows most of them tells what is wrong.
+        let closest = readings.min { ($0.1?.1.count ?? Int.max) < ($1.1?.1.count ?? Int.max) }
+        guard let (side, reading) = clean.first ?? closest, let reading, let region = region(side) else {
+            let missing = sides.map { $0 == .helping ? pairing.helping : pairing.helped }.filter { content.region($0) == nil }
+            return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message:
+                "region '\(missing.first ?? "")' of pairing \(pairing.id) is not in content/regions")], tasks: 0, indicators: 0)
+        }
+        let (result, problems) = reading
+        guard problems.isEmpty, let result else {
+            // Given the wrong side: the table's units are the other side's.
+            let other: Plan.Side = side == .helping ? .helped : .helping
+            if owner != nil, let otherReading = read(other), otherReading.1.isEmpty, otherReading.0 != nil {
+                return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message:
+                    "the units in this table are units of \(self.region(other, in: content)?.name ?? ""), the \(other.rawValue) "
+                    + "side of pairing \(pairing.id), not of \(region.name): run again with --owner \(other.rawValue)")],
+                              tasks: 0, indicators: 0)
+            }
+            return Output(files: [], problems: problems, tasks: 0, indicators: 0)
+        }
         let folder = "content/plans/\(planID)"
         let source = "# Imported by xiezuo import plan from \((table.file as NSString).lastPathComponent); check it against the document.\n"
         var files: [(String, String)] = []
@@ -55,12 +83,16 @@ public struct PlanImport {
                 "\(file) already exists; move it away first (nothing is overwritten)")], tasks: 0, indicators: 0)
         }
         if !existing("\(folder)/plan.md") {
-            files.insert(("\(folder)/plan.md", planStub(region: region)), at: 0)
+            files.insert(("\(folder)/plan.md", planStub(region: region, owner: side)), at: 0)
         }
-        return Output(files: files, problems: [], tasks: tasks, indicators: indicators)
+        return Output(files: files, problems: [], tasks: tasks, indicators: indicators, owner: side)
     }
 
-    private func planStub(region: Region) -> String {
+    private func region(_ side: Plan.Side, in content: Content) -> Region? {
+        content.region(side == .helping ? pairing.helping : pairing.helped)
+    }
+
+    private func planStub(region: Region, owner: Plan.Side) -> String {
         """
         ---
         # Written by xiezuo import plan. Fill in the document's number, issuer and date, and declare

@@ -25,8 +25,8 @@ struct ImportPlan: ParsableCommand {
     @Option(help: "The plan's year.")
     var year: Int
 
-    @Option(help: "Whose units carry the tasks: helping or helped.")
-    var owner: String = "helping"
+    @Option(help: "Whose units carry the tasks: helping or helped. Default: the side whose region has the table's units.")
+    var owner: String?
 
     @Option(help: "The plan's title, for a new plan.md.")
     var title: String?
@@ -35,7 +35,10 @@ struct ImportPlan: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let side = Plan.Side(rawValue: owner) else { throw ValidationError("--owner must be helping or helped") }
+        let side = try owner.map { text -> Plan.Side in
+            guard let side = Plan.Side(rawValue: text) else { throw ValidationError("--owner must be helping or helped") }
+            return side
+        }
         let loaded = loadContent(options)
         guard let pairing = loaded.content.pairing(pairing) else {
             throw ValidationError("unknown pairing '\(self.pairing)'"
@@ -46,7 +49,8 @@ struct ImportPlan: ParsableCommand {
         let output = PlanImport(pairing: pairing, year: year, owner: side, title: title)
             .run(table, content: loaded.content) { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         try finish(output.problems, files: output.files, root: root,
-                   summary: "imported \(output.tasks) tasks and \(output.indicators) indicators")
+                   summary: "imported \(output.tasks) tasks and \(output.indicators) indicators, carried by the "
+                       + "\(output.owner?.rawValue ?? "") side's units")
     }
 }
 

@@ -41,6 +41,24 @@ import Testing
         #expect(table.rows.map(\.cells) == [["序号", "任务内容"], ["1", "说\"好\"的\n第二行"], ["2", "其他"]])
     }
 
+    @Test func theOwningSideIsFoundFromTheUnitsAndAWrongOneIsNamed() throws {
+        // 000's task list names units of 枣庄市市中区, the helped side of 乳山→市中区.
+        let pairing = try #require(Bundled.content.pairing("rushan-shizhong"))
+        let table = try Self.table("000-tasks.tsv")
+        let found = PlanImport(pairing: pairing, year: 2022, owner: nil, title: nil)
+            .run(table, content: Bundled.content, existing: { $0.hasSuffix("plan.md") })
+        #expect(found.problems == [])
+        #expect(found.owner == .helped)
+        #expect(found.tasks == 44)
+        // Told the helping side, it says whose units they are, once, instead of a row per unit.
+        let wrong = PlanImport(pairing: pairing, year: 2022, owner: .helping, title: nil)
+            .run(table, content: Bundled.content, existing: { $0.hasSuffix("plan.md") })
+        #expect(wrong.problems.map(\.message) == [
+            "the units in this table are units of 枣庄市市中区, the helped side of pairing rushan-shizhong, not of 乳山市: "
+            + "run again with --owner helped",
+        ])
+    }
+
     @Test func taskListOf000MatchesTheHandTranscription() throws {
         let pairing = try #require(Bundled.content.pairing("rushan-shizhong"))
         let output = PlanImport(pairing: pairing, year: 2022, owner: .helped, title: nil)
