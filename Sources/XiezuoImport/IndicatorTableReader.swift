@@ -3,7 +3,8 @@ import XiezuoCore
 
 /// 003's shape: section rows (一、组织领导), a responsible unit that spans several rows, `-`
 /// targets, a 只作统计，不作考核 cell spanning rows, unnumbered sub-rows (续建产业园区数), and
-/// numbers with units or words around them.
+/// numbers with units or words around them. The number is the 序号 column's when the table has
+/// one, else the start of the name (5.帮助…).
 struct IndicatorTableReader {
     let table: Table
     let columns: Columns
@@ -22,17 +23,31 @@ struct IndicatorTableReader {
         for row in table.rows where row.number > headerRow && !row.isEmpty && !columns.isHeader(row) {
             let here = SourceLocation(file: table.file, line: row.number)
             let nameCell = row.cell(columns.index["name"])
+            let numberCell = row.cell(columns.index["number"]).trimmingCharacters(in: CharacterSet(charactersIn: ".．、 "))
             let others = [columns.index["measure"], columns.index["target"], columns.index["units"]].map { row.cell($0) }
-            if nameCell.range(of: "^[一二三四五六七八九十]+、", options: .regularExpression) != nil,
-               others.allSatisfy(\.isEmpty) {
-                group = nameCell
-                continue
+            if others.allSatisfy(\.isEmpty) {
+                // A section row: 一、组织领导 in the name, or 一 in 序号 and 组织领导 in the name.
+                if nameCell.range(of: "^[一二三四五六七八九十]+、", options: .regularExpression) != nil {
+                    group = nameCell
+                    continue
+                }
+                if numberCell.range(of: "^[一二三四五六七八九十]+$", options: .regularExpression) != nil {
+                    group = numberCell + "、" + nameCell
+                    continue
+                }
             }
             guard !nameCell.isEmpty else { fail(row, "指标名称 is empty"); continue }
             // "5.帮助…" → id 5; an unnumbered row follows the numbered one above it: 19续.
             var id: String
             var name = nameCell
-            if let match = nameCell.range(of: "^[0-9０-９]+[.．、]\\s*", options: .regularExpression) {
+            if !numberCell.isEmpty {
+                id = NumberReading.normalise(numberCell)
+                // A number written in the name as well is the same number, not part of the name.
+                if let match = nameCell.range(of: "^[0-9０-９]+[.．、]\\s*", options: .regularExpression) {
+                    name = String(nameCell[match.upperBound...])
+                }
+                lastNumbered = id
+            } else if let match = nameCell.range(of: "^[0-9０-９]+[.．、]\\s*", options: .regularExpression) {
                 id = NumberReading.normalise(String(nameCell[match]).trimmingCharacters(in: CharacterSet(charactersIn: ".．、 ")))
                 name = String(nameCell[match.upperBound...])
                 lastNumbered = id
@@ -41,7 +56,9 @@ struct IndicatorTableReader {
                 var count = 2
                 while ids.contains(id) { id = previous + "续\(count)"; count += 1 }
             } else {
-                fail(row, "the first indicator has no number; write it as '1.指标名称'"); continue
+                fail(row, columns.index["number"] == nil
+                     ? "the first indicator has no number; give the table a 序号 column, or write the name as '1.指标名称'"
+                     : "the first indicator has no 序号; number it in the 序号 column"); continue
             }
             guard ids.insert(id).inserted else { fail(row, "a second indicator numbered \(id)"); continue }
 

@@ -26,7 +26,8 @@ public struct PlanTableImporter {
         "deadline": ["完成时限", "时限", "期限"],
     ]
     static let indicatorFields: [String: [String]] = [
-        "name": ["指标名称", "指标"], "measure": ["单位", "计量单位"], "target": ["目标任务", "目标", "目标值"],
+        "number": ["序号", "编号"], "name": ["指标名称", "指标"], "measure": ["单位", "计量单位"],
+        "target": ["目标任务", "目标", "目标值"],
         "units": ["责任单位"],
     ]
 

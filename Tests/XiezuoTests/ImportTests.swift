@@ -59,6 +59,21 @@ import Testing
         ])
     }
 
+    @Test func anIndicatorTablesNumberColumnNumbersItsRows() throws {
+        // As Word and Excel tables are often laid out: 序号 in its own column, section rows with
+        // the section's numeral in it, an unnumbered follow-on row.
+        let text = "序号\t指标名称\t单位\t目标任务\t责任单位\n一\t组织领导\t\t\t\n"
+            + "1\t区党政负责同志到受帮扶县（区）调研情况\t次\t1\t区委办 区政府办\n2\t召开区级高层联席会议情况\t次\t1\t\n"
+            + "\t续开区级高层联席会议情况\t次\t-\t\n"
+        let (result, problems) = PlanTableImporter(region: Bundled.content.region("putuo")!).read(try Table.parse(text, file: "t.tsv"))
+        #expect(problems == [])
+        guard case .indicators(let list) = result else { Issue.record("not read as indicators"); return }
+        #expect(list.map(\.id) == ["1", "2", "2续"])
+        #expect(list.map(\.name) == ["区党政负责同志到受帮扶县（区）调研情况", "召开区级高层联席会议情况", "续开区级高层联席会议情况"])
+        #expect(list.allSatisfy { $0.group == "一、组织领导" })
+        #expect(list[1].units.map(\.text) == ["区委办", "区政府办"])
+    }
+
     @Test func taskListOf000MatchesTheHandTranscription() throws {
         let pairing = try #require(Bundled.content.pairing("rushan-shizhong"))
         let output = PlanImport(pairing: pairing, year: 2022, owner: .helped, title: nil)
@@ -161,7 +176,7 @@ import Testing
         (indicatorHeader + "1.结对学校数\t所们\t4\t区教育局\n", "t.tsv:2: error: unknown unit of measure '所们'; did you mean '所'?"),
         (indicatorHeader + "1.结对学校数\t个\t约4\t区教育局\n",
          "t.tsv:2: error: 目标任务: '约4' is approximate ('约'); write the exact number and put the wording in 'note'"),
-        (indicatorHeader + "结对学校数\t个\t4\t区教育局\n", "t.tsv:2: error: the first indicator has no number; write it as '1.指标名称'"),
+        (indicatorHeader + "结对学校数\t个\t4\t区教育局\n", "t.tsv:2: error: the first indicator has no number; give the table a 序号 column, or write the name as '1.指标名称'"),
         (indicatorHeader + "1.结对学校数\t个\t4\t\n", "t.tsv:2: error: 责任单位 is empty and no row above names one"),
         (indicatorHeader + "1.结对学校数\t个\t4\t区教育局\n1.结对医院数\t个\t3\t区卫健局\n", "t.tsv:3: error: a second indicator numbered 1"),
     ])
