@@ -35,8 +35,10 @@ public struct PlanTableImporter {
         var problems: [RowProblem] = []
         for row in table.rows where !row.isEmpty {
             if let columns = Columns(header: row, fields: Self.taskFields), columns.index["text"] != nil {
-                let sections = TaskListReader(table: table, columns: columns, region: region, year: year)
-                    .read(after: row.number, problems: &problems)
+                // With 列项: rows grouped by unit (000). Without: a row per task, numbered in 序号.
+                let sections = columns.index["item"] != nil
+                    ? TaskListReader(table: table, columns: columns, region: region, year: year).read(after: row.number, problems: &problems)
+                    : TaskRowsReader(table: table, columns: columns, region: region, year: year).read(after: row.number, problems: &problems)
                 return (.tasks(sections), problems)
             }
             if let columns = Columns(header: row, fields: Self.indicatorFields), columns.index["name"] != nil {
@@ -45,7 +47,8 @@ public struct PlanTableImporter {
             }
         }
         problems.append(RowProblem(file: table.file, row: 1, message: "no header row found: a task list needs 序号, "
-                                   + "责任单位, 列项, 任务内容 (分值, 考核要求); an indicator table needs 指标名称, 单位, 目标任务, 责任单位"))
+                                   + "责任单位 and 任务内容 (with 列项 when a unit's tasks are numbered under it; 分值, 考核要求, "
+                                   + "完成时限 when there are); an indicator table needs 指标名称, 单位, 目标任务, 责任单位 (序号)"))
         return (nil, problems)
     }
 
@@ -73,19 +76,22 @@ struct TaskListReader {
     let year: Int?
 
     func read(after headerRow: Int, problems: inout [RowProblem]) -> [Section] {
-        var sections: [(number: String?, title: String, tasks: [PlanTask], location: SourceLocation)] = []
+        var sections: [GatheredSection] = []
         var ids = Set<String>()
         var found: [RowProblem] = []
         func fail(_ row: Table.Row, _ message: String) {
             found.append(RowProblem(file: table.file, row: row.number, message: message))
         }
-        for row in table.rows where row.number > headerRow && !row.isEmpty && !columns.isHeader(row) {
+        for row in TaskCells.rows(of: table, after: headerRow, columns: columns) {
             let here = SourceLocation(file: table.file, line: row.number)
             let number = row.cell(columns.index["number"])
             let unit = row.cell(columns.index["unit"])
             if !number.isEmpty || !unit.isEmpty {
-                guard !unit.isEmpty else { fail(row, "序号 \(number) has no 责任单位"); continue }
-                sections.append((number.nilIfEmpty, unit, [], here))
+                guard !unit.isEmpty else {
+                    fail(row, "序号 \(number) starts a unit's tasks but names no 责任单位: in a table with 列项, the row "
+                         + "with a unit's 序号 names the unit, and the rows below it are its tasks"); continue
+                }
+                sections.append(GatheredSection(number: number.nilIfEmpty, title: unit, location: here))
             }
             guard let section = sections.last else {
                 fail(row, "no 责任单位 above this row: the first row of a unit must name it")
@@ -95,21 +101,11 @@ struct TaskListReader {
             let text = row.cell(columns.index["text"])
             guard !text.isEmpty else { fail(row, "任务内容 is empty"); continue }
             guard !item.isEmpty else { fail(row, "列项 is empty: number each task of a unit (1, 2, …)"); continue }
-            var points: Decimal?
-            let pointsText = row.cell(columns.index["points"])
-            if !pointsText.isEmpty {
-                switch NumberReading.number(pointsText) {
-                case .success(let value): points = value
-                case .failure(let problem): fail(row, "分值: " + problem.message(for: pointsText)); continue
-                }
-            }
-            var deadline: Day?
-            let deadlineText = row.cell(columns.index["deadline"])
-            if !deadlineText.isEmpty {
-                switch DateReading.read(deadlineText, year: year) {
-                case .success(let day): deadline = day
-                case .failure(let problem): fail(row, "完成时限 '\(deadlineText)': \(problem.advice)"); continue
-                }
+            let cells = TaskCells(columns: columns, year: year)
+            let points: Decimal?, deadline: Day?
+            switch (cells.points(row), cells.deadline(row)) {
+            case (.failure(let problem), _), (_, .failure(let problem)): fail(row, problem.message); continue
+            case (.success(let read), .success(let day)): (points, deadline) = (read, day)
             }
             guard let resolved = PlanTableImporter.resolve(section.title, in: region) else {
                 fail(row, PlanTableImporter.unknownUnit(section.title, in: region)); continue
@@ -125,10 +121,7 @@ struct TaskListReader {
                 funding: [], note: note.nilIfEmpty, location: here))
         }
         problems += found
-        return sections.enumerated().map { index, section in
-            Section(id: "\(index + 1)", number: section.number, title: section.title, sections: [], tasks: section.tasks,
-                    location: section.location)
-        }
+        return GatheredSection.sections(sections)
     }
 }
 

@@ -59,6 +59,24 @@ import Testing
         ])
     }
 
+    @Test func aTaskListWithARowPerTaskIsReadToo() throws {
+        // No 列项: each row a task numbered in 序号, several units in one cell, a merged 责任单位
+        // cell left empty, section rows with a numeral in 序号, a deadline as written in plans.
+        let text = "序号\t任务内容\t责任单位\t完成时限\n一\t组织领导\t\t\n"
+            + "1\t召开联席会议。\t组织部、商务和投资促进局\t11月底前\n2\t开展调研。\t\t年底\n二\t产业协作\t\t\n"
+            + "3\t引导企业投资。\t商务和投资促进局\t\n"
+        let (result, problems) = PlanTableImporter(region: Bundled.content.region("shizhong")!, year: 2022)
+            .read(try Table.parse(text, file: "t.tsv"))
+        #expect(problems == [])
+        guard case .tasks(let sections) = result else { Issue.record("not read as tasks"); return }
+        #expect(sections.map(\.heading) == ["一、组织领导", "二、产业协作"])
+        #expect(sections.flatMap(\.tasks).map(\.id) == ["1", "2", "3"])
+        #expect(sections[0].tasks[0].units.map(\.text) == ["组织部", "商务和投资促进局"])
+        #expect(sections[0].tasks[1].units.map(\.text) == ["组织部", "商务和投资促进局"])
+        #expect(sections[0].tasks[0].deadline == Day(year: 2022, month: 11, day: 30))
+        #expect(sections[0].tasks[1].deadline == Day(year: 2022, month: 12, day: 31))
+    }
+
     @Test func anIndicatorTablesNumberColumnNumbersItsRows() throws {
         // As Word and Excel tables are often laid out: 序号 in its own column, section rows with
         // the section's numeral in it, an unnumbered follow-on row.
@@ -164,8 +182,9 @@ import Testing
         (header + "1\t乡村振兴局\t1\t召开联席会议。\t50\t\n\t\t1\t再次召开。\t50\t\n",
          "t.tsv:3: error: a second task 1-1: 列项 1 repeats under the same 序号"),
         ("名称\t说明\n甲\t乙\n",
-         "t.tsv:1: error: no header row found: a task list needs 序号, 责任单位, 列项, 任务内容 (分值, 考核要求); "
-            + "an indicator table needs 指标名称, 单位, 目标任务, 责任单位"),
+         "t.tsv:1: error: no header row found: a task list needs 序号, 责任单位 and 任务内容 (with 列项 when a unit's "
+            + "tasks are numbered under it; 分值, 考核要求, 完成时限 when there are); an indicator table needs 指标名称, 单位, "
+            + "目标任务, 责任单位 (序号)"),
     ])
     func badTaskRowsAreReportedWithTheirRow(_ text: String, _ expected: String) throws {
         let (_, problems) = PlanTableImporter(region: Bundled.content.region("shizhong")!).read(try Table.parse(text, file: "t.tsv"))

@@ -1,0 +1,54 @@
+import Foundation
+import XiezuoCore
+
+/// A cell that could not be read, with what to write instead.
+struct CellProblem: Error {
+    let message: String
+}
+
+/// The cells of a task row that both task-list layouts read the same way.
+struct TaskCells {
+    let columns: Columns
+    let year: Int?
+
+    /// 分值, when given; the problem's message otherwise.
+    func points(_ row: Table.Row) -> Result<Decimal?, CellProblem> {
+        let text = row.cell(columns.index["points"])
+        guard !text.isEmpty else { return .success(nil) }
+        switch NumberReading.number(text) {
+        case .success(let value): return .success(value)
+        case .failure(let problem): return .failure(CellProblem(message: "分值: " + problem.message(for: text)))
+        }
+    }
+
+    /// 完成时限, when given, as plans write dates (11月底前 in the plan's year).
+    func deadline(_ row: Table.Row) -> Result<Day?, CellProblem> {
+        let text = row.cell(columns.index["deadline"])
+        guard !text.isEmpty else { return .success(nil) }
+        switch DateReading.read(text, year: year) {
+        case .success(let day): return .success(day)
+        case .failure(let problem): return .failure(CellProblem(message: "完成时限 '\(text)': \(problem.advice)"))
+        }
+    }
+
+    /// The rows of the list: those below the header, not blank, not a header repeated at a page break.
+    static func rows(of table: Table, after headerRow: Int, columns: Columns) -> [Table.Row] {
+        table.rows.filter { $0.number > headerRow && !$0.isEmpty && !columns.isHeader($0) }
+    }
+}
+
+/// A section of a task list while its rows are read.
+struct GatheredSection {
+    let number: String?
+    let title: String
+    var tasks: [PlanTask] = []
+    let location: SourceLocation
+
+    /// The sections read, numbered in order.
+    static func sections(_ gathered: [GatheredSection]) -> [Section] {
+        gathered.enumerated().map { index, section in
+            Section(id: "\(index + 1)", number: section.number, title: section.title, sections: [], tasks: section.tasks,
+                    location: section.location)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import XiezuoCore
+
+/// The other common task list: one row per task, numbered in 序号, its responsible units
+/// (one or several: 区教育局、区卫健局) in 责任单位, with no 列项 column. A row whose 序号 is a
+/// Chinese numeral (一, 二、) and whose other cells are empty starts a section titled by its
+/// text; a 责任单位 left empty is the one above (a merged cell).
+struct TaskRowsReader {
+    let table: Table
+    let columns: Columns
+    let region: Region
+    let year: Int?
+
+    func read(after headerRow: Int, problems: inout [RowProblem]) -> [Section] {
+        var sections: [GatheredSection] = []
+        var ids = Set<String>()
+        var units: [String] = []
+        func fail(_ row: Table.Row, _ message: String) {
+            problems.append(RowProblem(file: table.file, row: row.number, message: message))
+        }
+        for row in TaskCells.rows(of: table, after: headerRow, columns: columns) {
+            let here = SourceLocation(file: table.file, line: row.number)
+            let number = row.cell(columns.index["number"]).trimmingCharacters(in: CharacterSet(charactersIn: ".．、 "))
+            let text = row.cell(columns.index["text"])
+            let rest = [columns.index["unit"], columns.index["points"], columns.index["requirement"], columns.index["deadline"]]
+                .map { row.cell($0) }
+            if number.range(of: "^[一二三四五六七八九十]+$", options: .regularExpression) != nil, rest.allSatisfy(\.isEmpty) {
+                sections.append(GatheredSection(number: number + "、", title: text, location: here))
+                continue
+            }
+            if sections.isEmpty { sections.append(GatheredSection(number: nil, title: "工作任务", location: here)) }
+            guard !number.isEmpty else { fail(row, "序号 is empty: each task row gives its number"); continue }
+            guard !text.isEmpty else { fail(row, "任务内容 is empty"); continue }
+            let id = NumberReading.normalise(number)
+            guard ids.insert(id).inserted else { fail(row, "a second task numbered \(id)"); continue }
+            let unitCell = row.cell(columns.index["unit"])
+            if !unitCell.isEmpty {
+                units = unitCell.split(whereSeparator: { " 、，,；;\u{3000}".contains($0) }).map(String.init)
+            }
+            guard !units.isEmpty else { fail(row, "责任单位 is empty and no row above names one"); continue }
+            var references: [UnitReference] = []
+            var notes: [String] = []
+            var unknown: String?
+            for written in units {
+                guard let resolved = PlanTableImporter.resolve(written, in: region) else { unknown = written; break }
+                references.append(UnitReference(text: resolved.name, location: here))
+                if let note = resolved.note { notes.append(note) }
+            }
+            if let unknown { fail(row, PlanTableImporter.unknownUnit(unknown, in: region)); continue }
+            let cells = TaskCells(columns: columns, year: year)
+            let points: Decimal?, deadline: Day?
+            switch (cells.points(row), cells.deadline(row)) {
+            case (.failure(let problem), _), (_, .failure(let problem)): fail(row, problem.message); continue
+            case (.success(let read), .success(let day)): (points, deadline) = (read, day)
+            }
+            let note = (notes + [columns.note(row)].compactMap { $0 }).joined(separator: "；")
+            sections[sections.count - 1].tasks.append(PlanTask(
+                id: id, number: number, title: nil, text: text, units: references, points: points,
+                requirement: row.cell(columns.index["requirement"]).nilIfEmpty, deadline: deadline, funding: [],
+                note: note.nilIfEmpty, location: here))
+        }
+        return GatheredSection.sections(sections)
+    }
+}
