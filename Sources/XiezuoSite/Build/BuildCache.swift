@@ -122,7 +122,10 @@ final class BuildCache: @unchecked Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // The hashes first: a state names nothing in them, and hashes of a later build than the
         // state are still true hashes of those files.
-        try Self.sealed(hashes.encoded()).write(to: folder.appendingPathComponent("files.bin"), options: .atomic)
+        let table = folder.appendingPathComponent("files.bin")
+        if hashes.changed || !FileManager.default.fileExists(atPath: table.path) {
+            try Self.sealed(hashes.encoded()).write(to: table, options: .atomic)
+        }
         try Self.sealed(JSONEncoder().encode(state)).write(to: folder.appendingPathComponent("state.json"), options: .atomic)
         removeUnreferenced(keeping: state)
     }

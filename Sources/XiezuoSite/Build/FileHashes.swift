@@ -21,6 +21,8 @@ struct FileHashes: Sendable {
     private(set) var table: [UInt64: Entry] = [:]
     /// How many files this build read to hash.
     private(set) var read = 0
+    /// Whether the table differs from the previous build's (a file new, gone or hashed anew).
+    private(set) var changed = true
 
     var count: Int { table.count }
 
@@ -51,6 +53,7 @@ struct FileHashes: Sendable {
             if let blob = blobs?[file.path] { return (Entry(stamp: file.stamp, hash: blob), false) }
             return (Entry(stamp: file.stamp, hash: source.contentHash(file.path, size: file.stamp.size) ?? UInt64.max), true)
         }
+        hashes.changed = previous == nil || !missing.isEmpty || previous?.count != files.count
         for (key, entry) in reusable { if let entry { hashes.table[key] = entry } }
         for (index, (entry, wasRead)) in zip(missing, found) {
             hashes.table[reusable[index].0] = entry
