@@ -55,8 +55,13 @@ struct ExternalProgram {
         } catch {
             throw Failure(description: "cannot run \(url.path): \(error)")
         }
+        // Ctrl-C during the build stops it first, before the staged files are removed.
+        Interruption.shared.started(process)
+        defer { Interruption.shared.ended(process) }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        // Stopped by Ctrl-C: the signal's handler ends the process; nothing more is done here.
+        Interruption.shared.holdIfInterrupted()
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()

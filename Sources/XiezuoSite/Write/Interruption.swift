@@ -12,6 +12,17 @@ public final class Interruption: @unchecked Sendable {
     private var inCommit = false
     private var pending: Int32?
     private var sources: [DispatchSourceSignal] = []
+    /// Programs the build runs (Pagefind) that may be writing into the staging folder.
+    private var children: [ObjectIdentifier: Process] = [:]
+    /// Set when a signal is being handled: the build's own threads then stop writing.
+    private var interrupting = false
+
+    /// Called before the build writes into the staging folder: once a signal is being handled,
+    /// waits for the handler to end the process, so that nothing is staged after it removed the folder.
+    func holdIfInterrupted() {
+        guard lock.withLock({ interrupting }) else { return }
+        while true { Thread.sleep(forTimeInterval: 60) }
+    }
 
     /// Called once by the command line, before any build.
     public func install() {
@@ -25,6 +36,8 @@ public final class Interruption: @unchecked Sendable {
     }
 
     func staging(_ folder: URL) { lock.withLock { stagingFolder = folder } }
+    func started(_ child: Process) { lock.withLock { children[ObjectIdentifier(child)] = child } }
+    func ended(_ child: Process) { lock.withLock { _ = children.removeValue(forKey: ObjectIdentifier(child)) } }
     func committing() { lock.withLock { inCommit = true } }
 
     /// The commit is over (or the staged files gone): a signal that came meanwhile ends the process now.
@@ -43,9 +56,15 @@ public final class Interruption: @unchecked Sendable {
                 pending = number
                 return nil
             }
+            interrupting = true
             return stagingFolder
         }
         if lock.withLock({ inCommit }) { return }
+        // A program still writing into the staging folder would put files back after it is removed.
+        for child in lock.withLock({ Array(children.values) }) where child.isRunning {
+            child.terminate()
+            child.waitUntilExit()
+        }
         if let folder { try? FileManager.default.removeItem(at: folder) }
         FileHandle.standardError.write(Data("interrupted: the output folder was left as it was\n".utf8))
         exit(128 + number)

@@ -210,6 +210,7 @@ public enum SiteWriter {
 
         /// The file's place in the staging folder, its folder created once.
         private func prepare(_ path: SitePath) throws -> String {
+            Interruption.shared.holdIfInterrupted()
             let target = stagingPath + "/" + path.description
             let folder = stagingPath + "/" + path.segments.dropLast().joined(separator: "/")
             let isNew = guardLock.withLock { folders.insert(folder).inserted }
@@ -299,6 +300,7 @@ public enum SiteWriter {
 
         /// Inside the staging folder, so that a build cut off leaves nothing behind it.
         func scratchFolder() throws -> URL {
+            Interruption.shared.holdIfInterrupted()
             let folder = staging.appendingPathComponent(".xiezuo-scratch")
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -311,6 +313,7 @@ public enum SiteWriter {
             let fm = FileManager.default
             var made = Set<String>()
             for path in paths {
+                Interruption.shared.holdIfInterrupted()
                 let source = (moved.contains(path) ? stagingPath : outputPath) + "/" + path.description
                 let target = folder.path + "/" + path.description
                 let parent = (target as NSString).deletingLastPathComponent
