@@ -52,7 +52,7 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds once, starts serving and watching; returns the port it listens on.
     public func start() async throws -> UInt16 {
-        rebuildNow()
+        await board.publish(failure: build())
         let server = HTTPServer(address: try .inet(ip4: options.host, port: options.port), logger: .disabled)
         await server.appendRoute("GET /__xiezuo/wait") { [board] request in
             let seen = Int(request.query["v"] ?? "") ?? -1
@@ -100,12 +100,21 @@ public final class PreviewServer: @unchecked Sendable {
                 }
                 wanted = false
                 lock.unlock()
-                rebuildNow()
+                let failure = build()
+                // Published before the next build starts, from this queue's thread (never a
+                // thread of the concurrency pool, which the wait would hold).
+                let done = DispatchSemaphore(value: 0)
+                Task { [board] in
+                    await board.publish(failure: failure)
+                    done.signal()
+                }
+                done.wait()
             }
         }
     }
 
-    private func rebuildNow() {
+    /// Builds the site into the preview's folder; the problems when it failed, nil when it did not.
+    private func build() -> [Diagnostic]? {
         let started = Date()
         let destination = SiteDestination.folder(output, cache: folder.appendingPathComponent("cache"))
         let (made, problems) = SiteBuild.site(at: options.root, destination: destination, language: options.language,
@@ -124,13 +133,7 @@ public final class PreviewServer: @unchecked Sendable {
                 log("build failed: \(error)")
             }
         }
-        let board = self.board
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            await board.publish(failure: failure)
-            done.signal()
-        }
-        done.wait()
+        return failure
     }
 
     /// A file of the site, a page with the reload script, the error page, or a redirect to the

@@ -8,11 +8,14 @@ import XiezuoCore
 ///
 /// 1. scan     list content/ with each file's stamp
 /// 2. shared   read and check regions, pairings, standards
-/// 3. group    split the plans into independent groups (BuildGroups); settle the site's as-of
-///             date (the latest record anywhere, unless given); fingerprint each group
+/// 3. group    hash every content file whose stamp changed (FileHashes; git's index in a
+///             clone); split the plans into independent groups (BuildGroups); settle the site's
+///             as-of date (the latest record anywhere, unless given); fingerprint each group
 /// 4. groups   for each group, on every core: reuse the previous build's render when the
-///             fingerprint is unchanged, else load → validate → compute → render → stage
-/// 5. site     home, indexes, standard comparisons, site downloads, from every group's summary
+///             fingerprint is unchanged and its pages are in the output, else load → validate →
+///             compute → render → stage
+/// 5. site     home, indexes, standard comparisons, site downloads, from every group's summary;
+///             the search index of the new pages (SearchIndex), when Pagefind is there
 /// 6. commit   if nothing went wrong anywhere: move the changed files into the output, remove
 ///             the files no longer made, keep what the next build needs
 ///
