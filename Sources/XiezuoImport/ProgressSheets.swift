@@ -49,7 +49,9 @@ public enum ProgressSheets {
             for task in plan.allTasks where mine(directory.units(ofTask: task.id, in: plan.id)) {
                 rows.append(["任务", task.id, "", task.text, "", task.points.map { $0.plainString } ?? "", "", "", "", "", ""])
             }
-            return (name: "\(plan.id)-\(date.monthKey)-\(Slug.make(name)).csv", data: CSV.make(header: rows[0], rows: Array(rows.dropFirst())))
+            return (name: "\(plan.id)-\(date.monthKey)-\(Slug.make(name)).csv", data: CSV.make(header: rows[0], rows: Array(rows.dropFirst()),
+                                                                                                 // 编号 (1-1, 2-3) stays text in Excel.
+                                                                                                 text: [1]))
         }
     }
 

@@ -107,9 +107,14 @@ public struct Table: Sendable {
     /// A cell as written, without HTML left by a converter (<b>…</b>), surrounding spaces or
     /// line breaks inside a merged cell.
     static func clean(_ text: String) -> String {
-        text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        let cleaned = text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
             .replacingOccurrences(of: "\n", with: "")
             .trimmingCharacters(in: .whitespaces)
+        // ="1-1": a code written so that Excel keeps it text (CSV.textField), read before Excel saved it.
+        if cleaned.hasPrefix("=\""), cleaned.hasSuffix("\""), cleaned.count >= 3 {
+            return String(cleaned.dropFirst(2).dropLast())
+        }
+        return cleaned
     }
 }
 

@@ -13,7 +13,8 @@ import Testing
                             evidence: String = "照片：结对仪式照片；协议文本") throws -> Table {
         let sheets = ProgressSheets.export(plan, content: site.content, month: Day(year: 2022, month: 7, day: 1)!)
         let sheet = try #require(sheets.first { $0.name.contains("区教育局") })
-        var rows = try Table.decode(sheet.data, file: sheet.name).rows.map(\.cells)
+        // Saved from Excel: cells as Excel shows them (="1-1" shows, and is saved, as 1-1).
+        var rows = try Table.decode(sheet.data, file: sheet.name).rows.map { $0.cells.map(Table.clean) }
         for index in rows.indices where rows[index].first == "指标" { rows[index][7] = value }
         for index in rows.indices where rows[index].first == "任务" {
             rows[index][8] = state
@@ -28,10 +29,13 @@ import Testing
         #expect(sheets.map(\.name) == ["a-b-2022-2022-07-区卫健局.csv", "a-b-2022-2022-07-区教育局.csv"])
         let table = try Table.decode(sheets[1].data, file: "s.csv")
         #expect(table.rows[0].cells == ["方案", "a-b-2022", "测试方案"])
-        #expect(table.rows[2].cells.prefix(2) == ["截至日期", "2022-07-31"])
+        // Codes and dates in the 编号 column are written so that Excel keeps them text.
+        #expect(table.rows[2].cells.prefix(2) == ["截至日期", "=\"2022-07-31\""])
         // Its indicator, with June's 2 as the last running total, and its task, ready to fill.
         #expect(table.rows.contains { $0.cells == ["指标", "学校", "", "结对学校数", "个", "4", "2", "", "", "", ""] })
-        #expect(table.rows.contains { $0.cells.prefix(2) == ["任务", "1"] })
+        #expect(table.rows.contains { $0.cells.prefix(2) == ["任务", "=\"1\""] })
+        // Read back before Excel saved it, the code is the code.
+        #expect(table.rows.contains { $0.cell(0) == "任务" && $0.cell(1) == "1" })
     }
 
     @Test func aFilledSheetBecomesTheRecordAnAuthorWouldWrite() throws {
