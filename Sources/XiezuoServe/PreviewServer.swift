@@ -42,6 +42,9 @@ public final class PreviewServer: @unchecked Sendable {
     private var server: HTTPServer?
     private var watcher: ContentWatcher?
 
+    /// Where the site is served: `/` or `/reports/`.
+    public var basePath: String { options.basePath }
+
     /// The preview's own output and cache, never the production `public/`.
     public var folder: URL { options.root.appendingPathComponent(".xiezuo-serve") }
     var output: URL { folder.appendingPathComponent("public") }

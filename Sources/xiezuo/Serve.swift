@@ -55,7 +55,7 @@ struct ServeCommand: ParsableCommand {
         if let error = failure.value { stop("cannot serve on \(host):\(port): \(error)") }
         let shown = host == "0.0.0.0" ? "127.0.0.1" : host
         FileHandle.standardOutput.write(Data(("serving http://\(shown):\(bound.value)"
-            + "\(PreviewServer.Options(root: root, basePath: baseURL).basePath) from \(preview.folder.path); "
+            + "\(preview.basePath) from \(preview.folder.path); "
             + "watching content/ and templates/ (Ctrl-C stops)\n").utf8))
         dispatchMain()
     }

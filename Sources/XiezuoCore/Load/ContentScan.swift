@@ -38,10 +38,6 @@ public struct ContentScan: Sendable {
     /// Where a plan's plan.md is, when it has one.
     public func planFile(_ id: String) -> String? { folder(id)?.plan }
 
-    /// The stamp of a plan's plan.md.
-    public func planFileStamp(_ id: String) -> FileStamp? {
-        folder(id).flatMap { folder in folder.files.first { $0.path == folder.plan }?.stamp }
-    }
     /// Where a region's and a pairing's file is, whether or not it exists.
     public static func regionFile(_ id: String) -> String { "content/regions/\(id).yaml" }
     public static func pairingFile(_ id: String) -> String { "content/pairings/\(id).md" }

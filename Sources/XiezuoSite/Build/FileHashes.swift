@@ -42,12 +42,11 @@ struct FileHashes: Sendable {
                   max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return (key, nil) }
             return (key, known)
         }
-        let unknown = reusable.reduce(0) { $0 + ($1.1 == nil ? 1 : 0) }
+        let missing = reusable.indices.filter { reusable[$0].1 == nil }
         // Running git costs a few milliseconds: worth it once more than a handful of files changed stamps.
-        let blobs = unknown > 8 ? git?() : nil
+        let blobs = missing.count > 8 ? git?() : nil
         var hashes = FileHashes()
         hashes.table.reserveCapacity(files.count)
-        let missing = reusable.indices.filter { reusable[$0].1 == nil }
         let found = Parallel.map(missing) { index -> (Entry, Bool) in
             let file = files[index]
             if let blob = blobs?[file.path] { return (Entry(stamp: file.stamp, hash: blob), false) }

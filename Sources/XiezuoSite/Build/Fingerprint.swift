@@ -25,9 +25,10 @@ enum Fingerprint {
         return hash.value
     }
 
-    /// A group's fingerprint: every file of its plans, its pairings' files and its regions'
-    /// (and those of both sides of its pairings), by path and content.
-    static func of(_ group: BuildGroup, base: UInt64, scan: ContentScan, hashes: FileHashes, shared: SharedContent) -> UInt64 {
+    /// A group's fingerprint: its plan folders' (`planFolders`, made once by `ofFiles` for every
+    /// plan), its pairings' files and its regions' (and those of both sides of its pairings).
+    static func of(_ group: BuildGroup, base: UInt64, planFolders: [String: UInt64], hashes: FileHashes,
+                   shared: SharedContent) -> UInt64 {
         var hash = ContentHash(seed: base)
         func file(_ path: String) {
             hash.combine(path)
@@ -35,9 +36,8 @@ enum Fingerprint {
         }
         hash.combine(group.key)
         for plan in group.plans {
-            let files = scan.files(ofPlan: plan)
-            hash.combine(UInt64(files.count))
-            for (path, _) in files { file(path) }
+            hash.combine(plan)
+            hash.combine(planFolders[plan] ?? UInt64.max)
         }
         // A group's pages name both sides of its pairings, and show its regions' units.
         var regions = Set(group.regions)
@@ -49,10 +49,13 @@ enum Fingerprint {
         return hash.value
     }
 
-    /// One plan folder's files alone, by path and content.
+    /// One plan folder's files alone, by path and content: what the plan's latest record date is
+    /// kept for, and its part of its group's fingerprint.
     static func ofFiles(ofPlan id: String, scan: ContentScan, hashes: FileHashes) -> UInt64 {
         var hash = ContentHash()
-        for (path, _) in scan.files(ofPlan: id) {
+        let files = scan.files(ofPlan: id)
+        hash.combine(UInt64(files.count))
+        for (path, _) in files {
             hash.combine(path)
             hash.combine(hashes.hash(path) ?? UInt64.max)
         }

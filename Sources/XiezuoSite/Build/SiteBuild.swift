@@ -104,7 +104,11 @@ public struct SiteBuild {
         let headers = clock.time(.load) { readHeaders(scan, hashes: hashes, cache: cache) }
         let groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)
         // Each plan's latest record date, for the site's as-of date; not needed when it is given.
-        let latest = self.options.asOf != nil ? [] : clock.time(.load) { readLatestRecords(scan, hashes: hashes, cache: cache) }
+        // Each plan folder's fingerprint, once: for its latest record date and its group's fingerprint.
+        let planFolders = clock.time(.cache) {
+            Dictionary(uniqueKeysWithValues: Parallel.map(scan.planIDs) { ($0, Fingerprint.ofFiles(ofPlan: $0, scan: scan, hashes: hashes)) })
+        }
+        let latest = self.options.asOf != nil ? [] : clock.time(.load) { readLatestRecords(scan, planFolders: planFolders, cache: cache) }
         let options = self.options.settled(asOf: Engine.defaultAsOf(latestRecords: latest.compactMap(\.latest),
                                                                     years: headers.compactMap(\.header?.year)))
         let base = Fingerprint.base(options: options, templates: templates, standards: scan.standardsFile.flatMap(hashes.hash))
@@ -114,7 +118,7 @@ public struct SiteBuild {
         let outputPath = output?.path ?? ""
         let plans = clock.time(.cache) {
             Parallel.map(groups) { group -> PlannedGroup in
-                let fingerprint = Fingerprint.of(group, base: base, scan: scan, hashes: hashes, shared: shared)
+                let fingerprint = Fingerprint.of(group, base: base, planFolders: planFolders, hashes: hashes, shared: shared)
                 // A group is kept only while every page it made is in the output with the bytes
                 // recorded: a page edited, replaced or removed by hand is made again.
                 guard previous != nil, let kept = cache?.record(group.key, fingerprint), let record else {
@@ -356,9 +360,9 @@ public struct SiteBuild {
 
     /// Each plan's latest record date: from the cache while none of its files changed, else
     /// read from its records' front matter.
-    private func readLatestRecords(_ scan: ContentScan, hashes: FileHashes, cache: BuildCache?) -> [ReadLatest] {
+    private func readLatestRecords(_ scan: ContentScan, planFolders: [String: UInt64], cache: BuildCache?) -> [ReadLatest] {
         Parallel.map(scan.planIDs) { id in
-            let files = Fingerprint.ofFiles(ofPlan: id, scan: scan, hashes: hashes)
+            let files = planFolders[id] ?? UInt64.max
             if let cached = cache?.latestRecords[id], cached.files == files {
                 return ReadLatest(id: id, files: files, latest: cached.latest.flatMap(Day.init(parsing:)))
             }

@@ -46,12 +46,6 @@ struct OutputManifest: Sendable {
         return groups
     }
 
-    /// Whether the file at `path` in `output` is still the one listed: same size, times and inode.
-    func isIntact(_ path: SitePath, in outputPath: String) -> Bool {
-        guard let listed = files[path]?.stamp else { return false }
-        return FileStamp.of(path: outputPath + "/" + path.description) == listed
-    }
-
     enum Check {
         /// Same stamp as listed.
         case asListed
