@@ -36,8 +36,9 @@ import Testing
         ("12月31日", nil, .needsYear),
         ("年底", nil, .needsYear),
         ("12/31", 2025, .needsYear),
-        ("2025年12月", nil, .needsDay),
-        ("2025-12", nil, .needsDay),
+        ("2025年12月", nil, .needsDay(year: 2025, month: 12)),
+        ("2025-12", nil, .needsDay(year: 2025, month: 12)),
+        ("9月", 2022, .needsDay(year: nil, month: 9)),
         ("2月30日", 2025, .noSuchDay),
         ("13月底", 2025, .noSuchDay),
         ("下旬", 2025, .unreadable),
@@ -63,7 +64,7 @@ import Testing
         let vague = TinySite.load(replacing: ["content/plans/a-b-2022/plan.md":
             plan.replacingOccurrences(of: "deadline: 11月底前", with: "deadline: 2022年11月")])
         #expect(vague.errors.map(\.description).contains {
-            $0.hasSuffix("error: 'deadline' is '2022年11月': say which day: 2025年12月31日, or 12月底 for the month's last day")
+            $0.hasSuffix("error: 'deadline' is '2022年11月': say which day: 2022年11月30日, or 11月底 for the month's last day")
         })
     }
 }

@@ -12,8 +12,8 @@ public enum DateReading {
         case unreadable
         /// A date without its year where nothing gives the year.
         case needsYear
-        /// A month without its day (2025年12月): which day is meant?
-        case needsDay
+        /// A month without its day (2025年12月): which day is meant? The month, and its year when written.
+        case needsDay(year: Int?, month: Int)
         /// No such day (2月30日).
         case noSuchDay
 
@@ -22,7 +22,9 @@ public enum DateReading {
             switch self {
             case .unreadable: return "write it as 2025-12-31, 2025年12月31日, 12月31日, 12月底 or 年底"
             case .needsYear: return "write the year too (2025年12月31日): nothing here says which year is meant"
-            case .needsDay: return "say which day: 2025年12月31日, or 12月底 for the month's last day"
+            case .needsDay(let year, let month):
+                let last = year.map { Day.daysIn(month: month, year: $0) } ?? (month == 2 ? 28 : Day.daysIn(month: month, year: 2001))
+                return "say which day: \(year.map { "\($0)年" } ?? "")\(month)月\(last)日, or \(month)月底 for the month's last day"
             case .noSuchDay: return "that month has no such day"
             }
         }
@@ -47,7 +49,8 @@ public enum DateReading {
             // 2025-12, 12/31, 12-31: a part missing, not a form.
             let parts = text.split(whereSeparator: { "-/.".contains($0) })
             if parts.count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
-                return .failure(parts[0].count == 4 ? .needsDay : .needsYear)
+                return .failure(parts[0].count == 4 && Int(parts[1]).map((1...12).contains) == true
+                    ? .needsDay(year: Int(parts[0]), month: Int(parts[1])!) : parts[0].count == 4 ? .unreadable : .needsYear)
             }
             return .failure(.unreadable)
         }
@@ -89,7 +92,7 @@ public enum DateReading {
             guard let year = year ?? given else { return .failure(.needsYear) }
             return .success(Day.lastOfMonth(year: year, month: month))
         }
-        if rest.isEmpty { return .failure(.needsDay) }
+        if rest.isEmpty { return .failure(.needsDay(year: year, month: month)) }
         guard let day = number(1...2), take("日") || take("号"), rest.isEmpty else { return .failure(.unreadable) }
         guard let year = year ?? given else { return .failure(.needsYear) }
         guard day <= Day.daysIn(month: month, year: year), let date = Day(year: year, month: month, day: day) else {
