@@ -36,7 +36,7 @@ for N in "$@"; do
     hugo_s=$(echo "$end - $start" | bc -l)
     hugo_pages=$(find "$DIR/hugo-$N/site/public" -name '*.html' | wc -l)
     rm -rf "$DIR/xiezuo-$N/public" "$DIR/xiezuo-$N/.xiezuo-cache"; sync
-    start=$(date +%s.%N); line=$("$XIEZUO" build --no-search --source "$DIR/xiezuo-$N" | head -1); end=$(date +%s.%N)
+    start=$(date +%s.%N); line=$(LC_MESSAGES=en "$XIEZUO" build --no-search --source "$DIR/xiezuo-$N" | head -1); end=$(date +%s.%N)
     x_s=$(echo "$end - $start" | bc -l)
     x_pages=$(echo "$line" | awk '{print $2}')
     h_rate=$(echo "$hugo_pages / $hugo_s" | bc -l); x_rate=$(echo "$x_pages / $x_s" | bc -l)

@@ -18,7 +18,7 @@ git -C "$DIR/first" -c user.name=bench -c user.email=bench@example.org commit -q
 now() { date +%s.%N; }
 line() { awk '/^built/ && !seen { print; seen = 1 }'; }
 
-start=$(now); full=$("$XIEZUO" build --no-search --source "$DIR/first" | line); end=$(now)
+start=$(now); full=$(LC_MESSAGES=en "$XIEZUO" build --no-search --source "$DIR/first" | line); end=$(now)
 full_s=$(awk "BEGIN { printf \"%.2f\", $end - $start }")
 # The second run's clone (new times and inodes for every file), public/ and the cache restored
 # as CI caches restore them (tar or zip: times kept, new inodes).
@@ -27,7 +27,7 @@ cp -a "$DIR/first/public" "$DIR/second/public"
 cp -a "$DIR/first/.xiezuo-cache" "$DIR/second/.xiezuo-cache"
 record=$(find "$DIR/second/content/plans" -path '*/progress/*.md' | sort | awk 'NR == 1')
 printf '\n本月补充说明。\n' >> "$record"
-start=$(now); one=$("$XIEZUO" build --no-search --timings --source "$DIR/second" | tee "$DIR/second.out" | line); end=$(now)
+start=$(now); one=$(LC_MESSAGES=en "$XIEZUO" build --no-search --timings --source "$DIR/second" | tee "$DIR/second.out" | line); end=$(now)
 one_s=$(awk "BEGIN { printf \"%.2f\", $end - $start }")
 # The same content built clean, for comparison.
 mkdir -p "$DIR/clean" && cp -r "$DIR/second/content" "$DIR/clean/content"

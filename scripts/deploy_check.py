@@ -78,7 +78,7 @@ try:
     gitlab = yaml.safe_load(recipe("gitlab"))["site"]
     ok, out = run_steps(gitlab["script"], repo, target, log)
     good, count = published_ok(target)
-    report("gitlab-ci", ok and good and "groups rendered" in out,
+    report("gitlab-ci", ok and good and "组中重新生成" in out,
            f"{len(gitlab['script'])} commands; {count} files published, none of xiezuo's own; "
            f"cached: {', '.join(gitlab['cache']['paths'])}")
 
@@ -87,7 +87,8 @@ try:
     steps = [step["run"] for step in workflow["jobs"]["site"]["steps"] if "run" in step]
     cached = workflow["jobs"]["site"]["steps"][1]["with"]["path"].split()
     ok, out = run_steps(steps, repo, target, log)
-    built = re.search(r"built .*; (\d+) of (\d+) groups rendered", out)
+    # The summary line as the documented job prints it (Chinese by default): "…；G 组中重新生成 R 组".
+    built = re.search(r"已生成.*；\d+ 组中重新生成 (\d+) 组", out)
     good, count = published_ok(target)
     report("actions", ok and good and built is not None and built.group(1) == "0",
            f"{len(steps)} run steps; rebuilt with the cache kept: {built.group(0) if built else 'no build line'}; "

@@ -96,6 +96,8 @@ struct Measurement {
         process.executableURL = URL(fileURLWithPath: binary)
         // Search (Pagefind) is measured on its own: the reference Hugo workload builds no index.
         process.arguments = ["build", "--source", source.path, "--timings", "--no-search"]
+        // English messages, which the figures are read from; the pages stay Chinese.
+        process.environment = ProcessInfo.processInfo.environment.merging(["LC_MESSAGES": "en"]) { _, new in new }
         let pipe = Pipe()
         process.standardOutput = pipe
         var before = rusage()

@@ -17,7 +17,10 @@ struct IndicatorTableReader {
         var statisticsOnly = false
         var lastNumbered: String?
         var ids = Set<String>()
-        func fail(_ row: Table.Row, _ message: String) {
+        func fail(_ row: Table.Row, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
+            fail(row, Message(key, arguments))
+        }
+        func fail(_ row: Table.Row, _ message: Message) {
             problems.append(RowProblem(file: table.file, row: row.number, message: message))
         }
         for row in table.rows where row.number > headerRow && !row.isEmpty && !columns.isHeader(row) {
@@ -36,7 +39,7 @@ struct IndicatorTableReader {
                     continue
                 }
             }
-            guard !nameCell.isEmpty else { fail(row, "指标名称 is empty"); continue }
+            guard !nameCell.isEmpty else { fail(row, .emptyColumn, ["column": "指标名称"]); continue }
             // "5.帮助…" → id 5; an unnumbered row follows the numbered one above it: 19续.
             var id: String
             var name = nameCell
@@ -56,15 +59,13 @@ struct IndicatorTableReader {
                 var count = 2
                 while ids.contains(id) { id = previous + "续\(count)"; count += 1 }
             } else {
-                fail(row, columns.index["number"] == nil
-                     ? "the first indicator has no number; give the table a 序号 column, or write the name as '1.指标名称'"
-                     : "the first indicator has no 序号; number it in the 序号 column"); continue
+                fail(row, columns.index["number"] == nil ? .firstIndicatorUnnumbered : .firstIndicatorNoNumber); continue
             }
-            guard ids.insert(id).inserted else { fail(row, "a second indicator numbered \(id)"); continue }
+            guard ids.insert(id).inserted else { fail(row, .secondIndicatorNumbered, ["id": .text(id)]); continue }
 
             let symbol = row.cell(columns.index["measure"])
             guard let unit = MeasureUnit.named(symbol) else {
-                fail(row, "unknown unit of measure '\(symbol)'" + Suggestion.didYouMean(symbol, among: MeasureUnit.known.map(\.symbol)))
+                fail(row, .unknownStandardUnit, ["unit": .text(symbol), "suggestion": Suggestion.didYouMean(symbol, among: MeasureUnit.known.map(\.symbol))])
                 continue
             }
             let targetCell = row.cell(columns.index["target"]).replacingOccurrences(of: " ", with: "")
@@ -81,7 +82,7 @@ struct IndicatorTableReader {
                 statisticsOnly = false
                 switch TargetText.read(targetCell, unit: unit) {
                 case .target(let value): target = value
-                case .problem(let message): fail(row, "目标任务: \(message)"); continue
+                case .problem(let message): fail(row, .cellProblem, ["column": "目标任务", "problem": .message(message)]); continue
                 }
             }
             let unitsCell = row.cell(columns.index["units"])
@@ -89,7 +90,7 @@ struct IndicatorTableReader {
                 units = unitsCell.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" || $0 == "," || $0 == "\u{3000}" })
                     .map(String.init)
             }
-            guard !units.isEmpty else { fail(row, "责任单位 is empty and no row above names one"); continue }
+            guard !units.isEmpty else { fail(row, .noUnitAbove); continue }
             var references: [UnitReference] = []
             var unknown: String?
             for written in units {
@@ -117,7 +118,7 @@ enum TargetText {
 
     enum Reading {
         case target(Indicator.Target)
-        case problem(String)
+        case problem(Message)
     }
 
     static func read(_ text: String, unit: MeasureUnit) -> Reading {
@@ -132,7 +133,7 @@ enum TargetText {
         }
         switch NumberReading.amount(body, in: unit) {
         case .success(let value): return .target(comparator == "at-most" ? .atMost(value) : .atLeast(value))
-        case .failure(let problem): return .problem(problem.message(for: text))
+        case .failure(let problem): return .problem(problem.message(for: text, in: .cell(noteColumn: "备注")))
         }
     }
 }

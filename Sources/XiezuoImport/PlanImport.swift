@@ -41,26 +41,25 @@ public struct PlanImport {
         let clean = readings.filter { $0.1.map { $0.1.isEmpty && $0.0 != nil } ?? false }
         // Not said whose units they are: the side whose region has them all.
         if owner == nil, clean.count == 2 {
-            return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message:
-                "both sides of pairing \(pairing.id) have units of these names; say whose units carry the tasks with "
-                + "--owner helping (\(region(.helping)?.name ?? pairing.helping)) or --owner helped "
-                + "(\(region(.helped)?.name ?? pairing.helped))")], tasks: 0, indicators: 0)
+            return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message: Message(.ownerTie, [
+                "pairing": .text(pairing.id), "helping": .text(region(.helping)?.name ?? pairing.helping),
+                "helped": .text(region(.helped)?.name ?? pairing.helped)]))], tasks: 0, indicators: 0)
         }
         // Neither side has them all: the side that knows most of them tells what is wrong.
         let closest = readings.min { ($0.1?.1.count ?? Int.max) < ($1.1?.1.count ?? Int.max) }
         guard let (side, reading) = clean.first ?? closest, let reading, let region = region(side) else {
             let missing = sides.map { $0 == .helping ? pairing.helping : pairing.helped }.filter { content.region($0) == nil }
-            return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message:
-                "region '\(missing.first ?? "")' of pairing \(pairing.id) is not in content/regions")], tasks: 0, indicators: 0)
+            return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message: Message(.pairingRegionMissing, [
+                "region": .text(missing.first ?? ""), "pairing": .text(pairing.id)]))], tasks: 0, indicators: 0)
         }
         let (result, problems) = reading
         guard problems.isEmpty, let result else {
             // Given the wrong side: the table's units are the other side's.
             let other: Plan.Side = side == .helping ? .helped : .helping
             if owner != nil, let otherReading = read(other), otherReading.1.isEmpty, otherReading.0 != nil {
-                return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message:
-                    "the units in this table are units of \(self.region(other, in: content)?.name ?? ""), the \(other.rawValue) "
-                    + "side of pairing \(pairing.id), not of \(region.name): run again with --owner \(other.rawValue)")],
+                return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message: Message(.wrongOwner, [
+                    "region": .text(self.region(other, in: content)?.name ?? ""), "side": .text(other.rawValue),
+                    "pairing": .text(pairing.id), "given": .text(region.name)]))],
                               tasks: 0, indicators: 0)
             }
             return Output(files: [], problems: problems, tasks: 0, indicators: 0)
@@ -79,8 +78,8 @@ public struct PlanImport {
             indicators = list.count
         }
         if let file = files.first?.0, existing(file) {
-            return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message:
-                "\(file) already exists; move it away first (nothing is overwritten)")], tasks: 0, indicators: 0)
+            return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message: Message(.fileExists, ["file": .text(file)]))],
+                          tasks: 0, indicators: 0)
         }
         if !existing("\(folder)/plan.md") {
             files.insert(("\(folder)/plan.md", planStub(region: region, owner: side)), at: 0)

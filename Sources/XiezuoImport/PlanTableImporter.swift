@@ -46,9 +46,7 @@ public struct PlanTableImporter {
                     .read(after: row.number, problems: &problems)), problems)
             }
         }
-        problems.append(RowProblem(file: table.file, row: 1, message: "no header row found: a task list needs 序号, "
-                                   + "责任单位 and 任务内容 (with 列项 when a unit's tasks are numbered under it; 分值, 考核要求, "
-                                   + "完成时限 when there are); an indicator table needs 指标名称, 单位, 目标任务, 责任单位 (序号)"))
+        problems.append(RowProblem(file: table.file, row: 1, message: Message(.noHeaderRow)))
         return (nil, problems)
     }
 
@@ -61,9 +59,9 @@ public struct PlanTableImporter {
         return nil
     }
 
-    static func unknownUnit(_ name: String, in region: Region) -> String {
-        "unknown unit '\(name)'\(Suggestion.didYouMean(name, among: region.unitNames)) "
-            + "(add it to content/regions/\(region.id).yaml, or correct the table)"
+    static func unknownUnit(_ name: String, in region: Region) -> Message {
+        Message(.unknownUnitInTable, ["name": .text(name), "suggestion": Suggestion.didYouMean(name, among: region.unitNames),
+                                      "file": "content/regions/\(region.id).yaml"])
     }
 }
 
@@ -79,7 +77,10 @@ struct TaskListReader {
         var sections: [GatheredSection] = []
         var ids = Set<String>()
         var found: [RowProblem] = []
-        func fail(_ row: Table.Row, _ message: String) {
+        func fail(_ row: Table.Row, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
+            fail(row, Message(key, arguments))
+        }
+        func fail(_ row: Table.Row, _ message: Message) {
             found.append(RowProblem(file: table.file, row: row.number, message: message))
         }
         for row in TaskCells.rows(of: table, after: headerRow, columns: columns) {
@@ -88,19 +89,18 @@ struct TaskListReader {
             let unit = row.cell(columns.index["unit"])
             if !number.isEmpty || !unit.isEmpty {
                 guard !unit.isEmpty else {
-                    fail(row, "序号 \(number) starts a unit's tasks but names no 责任单位: in a table with 列项, the row "
-                         + "with a unit's 序号 names the unit, and the rows below it are its tasks"); continue
+                    fail(row, .unitRowWithoutUnit, ["number": .text(number)]); continue
                 }
                 sections.append(GatheredSection(number: number.nilIfEmpty, title: unit, location: here))
             }
             guard let section = sections.last else {
-                fail(row, "no 责任单位 above this row: the first row of a unit must name it")
+                fail(row, .noUnitRowAbove)
                 continue
             }
             let item = row.cell(columns.index["item"])
             let text = row.cell(columns.index["text"])
-            guard !text.isEmpty else { fail(row, "任务内容 is empty"); continue }
-            guard !item.isEmpty else { fail(row, "列项 is empty: number each task of a unit (1, 2, …)"); continue }
+            guard !text.isEmpty else { fail(row, .emptyColumn, ["column": "任务内容"]); continue }
+            guard !item.isEmpty else { fail(row, .emptyItemNumber); continue }
             let cells = TaskCells(columns: columns, year: year)
             let points: Decimal?, deadline: Day?
             switch (cells.points(row), cells.deadline(row)) {
@@ -112,7 +112,7 @@ struct TaskListReader {
             }
             let id = "\(section.number ?? "\(sections.count)")-\(item)"
             guard ids.insert(id).inserted else {
-                fail(row, "a second task \(id): 列项 \(item) repeats under the same 序号"); continue
+                fail(row, .repeatedItemNumber, ["id": .text(id), "item": .text(item)]); continue
             }
             let note = [resolved.note, columns.note(row)].compactMap { $0 }.joined(separator: "；")
             sections[sections.count - 1].tasks.append(PlanTask(

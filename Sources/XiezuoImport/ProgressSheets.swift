@@ -72,29 +72,30 @@ public enum ProgressSheets {
 
     public static func read(_ table: Table, content: Content) -> Reading {
         var problems: [RowProblem] = []
-        func fail(_ row: Int, _ message: String) { problems.append(RowProblem(file: table.file, row: row, message: message)) }
+        func fail(_ row: Int, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
+            problems.append(RowProblem(file: table.file, row: row, message: Message(key, arguments)))
+        }
         func field(_ label: String) -> (row: Int, value: String)? {
             table.rows.first { $0.cell(0) == label }.map { ($0.number, $0.cell(1)) }
         }
         guard let planRow = field("方案"), let plan = content.plan(planRow.value) else {
-            fail(field("方案")?.row ?? 1, "the sheet does not name a known plan in its first row (方案,<plan id>)")
+            fail(field("方案")?.row ?? 1, .sheetWithoutPlan)
             return Reading(path: nil, text: nil, problems: problems)
         }
         guard let unitRow = field("单位"), let region = content.ownerRegion(of: plan),
               let unit = region.unit(named: unitRow.value) else {
             let name = field("单位")?.value ?? ""
-            fail(field("单位")?.row ?? 2, "unknown unit '\(name)'"
-                 + Suggestion.didYouMean(name, among: content.ownerRegion(of: plan)?.unitNames ?? []))
+            fail(field("单位")?.row ?? 2, .unknownSheetUnit, ["name": .text(name),
+                 "suggestion": Suggestion.didYouMean(name, among: content.ownerRegion(of: plan)?.unitNames ?? [])])
             return Reading(path: nil, text: nil, problems: problems)
         }
         guard let dateRow = field("截至日期"), let date = try? DateReading.read(dateRow.value, year: plan.year).get(),
               date.year == plan.year else {
-            fail(field("截至日期")?.row ?? 3, "截至日期 must be a date in \(plan.year), written \(plan.year)-10-31, "
-                 + "\(plan.year)年10月31日 or 10月31日")
+            fail(field("截至日期")?.row ?? 3, .sheetDate, ["year": "\(plan.year)"])
             return Reading(path: nil, text: nil, problems: problems)
         }
         guard let headerRow = table.rows.first(where: { $0.cell(0) == "类型" }) else {
-            fail(1, "no table header (类型,编号,…) found")
+            fail(1, .sheetWithoutHeader)
             return Reading(path: nil, text: nil, problems: problems)
         }
         let column = Dictionary(uniqueKeysWithValues: headerRow.cells.enumerated().map { (Table.clean($0.element), $0.offset) })
@@ -111,20 +112,22 @@ public enum ProgressSheets {
                 let text = row.cell(column["累计实际数"])
                 guard !text.isEmpty else { continue }
                 guard let indicator = plan.indicator(id) else {
-                    fail(row.number, "unknown indicator '\(id)'" + Suggestion.didYouMean(id, among: plan.indicators.map(\.id)))
+                    fail(row.number, .unknownIndicator, ["id": .text(id), "suggestion": Suggestion.didYouMean(id, among: plan.indicators.map(\.id))])
                     continue
                 }
                 let value: Decimal
                 switch NumberReading.amount(text, in: indicator.unit) {
                 case .success(let amount): value = amount
-                case .failure(let problem): fail(row.number, "累计实际数: " + problem.message(for: text)); continue
+                case .failure(let problem):
+                    fail(row.number, .cellProblem, ["column": "累计实际数",
+                                                    "problem": .message(problem.message(for: text, in: .cell(noteColumn: "说明")))])
+                    continue
                 }
                 let item = row.cell(column["分项"])
                 let last = lastValues(plan, unit: unit.id, indicator: id, before: date)
                 let previous = item.isEmpty ? last.value : last.items[item]
                 if let previous, value < previous {
-                    fail(row.number, "累计实际数 \(value.plainString) is lower than the \(previous.plainString) reported before; "
-                         + "the sheet asks for the running total to date, not this month's amount")
+                    fail(row.number, .sheetValueDecreased, ["value": .text(value.plainString), "previous": .text(previous.plainString)])
                     continue
                 }
                 if item.isEmpty {
@@ -138,18 +141,18 @@ public enum ProgressSheets {
                 let stateText = row.cell(column["任务状态"])
                 guard !stateText.isEmpty else { continue }
                 guard plan.task(id) != nil else {
-                    fail(row.number, "unknown task '\(id)'" + Suggestion.didYouMean(id, among: plan.allTasks.map(\.id)))
+                    fail(row.number, .unknownTask, ["id": .text(id), "suggestion": Suggestion.didYouMean(id, among: plan.allTasks.map(\.id))])
                     continue
                 }
                 guard let state = states.first(where: { $0.0 == stateText })?.1 else {
-                    fail(row.number, "任务状态 '\(stateText)' is not one of 未开始, 推进中, 已完成")
+                    fail(row.number, .notATaskState, ["text": .text(stateText)])
                     continue
                 }
                 tasks.append((id, state, evidence(row.cell(column["佐证材料"]))))
             case "":
                 continue
             default:
-                fail(row.number, "类型 '\(kind)' is neither 指标 nor 任务")
+                fail(row.number, .notARowKind, ["text": .text(kind)])
             }
         }
         guard problems.isEmpty else { return Reading(path: nil, text: nil, problems: problems) }

@@ -26,16 +26,18 @@ public struct Table: Sendable {
         case syntax(String, String)
         case unclosedQuote(String, line: Int)
 
-        public var description: String {
+        /// As the command line prints it: the file (and line), then what to do.
+        public func line(in language: Language) -> String {
             switch self {
-            case .encoding(let file):
-                return "\(file): not UTF-8 or GB18030 text; save the table as CSV (UTF-8) or paste it as text"
-            case .syntax(let file, let reason): return "\(file): cannot read the table: \(reason)"
+            case .encoding(let file): return "\(file): " + Message(.tableEncoding).text(in: language)
+            case .syntax(let file, let reason): return "\(file): " + Message(.tableSyntax, ["reason": .text(reason)]).text(in: language)
             case .unclosedQuote(let file, let line):
-                return "\(file):\(line): error: a cell opens a quote (\") here that is never closed, so every row below "
-                    + "would be read into it; close the quote, or remove it"
+                return Diagnostic(.error, at: SourceLocation(file: file, line: line), Message(.tableUnclosedQuote)).line(in: language)
+                    .replacingOccurrences(of: "\(file):\(line):1:", with: "\(file):\(line):")
             }
         }
+
+        public var description: String { line(in: .english) }
     }
 
     /// GB18030, as Foundation names it (kCFStringEncodingGB_18030_2000).
@@ -122,11 +124,17 @@ public struct Table: Sendable {
 public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
     public let file: String
     public let row: Int
-    public let message: String
+    public let message: Message
 
-    public var description: String { "\(file):\(row): error: \(message)" }
+    /// `file:row: 错误：message`, the row as the spreadsheet numbers it.
+    public func line(in language: Language) -> String {
+        Diagnostic(.error, at: SourceLocation(file: file, line: row), message).line(in: language)
+            .replacingOccurrences(of: "\(file):\(row):1:", with: "\(file):\(row):")
+    }
 
-    public init(file: String, row: Int, message: String) {
+    public var description: String { line(in: .english) }
+
+    public init(file: String, row: Int, message: Message) {
         self.file = file
         self.row = row
         self.message = message

@@ -3,7 +3,7 @@ import XiezuoCore
 
 /// A cell that could not be read, with what to write instead.
 struct CellProblem: Error {
-    let message: String
+    let message: Message
 }
 
 /// The cells of a task row that both task-list layouts read the same way.
@@ -17,7 +17,9 @@ struct TaskCells {
         guard !text.isEmpty else { return .success(nil) }
         switch NumberReading.number(text) {
         case .success(let value): return .success(value)
-        case .failure(let problem): return .failure(CellProblem(message: "分值: " + problem.message(for: text)))
+        case .failure(let problem):
+            return .failure(CellProblem(message: Message(.cellProblem, ["column": "分值",
+                                                                        "problem": .message(problem.message(for: text, in: .cell(noteColumn: "备注")))])))
         }
     }
 
@@ -27,7 +29,9 @@ struct TaskCells {
         guard !text.isEmpty else { return .success(nil) }
         switch DateReading.read(text, year: year) {
         case .success(let day): return .success(day)
-        case .failure(let problem): return .failure(CellProblem(message: "完成时限 '\(text)': \(problem.advice)"))
+        case .failure(let problem):
+            return .failure(CellProblem(message: Message(.cellDateAdvice, ["column": "完成时限", "text": .text(text),
+                                                                           "advice": .message(problem.advice)])))
         }
     }
 

@@ -15,7 +15,10 @@ struct TaskRowsReader {
         var sections: [GatheredSection] = []
         var ids = Set<String>()
         var units: [String] = []
-        func fail(_ row: Table.Row, _ message: String) {
+        func fail(_ row: Table.Row, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
+            fail(row, Message(key, arguments))
+        }
+        func fail(_ row: Table.Row, _ message: Message) {
             problems.append(RowProblem(file: table.file, row: row.number, message: message))
         }
         for row in TaskCells.rows(of: table, after: headerRow, columns: columns) {
@@ -29,15 +32,15 @@ struct TaskRowsReader {
                 continue
             }
             if sections.isEmpty { sections.append(GatheredSection(number: nil, title: "工作任务", location: here)) }
-            guard !number.isEmpty else { fail(row, "序号 is empty: each task row gives its number"); continue }
-            guard !text.isEmpty else { fail(row, "任务内容 is empty"); continue }
+            guard !number.isEmpty else { fail(row, .emptyTaskNumber); continue }
+            guard !text.isEmpty else { fail(row, .emptyColumn, ["column": "任务内容"]); continue }
             let id = NumberReading.normalise(number)
-            guard ids.insert(id).inserted else { fail(row, "a second task numbered \(id)"); continue }
+            guard ids.insert(id).inserted else { fail(row, .secondTaskNumbered, ["id": .text(id)]); continue }
             let unitCell = row.cell(columns.index["unit"])
             if !unitCell.isEmpty {
                 units = unitCell.split(whereSeparator: { " 、，,；;\u{3000}".contains($0) }).map(String.init)
             }
-            guard !units.isEmpty else { fail(row, "责任单位 is empty and no row above names one"); continue }
+            guard !units.isEmpty else { fail(row, .noUnitAbove); continue }
             var references: [UnitReference] = []
             var notes: [String] = []
             var unknown: String?

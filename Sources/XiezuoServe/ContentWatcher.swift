@@ -1,4 +1,5 @@
 import Foundation
+import XiezuoCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,8 +12,8 @@ final class ContentWatcher: @unchecked Sendable {
     /// Quiet time that ends a burst, in milliseconds.
     static let settle: Int32 = 120
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    struct Failure: MessageError {
+        let message: Message
     }
 
     private let changed: @Sendable () -> Void
@@ -27,11 +28,11 @@ final class ContentWatcher: @unchecked Sendable {
         self.changed = changed
         #if canImport(Glibc)
         events = inotify_init1(Int32(IN_CLOEXEC))
-        guard events >= 0 else { throw Failure(description: "inotify is not available: \(String(cString: strerror(errno)))") }
-        guard pipe(&stopPipe) == 0 else { throw Failure(description: "cannot make a pipe: \(String(cString: strerror(errno)))") }
+        guard events >= 0 else { throw Failure(message: Message(.noInotify, ["reason": .message(.system(errno))])) }
+        guard pipe(&stopPipe) == 0 else { throw Failure(message: Message(.noPipe, ["reason": .message(.system(errno))])) }
         for root in roots where FileManager.default.fileExists(atPath: root.path) { try watchTree(root.path) }
         #else
-        throw Failure(description: "watching folders needs Linux (inotify)")
+        throw Failure(message: Message(.watchNeedsLinux))
         #endif
     }
 
@@ -43,7 +44,7 @@ final class ContentWatcher: @unchecked Sendable {
     private func watchTree(_ folder: String) throws {
         let descriptor = inotify_add_watch(events, folder, Self.mask)
         guard descriptor >= 0 else {
-            throw Failure(description: "cannot watch \(folder): \(String(cString: strerror(errno)))")
+            throw Failure(message: Message(.cannotWatch, ["folder": "\(folder)", "reason": .message(.system(errno))]))
         }
         folders[descriptor] = folder
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {

@@ -4,12 +4,12 @@ import XiezuoCore
 /// What a preview shows instead of the site while the content has errors: each problem with
 /// its place and the line it is on, the column marked. The next good save brings the site back.
 enum ErrorPage {
-    static func html(_ diagnostics: [Diagnostic], root: URL, reload: String) -> String {
+    static func html(_ diagnostics: [Diagnostic], root: URL, reload: String, language: Language = .chinese) -> String {
         let errors = diagnostics.filter { $0.severity == .error }
         var items = ""
         for diagnostic in diagnostics {
             items += "<li class=\"\(diagnostic.severity == .error ? "error" : "warning")\"><p><code>"
-                + escape(diagnostic.description) + "</code></p>"
+                + escape(diagnostic.line(in: language)) + "</code></p>"
             if let line = sourceLine(diagnostic.location, root: root) {
                 let column = max(diagnostic.location.column, 1)
                 let caret = String(repeating: " ", count: line.prefix(column - 1).reduce(0) { $0 + width($1) }) + "^"

@@ -117,6 +117,9 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// Builds the site into the preview's folder; the problems when it failed, nil when it did not.
+    /// The language of the log and of the error page: the pages' language.
+    private var messageLanguage: Language { Language(named: options.language) ?? .chinese }
+
     private func build() -> [Diagnostic]? {
         let started = Date()
         let destination = SiteDestination.folder(output, cache: folder.appendingPathComponent("cache"))
@@ -128,12 +131,13 @@ public final class PreviewServer: @unchecked Sendable {
                 let outcome = try build.run()
                 if outcome.failed { failure = outcome.diagnostics }
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-                log(outcome.failed ? "build failed: \(outcome.diagnostics.filter { $0.severity == .error }.count) errors"
-                    : "built in \(seconds) s: \(outcome.groupsRendered) of \(outcome.groups) groups rendered, "
-                      + "\(outcome.files?.written ?? 0) files written")
+                log((outcome.failed ? Message(.serveBuildFailed, ["count": "\(outcome.diagnostics.filter { $0.severity == .error }.count)"])
+                    : Message(.serveBuilt, ["seconds": .text(seconds), "rendered": "\(outcome.groupsRendered)", "groups": "\(outcome.groups)",
+                                            "written": "\(outcome.files?.written ?? 0)"])).text(in: messageLanguage))
             } catch {
-                failure = [Diagnostic(.error, at: SourceLocation(file: output.path), "\(error)")]
-                log("build failed: \(error)")
+                failure = [Diagnostic(.error, at: SourceLocation(file: output.path), Message(.systemReason, ["reason": "\(error)"]))]
+                log(Message(.serveBuildError, ["reason": .message((error as? MessageError)?.message ?? Message(.systemReason, ["reason": "\(error)"]))])
+                    .text(in: messageLanguage))
             }
         }
         return failure
@@ -164,7 +168,7 @@ public final class PreviewServer: @unchecked Sendable {
         if file.pathExtension == "html", let failure = await board.failure {
             return HTTPResponse(statusCode: .internalServerError,
                                 headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                                body: Data(ErrorPage.html(failure, root: options.root, reload: reload).utf8))
+                                body: Data(ErrorPage.html(failure, root: options.root, reload: reload, language: messageLanguage).utf8))
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],

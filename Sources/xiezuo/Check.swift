@@ -5,7 +5,7 @@ import XiezuoCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Load and validate all content; list every problem with its file, line and column."
+        abstract: Say.text(.helpCheck)
     )
 
     @OptionGroup var options: SourceOptions
@@ -14,14 +14,15 @@ struct CheckCommand: ParsableCommand {
         let result = loadContent(options)
         printDiagnostics(result.diagnostics)
         for plan in result.content.plans.sorted(by: { $0.id < $1.id }) {
-            print("plan \(plan.id) (\(plan.year)): \(plan.narrativeParts.count) narrative parts, "
-                  + "\(plan.allSections.count) sections, \(plan.allTasks.count) tasks, "
-                  + "\(plan.indicators.count) indicators, \(plan.records.count) records")
+            print(Say.text(.checkPlanLine, ["id": .text(plan.id), "year": "\(plan.year)", "parts": "\(plan.narrativeParts.count)",
+                                            "sections": "\(plan.allSections.count)", "tasks": "\(plan.allTasks.count)",
+                                            "indicators": "\(plan.indicators.count)", "records": "\(plan.records.count)"]))
         }
         let c = result.content.counts
-        print("loaded \(c.pairings) pairings, \(c.plans) plans, \(c.sections) sections, \(c.tasks) tasks, "
-              + "\(c.indicators) indicators, \(c.units) units, \(c.records) records; "
-              + "\(result.errors.count) errors, \(result.warnings.count) warnings")
+        print(Say.text(.checkSummary, ["pairings": "\(c.pairings)", "plans": "\(c.plans)", "sections": "\(c.sections)",
+                                       "tasks": "\(c.tasks)", "indicators": "\(c.indicators)", "units": "\(c.units)",
+                                       "records": "\(c.records)", "errors": "\(result.errors.count)",
+                                       "warnings": "\(result.warnings.count)"]))
         if result.hasErrors { throw ExitCode.failure }
     }
 }
@@ -32,16 +33,14 @@ func loadContent(_ options: SourceOptions) -> LoadResult {
 }
 
 /// Problems go to standard error, one per line, in the `path:line:column: severity: message`
-/// form that editors and CI logs link to.
+/// form that editors and CI logs link to, in this run's language.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-    }
+    for diagnostic in diagnostics { Say.note(diagnostic.line(in: Say.language)) }
 }
 
 /// Ends the command on a problem in what it was asked to do (not in how it was called): the
 /// message alone, on standard error, and exit status 1.
 func stop(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    Say.note(Say.text(.commandFailed, ["reason": .text(message)]))
     Foundation.exit(ExitCode.failure.rawValue)
 }

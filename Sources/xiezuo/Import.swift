@@ -6,7 +6,7 @@ import XiezuoImport
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn tables officials already have into content files.",
+        abstract: Say.text(.helpImport),
         subcommands: [ImportPlan.self, ImportProgress.self]
     )
 }
@@ -14,60 +14,60 @@ struct ImportCommand: ParsableCommand {
 struct ImportPlan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Read a plan's task list or indicator table (TSV or CSV; UTF-8 or GB18030) into content/plans/."
+        abstract: Say.text(.helpImportPlan)
     )
 
     @OptionGroup var options: SourceOptions
 
-    @Option(help: "The pairing the plan belongs to (a file name in content/pairings/).")
+    @Option(help: Say.help(.helpPairing))
     var pairing: String
 
-    @Option(help: "The plan's year.")
+    @Option(help: Say.help(.helpYear))
     var year: Int
 
-    @Option(help: "Whose units carry the tasks: helping or helped. Default: the side whose region has the table's units.")
+    @Option(help: Say.help(.helpOwner))
     var owner: String?
 
-    @Option(help: "The plan's title, for a new plan.md.")
+    @Option(help: Say.help(.helpTitle))
     var title: String?
 
-    @Argument(help: "The table file.")
+    @Argument(help: Say.help(.helpTableFile))
     var file: String
 
     func run() throws {
         let side = try owner.map { text -> Plan.Side in
-            guard let side = Plan.Side(rawValue: text) else { throw ValidationError("--owner must be helping or helped") }
+            guard let side = Plan.Side(rawValue: text) else { throw Say.misuse(.badOwner) }
             return side
         }
         let loaded = loadContent(options)
         guard let pairing = loaded.content.pairing(pairing) else {
-            throw ValidationError("unknown pairing '\(self.pairing)'"
-                                  + Suggestion.didYouMean(self.pairing, among: loaded.content.pairings.map(\.id)))
+            throw Say.misuse(.unknownPairing, ["id": .text(self.pairing),
+                                              "suggestion": Suggestion.didYouMean(self.pairing, among: loaded.content.pairings.map(\.id))])
         }
         let table = try readTable(file)
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
         let output = PlanImport(pairing: pairing, year: year, owner: side, title: title)
             .run(table, content: loaded.content) { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         try finish(output.problems, files: output.files, root: root,
-                   summary: "imported \(output.tasks) tasks and \(output.indicators) indicators, carried by the "
-                       + "\(output.owner?.rawValue ?? "") side's units")
+                   summary: Say.text(.importedPlan, ["tasks": "\(output.tasks)", "indicators": "\(output.indicators)",
+                                                     "side": .text(output.owner?.rawValue ?? "")]))
     }
 }
 
 struct ImportProgress: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
-        abstract: "Read filled progress sheets back into progress records."
+        abstract: Say.text(.helpImportProgress)
     )
 
     @OptionGroup var options: SourceOptions
 
-    @Argument(help: "Filled sheets (CSV), as made by 'xiezuo export sheets'.")
+    @Argument(help: Say.help(.helpSheets))
     var files: [String]
 
     func run() throws {
         let loaded = loadContent(options)
-        guard !loaded.hasErrors else { throw ValidationError("the content has errors; run 'xiezuo check' first") }
+        guard !loaded.hasErrors else { throw Say.misuse(.contentHasErrors) }
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
         var problems: [RowProblem] = []
         var records: [(path: String, text: String)] = []
@@ -77,20 +77,19 @@ struct ImportProgress: ParsableCommand {
             guard let path = reading.path, let text = reading.text else { continue }
             if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
                 || records.contains(where: { $0.path == path }) {
-                problems.append(RowProblem(file: file, row: 2, message: "\(path) already exists: this unit has "
-                                           + "reported this month; correct that file instead"))
+                problems.append(RowProblem(file: file, row: 2, message: Message(.recordExists, ["path": .text(path)])))
             } else {
                 records.append((path, text))
             }
         }
-        try finish(problems, files: records, root: root, summary: "imported \(records.count) progress records")
+        try finish(problems, files: records, root: root, summary: Say.text(.importedRecords, ["count": "\(records.count)"]))
     }
 }
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write tables to send out.",
+        abstract: Say.text(.helpExport),
         subcommands: [ExportSheets.self]
     )
 }
@@ -98,56 +97,56 @@ struct ExportCommand: ParsableCommand {
 struct ExportSheets: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheets",
-        abstract: "Write one progress sheet (CSV for Excel) per responsible unit of a plan, for a month."
+        abstract: Say.text(.helpExportSheets)
     )
 
     @OptionGroup var options: SourceOptions
 
-    @Option(help: "The plan (a folder name in content/plans/).")
+    @Option(help: Say.help(.helpPlan))
     var plan: String
 
-    @Option(help: "The month the sheets report on, YYYY-MM.")
+    @Option(help: Say.help(.helpSheetMonth))
     var month: String
 
-    @Option(help: "Where to write the sheets.")
+    @Option(help: Say.help(.helpSheetsOutput))
     var output: String = "sheets"
 
     func run() throws {
         let loaded = loadContent(options)
-        guard !loaded.hasErrors else { throw ValidationError("the content has errors; run 'xiezuo check' first") }
+        guard !loaded.hasErrors else { throw Say.misuse(.contentHasErrors) }
         guard let plan = loaded.content.plan(plan) else {
-            throw ValidationError("unknown plan '\(self.plan)'" + Suggestion.didYouMean(self.plan, among: loaded.content.plans.map(\.id)))
+            throw Say.misuse(.unknownPlan, ["id": .text(self.plan), "suggestion": Suggestion.didYouMean(self.plan, among: loaded.content.plans.map(\.id))])
         }
-        guard let day = Day(parsing: month + "-01") else { throw ValidationError("--month must be written YYYY-MM") }
+        guard let day = Day(parsing: month + "-01") else { throw Say.misuse(.badMonth, ["text": .text(month)]) }
         let folder = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: options.source, isDirectory: true))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let sheets = ProgressSheets.export(plan, content: loaded.content, month: day)
         for sheet in sheets { try sheet.data.write(to: folder.appendingPathComponent(sheet.name)) }
-        print("wrote \(sheets.count) sheets into \(output)/")
+        print(Say.text(.wroteSheets, ["count": "\(sheets.count)", "output": .text(output)]))
     }
 }
 
 func readTable(_ file: String) throws -> Table {
-    guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+    guard let data = FileManager.default.contents(atPath: file) else { throw Say.misuse(.cannotReadTable, ["file": .text(file)]) }
     do {
         return try Table.decode(data, file: file)
-    } catch {
-        throw ValidationError("\(error)")
+    } catch let problem as Table.Problem {
+        throw ValidationError(problem.line(in: Say.language))
     }
 }
 
 /// Writes `files` only when no row had a problem, and never over an existing file.
 func finish(_ problems: [RowProblem], files: [(path: String, text: String)], root: URL, summary: String) throws {
-    for problem in problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
+    for problem in problems { Say.note(problem.line(in: Say.language)) }
     guard problems.isEmpty else {
-        FileHandle.standardError.write(Data("nothing written: \(problems.count) rows could not be read\n".utf8))
+        Say.note(Say.text(.nothingWritten, ["count": "\(problems.count)"]))
         throw ExitCode.failure
     }
     for file in files {
         let url = root.appendingPathComponent(file.path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
-        print("wrote \(file.path)")
+        print(Say.text(.wroteFile, ["path": .text(file.path)]))
     }
-    print(summary + "; run 'xiezuo check' to see the result in context")
+    print(Say.text(.importDone, ["summary": .text(summary)]))
 }

@@ -1,4 +1,5 @@
 import Foundation
+import XiezuoCore
 import XiezuoSite
 #if canImport(Glibc)
 import Glibc
@@ -20,18 +21,20 @@ final class ProgressDisplay: @unchecked Sendable {
             lock.withLock { latest = progress }
             return
         }
-        let seconds = String(format: "%.1f s", progress.elapsed)
+        let seconds = Message.Argument.text(String(format: "%.1f", progress.elapsed))
         let line: String
         switch progress.step {
         case .planned:
-            line = "planned: \(progress.groups) groups, \(progress.groupsKept) unchanged since the last build; "
-                + "\(progress.filesRead) content files read to tell what changed (\(seconds))"
+            line = Say.text(.progressPlanned, ["groups": "\(progress.groups)", "kept": "\(progress.groupsKept)",
+                                               "read": "\(progress.filesRead)", "seconds": seconds])
         case .group: return
-        case .site: line = "rendered: \(progress.groups - progress.groupsKept) groups, \(progress.pages) pages in all (\(seconds))"
-        case .search: line = "search index made (\(seconds))"
-        case .committed: line = "committed (\(seconds))"
+        case .site:
+            line = Say.text(.progressRendered, ["groups": "\(progress.groups - progress.groupsKept)", "pages": "\(progress.pages)",
+                                                "seconds": seconds])
+        case .search: line = Say.text(.progressSearch, ["seconds": seconds])
+        case .committed: line = Say.text(.progressCommitted, ["seconds": seconds])
         }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Say.note(line)
     }
 
     func start() {
@@ -42,8 +45,8 @@ final class ProgressDisplay: @unchecked Sendable {
                 lock.withLock {
                     guard running, let progress = latest, progress.elapsed >= 2 else { return }
                     shown = true
-                    let text = "building: groups \(progress.groupsDone)/\(progress.groups) · \(progress.pages) pages · "
-                        + String(format: "%.0f s", progress.elapsed)
+                    let text = Say.text(.progressBuilding, ["done": "\(progress.groupsDone)", "groups": "\(progress.groups)",
+                                                            "pages": "\(progress.pages)", "seconds": .text(String(format: "%.0f", progress.elapsed))])
                     FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
                 }
             }

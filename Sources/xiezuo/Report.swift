@@ -6,7 +6,7 @@ import XiezuoSite
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print completion, score, grade and alerts per plan, as text or JSON."
+        abstract: Say.text(.helpReport)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -15,30 +15,30 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: SourceOptions
 
-    @Option(name: .customLong("as-of"), help: "Report as things stood on this date (YYYY-MM-DD). Default: the latest record anywhere in the content.")
+    @Option(name: .customLong("as-of"), help: Say.help(.helpReportAsOf))
     var asOf: String?
 
-    @Option(help: "Only the plans of this pairing.")
+    @Option(help: Say.help(.helpPairingFilter))
     var pairing: String?
 
-    @Option(help: "text or json.")
+    @Option(help: Say.help(.helpFormat))
     var format: Format = .text
 
     func run() throws {
         let result = loadContent(options)
         printDiagnostics(result.diagnostics)
         guard !result.hasErrors else {
-            throw ValidationError("the content has errors; run 'xiezuo check' and fix them first")
+            throw Say.misuse(.contentHasErrors)
         }
         let content = result.content
         let results: [(Plan, PlanResult)]
         do {
             results = try PlanSelection.evaluate(content, pairing: pairing, asOf: try parseAsOf(asOf))
         } catch let error as PlanSelection.UnknownPairing {
-            throw ValidationError(error.description)
+            throw Say.misuse(error.message)
         }
         switch format {
-        case .text: print(ResultsText.render(results, content: content))
+        case .text: print(ResultsText.render(results, content: content, language: Say.language))
         case .json: FileHandle.standardOutput.write(ResultsJSON(results: results).json() + Data("\n".utf8))
         }
     }
@@ -48,8 +48,7 @@ struct ReportCommand: ParsableCommand {
 func parseAsOf(_ text: String?) throws -> Day? {
     guard let text else { return nil }
     guard let day = Day(parsing: text), Day.years.contains(day.year) else {
-        throw ValidationError("--as-of must be a date written YYYY-MM-DD from \(Day.years.lowerBound) to "
-                              + "\(Day.years.upperBound), not '\(text)'")
+        throw Say.misuse(.badAsOf, ["first": "\(Day.years.lowerBound)", "last": "\(Day.years.upperBound)", "text": .text(text)])
     }
     return day
 }

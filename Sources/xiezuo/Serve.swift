@@ -7,35 +7,26 @@ import XiezuoSite
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Preview the site while editing: build, serve, rebuild on every save, reload the open pages."
+        abstract: Say.text(.helpServe)
     )
 
     @OptionGroup var options: SourceOptions
 
-    @Option(help: "The port to listen on.")
+    @Option(help: Say.help(.helpPort))
     var port: UInt16 = 8000
 
-    @Option(help: "The address to listen on. The default is this machine only; 0.0.0.0 opens the preview to the network.")
+    @Option(help: Say.help(.helpHost))
     var host: String = "127.0.0.1"
 
-    @Option(name: .customLong("base-url"), help: "Serve the site under this path, as in production, e.g. /reports/.")
+    @Option(name: .customLong("base-url"), help: Say.help(.helpServeBaseURL))
     var baseURL: String = "/"
 
-    @Option(help: "Language of the pages: \(Strings.languages.joined(separator: " or ")).")
-    var language: String = "zh-CN"
-
-    @Flag(help: "Also make the search index on every build (Pagefind; slower).")
+    @Flag(help: Say.help(.helpServeSearch))
     var search = false
-
-    func validate() throws {
-        guard Strings.languages.contains(language) else {
-            throw ValidationError("--language must be one of \(Strings.languages.joined(separator: ", "))")
-        }
-    }
 
     func run() throws {
         let root = URL(fileURLWithPath: options.source, isDirectory: true).standardizedFileURL
-        let preview = PreviewServer(.init(root: root, host: host, port: port, basePath: baseURL, language: language,
+        let preview = PreviewServer(.init(root: root, host: host, port: port, basePath: baseURL, language: options.pageLanguage,
                                           searchTool: search ? SearchIndex.locateTool() : nil))
         preview.log = { line in FileHandle.standardError.write(Data((timestamp() + " " + line + "\n").utf8)) }
         // Ctrl-C: a build under way leaves nothing half-done.
@@ -52,11 +43,9 @@ struct ServeCommand: ParsableCommand {
             started.signal()
         }
         started.wait()
-        if let error = failure.value { stop("cannot serve on \(host):\(port): \(error)") }
+        if let error = failure.value { stop(Say.text(.cannotServe, ["host": .text(host), "port": "\(port)", "reason": .text(Say.text(error))])) }
         let shown = host == "0.0.0.0" ? "127.0.0.1" : host
-        FileHandle.standardOutput.write(Data(("serving http://\(shown):\(bound.value)"
-            + "\(preview.basePath) from \(preview.folder.path); "
-            + "watching content/ and templates/ (Ctrl-C stops)\n").utf8))
+        print(Say.text(.serving, ["address": "http://\(shown):\(bound.value)\(preview.basePath)", "folder": .text(preview.folder.path)]))
         dispatchMain()
     }
 }

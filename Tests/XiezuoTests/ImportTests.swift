@@ -53,7 +53,7 @@ import Testing
         // Told the helping side, it says whose units they are, once, instead of a row per unit.
         let wrong = PlanImport(pairing: pairing, year: 2022, owner: .helping, title: nil)
             .run(table, content: Bundled.content, existing: { $0.hasSuffix("plan.md") })
-        #expect(wrong.problems.map(\.message) == [
+        #expect(wrong.problems.map(\.message.description) == [
             "the units in this table are units of 枣庄市市中区, the helped side of pairing rushan-shizhong, not of 乳山市: "
             + "run again with --owner helped",
         ])
@@ -194,7 +194,7 @@ import Testing
     @Test(arguments: [
         (indicatorHeader + "1.结对学校数\t所们\t4\t区教育局\n", "t.tsv:2: error: unknown unit of measure '所们'; did you mean '所'?"),
         (indicatorHeader + "1.结对学校数\t个\t约4\t区教育局\n",
-         "t.tsv:2: error: 目标任务: '约4' is approximate ('约'); write the exact number and put the wording in 'note'"),
+         "t.tsv:2: error: 目标任务: '约4' is approximate ('约'); write the exact number and put the wording in the 备注 column"),
         (indicatorHeader + "结对学校数\t个\t4\t区教育局\n", "t.tsv:2: error: the first indicator has no number; give the table a 序号 column, or write the name as '1.指标名称'"),
         (indicatorHeader + "1.结对学校数\t个\t4\t\n", "t.tsv:2: error: 责任单位 is empty and no row above names one"),
         (indicatorHeader + "1.结对学校数\t个\t4\t区教育局\n1.结对医院数\t个\t3\t区卫健局\n", "t.tsv:3: error: a second indicator numbered 1"),

@@ -41,7 +41,7 @@ import Testing
         #expect(TinySite.load().content.plan("a-b-2022")?.deadlineNearDays == 15)
         let wrong = TinySite.load(replacing: ["content/plans/a-b-2022/plan.md": plan.replacingOccurrences(of: "year: 2022\n",
                                                                                                      with: "year: 2022\ndeadline-near-days: 400\n")])
-        #expect(wrong.errors.map(\.message) == ["'deadline-near-days' must be from 0 to 90 days, not 400"])
+        #expect(wrong.errors.map(\.message.description) == ["'deadline-near-days' must be from 0 to 90 days, not 400"])
     }
 
     @Test func theCountsOfEverySummaryAddUpToItsTotal() {

@@ -58,9 +58,9 @@ import Testing
     }
 
     @Test func hintsTellTheAuthorWhatToWrite() {
-        #expect(NumberReading.Problem.chineseNumerals.message(for: "十二")
+        #expect(NumberReading.Problem.chineseNumerals.message(for: "十二").description
                 == "'十二' is written in Chinese numerals; write the number in digits (e.g. 十二 → 12)")
-        #expect(NumberReading.Problem.approximate("约").message(for: "约5人")
+        #expect(NumberReading.Problem.approximate("约").message(for: "约5人").description
                 == "'约5人' is approximate ('约'); write the exact number and put the wording in 'note'")
     }
 

@@ -157,7 +157,7 @@ import Testing
         broken[Self.record] = Self.site[Self.record]!.replacingOccurrences(of: "unit: 区教育局", with: "unit: 区教育厅")
         let failed = try Self.build(broken, output: output, cache: cache)
         #expect(failed.failed)
-        #expect(failed.diagnostics.contains { $0.message.contains("unknown unit '区教育厅'") })
+        #expect(failed.diagnostics.contains { $0.message.description.contains("unknown unit '区教育厅'") })
         #expect(Self.snapshot(output) == before)
         #expect(try Data(contentsOf: cache.appendingPathComponent("state.json")) == state)
         // The next good build still reuses the untouched group.

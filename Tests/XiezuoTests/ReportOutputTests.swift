@@ -53,10 +53,15 @@ import Testing
     @Test func textReportListsScoreGradeAndFindings() {
         let plan = Bundled.plan("rushan-shizhong-2022")
         let result = Engine.evaluate(plan, in: Bundled.content, asOf: Day(year: 2022, month: 11, day: 30)!)
-        let text = ResultsText.render([(plan, result)], content: Bundled.content)
+        let text = ResultsText.render([(plan, result)], content: Bundled.content, language: .english)
         #expect(text.contains("score 1750.79 / 2250.00 (77.8%)  grade 较好"))
         #expect(text.contains("[sample data]"))
         // Eight tasks and 孟庄镇's 衔接推进区 funds (150 of 200 万元 = 75 % against 130 of 161 days = 80.7 %).
         #expect(text.contains("behind (9): task 8-1;"))
+        // The same in Chinese, the default.
+        let chinese = ResultsText.render([(plan, result)], content: Bundled.content)
+        #expect(chinese.contains("得分 1750.79 / 2250.00 (77.8%)  等次 较好"))
+        #expect(chinese.contains("［示例数据］"))
+        #expect(chinese.contains("滞后（9）：任务 8-1；"))
     }
 }

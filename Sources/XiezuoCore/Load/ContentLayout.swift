@@ -39,8 +39,7 @@ struct ContentLayout: Sendable {
             sink.error(problem.message, at: SourceLocation(file: problem.path))
         }
         if listing.files.isEmpty && listing.problems.isEmpty {
-            sink.error("no content found; expected regions/, pairings/ and plans/ below content/ "
-                       + "(see docs/content-format.md)", at: SourceLocation(file: "content"))
+            sink.error(.noContent, at: SourceLocation(file: "content"))
         }
         var layout = ContentLayout()
         // The listing is sorted, so each plan folder's files come together: the folder is
@@ -96,9 +95,7 @@ struct ContentLayout: Sendable {
     }
 
     fileprivate static func warnNotContent(_ path: String, _ sink: DiagnosticSink) {
-        sink.warning("not a content file, so it is not read; content files are standards.yaml, regions/*.yaml, "
-                     + "pairings/*.md and plans/<plan>/{plan.md,tasks.yaml,indicators.yaml,progress/*.md}",
-                     at: SourceLocation(file: path))
+        sink.warning(.notContentFile, at: SourceLocation(file: path))
     }
 
     /// Ids come from file and folder names and end up in page addresses: letters (Chinese
@@ -108,7 +105,7 @@ struct ContentLayout: Sendable {
             scalar == "-" || scalar == "_" || (scalar.properties.isAlphabetic) || ("0"..."9").contains(scalar)
         }
         if !valid {
-            sink.error("'\(id)' cannot be used as a name here: use letters, digits, '-' and '_' only",
+            sink.error(.badName, ["name": .text(id)],
                        at: SourceLocation(file: path))
         }
         return valid

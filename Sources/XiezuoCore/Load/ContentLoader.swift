@@ -124,7 +124,7 @@ public enum ContentLoader {
     private static func readPlan(_ folder: ContentLayout.PlanFolder, sink: DiagnosticSink,
                                  parse: (String, Bool) -> ParsedFile?) -> PlanDraft? {
         guard let planFile = folder.plan else {
-            sink.error("plan folder has no plan.md; add one with the plan's title, year and pairing",
+            sink.error(.noPlanFile,
                        at: SourceLocation(file: folder.path))
             return nil
         }
@@ -140,7 +140,7 @@ public enum ContentLoader {
         let sections = tasksFile?.1.map(TaskDecoder.decode) ?? []
         let indicators = indicatorsFile?.1.map(IndicatorDecoder.decode) ?? []
         if folder.tasks == nil && folder.indicators == nil {
-            sink.error("plan has neither tasks.yaml nor indicators.yaml; a plan needs tasks or indicators to track",
+            sink.error(.nothingToTrack,
                        at: header.location)
         }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -158,17 +158,16 @@ public enum ContentLoader {
         switch source.read(path, limit: SourceText.sizeLimit) {
         case .tooLarge(let size):
             let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
-            sink.unreadFile("file is \(megabytes) MB; content files are limited to \(SourceText.sizeLimit / 1_048_576) MB, "
-                       + "split it or move large attachments out of content/", at: here)
+            sink.unreadFile(.fileTooLarge, ["size": .text(megabytes), "limit": "\(SourceText.sizeLimit / 1_048_576)"], at: here)
         case .unreadable(let reason):
-            sink.unreadFile("cannot read file: \(reason)", at: here)
+            sink.unreadFile(.unreadableFile, ["reason": .message(reason)], at: here)
         case .data(let data):
             switch SourceText.decode(data, path: path) {
             case .success(let text): return text
             case .failure(.binary):
-                sink.unreadFile("not a text file (it contains binary data); content files are UTF-8 text", at: here)
+                sink.unreadFile(.binaryFile, at: here)
             case .failure(.notUTF8):
-                sink.unreadFile("not UTF-8 text; save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)", at: here)
+                sink.unreadFile(.notUTF8, at: here)
             }
         }
         return nil

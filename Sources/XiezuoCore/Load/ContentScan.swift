@@ -11,7 +11,7 @@ public struct ContentScan: Sendable {
         let listing = source.files(under: "content")
         let layout = ContentLayout.classify(listing, sink: sink)
         // Plans' indicator and task pages live in folders named for the plan.
-        PathRules.checkDistinct(layout.plans.map { PathRules.Named(kind: "plan", name: $0.id, location: SourceLocation(file: $0.path)) },
+        PathRules.checkDistinct(layout.plans.map { PathRules.Named(kind: .nounPlan, name: $0.id, location: SourceLocation(file: $0.path)) },
                                 folder: "indicators", sink: sink)
         return ContentScan(layout: layout, diagnostics: sink.diagnostics)
     }

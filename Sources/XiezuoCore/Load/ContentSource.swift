@@ -40,12 +40,12 @@ public struct FileStamp: Hashable, Sendable, Codable {
 
 public struct FileListing: Sendable {
     public var files: [String] = []
-    public var problems: [(path: String, message: String)] = []
+    public var problems: [(path: String, message: Message)] = []
     /// The stamp of each file of `files`, in the same order (an array: hashing a quarter of a
     /// million paths into a dictionary was a measurable part of a rebuild).
     public var stamps: [FileStamp] = []
 
-    public init(files: [String] = [], problems: [(path: String, message: String)] = [], stamps: [FileStamp] = []) {
+    public init(files: [String] = [], problems: [(path: String, message: Message)] = [], stamps: [FileStamp] = []) {
         self.files = files
         self.problems = problems
         self.stamps = stamps
@@ -55,7 +55,7 @@ public struct FileListing: Sendable {
 public enum FileRead: Sendable, Equatable {
     case data(Data)
     case tooLarge(size: Int)
-    case unreadable(String)
+    case unreadable(Message)
 }
 
 /// Content kept in memory, keyed by path relative to the site folder. A file's stamp is its
@@ -82,7 +82,7 @@ public struct MemoryContentSource: ContentSource {
     }
 
     public func read(_ path: String, limit: Int) -> FileRead {
-        guard let data = contents[path] else { return .unreadable("no such file") }
+        guard let data = contents[path] else { return .unreadable(Message(.noSuchFile)) }
         return data.count > limit ? .tooLarge(size: data.count) : .data(data)
     }
 }
@@ -115,11 +115,11 @@ public struct DiskContentSource: ContentSource {
         let path = root.path + "/" + relative
         let canonical = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard visited.insert(canonical).inserted else {
-            listing.problems.append((relative, "symbolic link loop: this folder was already read; remove the link"))
+            listing.problems.append((relative, Message(.linkLoop)))
             return
         }
         guard let folder = opendir(path) else {
-            listing.problems.append((relative, "cannot read folder: \(String(cString: strerror(errno)))"))
+            listing.problems.append((relative, Message(.unreadableFolder, ["reason": .message(.system(errno))])))
             return
         }
         var entries: [(key: String, name: String, stamp: FileStamp?)] = []
@@ -131,7 +131,7 @@ public struct DiskContentSource: ContentSource {
             var status = stat()
             // stat follows symbolic links: a link to a folder is walked, a broken link reported.
             guard stat(path + "/" + name, &status) == 0 else {
-                listing.problems.append((relative + "/" + name, "broken symbolic link: its target does not exist"))
+                listing.problems.append((relative + "/" + name, Message(.brokenLink)))
                 continue
             }
             if status.st_mode & S_IFMT == S_IFDIR {
@@ -140,8 +140,7 @@ public struct DiskContentSource: ContentSource {
                 entries.append((name, name, FileStamp(status)))
             } else {
                 // Opening a named pipe waits for a writer forever; a device or socket is no content.
-                listing.problems.append((relative + "/" + name, "not a regular file (a named pipe, device or socket); "
-                                         + "content/ holds only files and folders: remove it"))
+                listing.problems.append((relative + "/" + name, Message(.specialFile)))
             }
         }
         closedir(folder)
@@ -219,12 +218,12 @@ public struct DiskContentSource: ContentSource {
         // Non-blocking, so that a named pipe put in place of a file since the listing cannot
         // hold the build: it is refused below, as anything that is not a regular file.
         let descriptor = open(rootPath + "/" + path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .unreadable(String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { return .unreadable(.system(errno)) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        guard fstat(descriptor, &status) == 0 else { return .unreadable(.system(errno)) }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            return .unreadable("not a regular file (a named pipe, device or socket)")
+            return .unreadable(Message(.notRegularFile))
         }
         let size = Int(status.st_size)
         if size > limit { return .tooLarge(size: size) }
@@ -242,7 +241,7 @@ public struct DiskContentSource: ContentSource {
             }
             return nil
         }
-        if let failure { return .unreadable(String(cString: strerror(failure))) }
+        if let failure { return .unreadable(.system(failure)) }
         // A file that shrank since its size was asked is what was there.
         if filled < size { data.count = filled }
         return .data(data)

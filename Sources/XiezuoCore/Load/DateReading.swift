@@ -18,14 +18,14 @@ public enum DateReading {
         case noSuchDay
 
         /// What the author should write, after the field or column name and the text.
-        public var advice: String {
+        public var advice: Message {
             switch self {
-            case .unreadable: return "write it as 2025-12-31, 2025年12月31日, 12月31日, 12月底 or 年底"
-            case .needsYear: return "write the year too (2025年12月31日): nothing here says which year is meant"
+            case .unreadable: return Message(.dateForms)
+            case .needsYear: return Message(.dateNeedsYear)
             case .needsDay(let year, let month):
                 let last = year.map { Day.daysIn(month: month, year: $0) } ?? (month == 2 ? 28 : Day.daysIn(month: month, year: 2001))
-                return "say which day: \(year.map { "\($0)年" } ?? "")\(month)月\(last)日, or \(month)月底 for the month's last day"
-            case .noSuchDay: return "that month has no such day"
+                return Message(.dateNeedsDay, ["day": "\(year.map { "\($0)年" } ?? "")\(month)月\(last)日", "month": "\(month)"])
+            case .noSuchDay: return Message(.noSuchDay)
             }
         }
     }

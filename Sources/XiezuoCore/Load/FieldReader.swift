@@ -19,19 +19,19 @@ final class FieldReader {
     var year: Int?
 
     /// `what` names the thing being read, for the message when `node` is not a mapping.
-    init?(_ node: Node?, known: [String], what: String, file: String, lineOffset: Int, sink: DiagnosticSink,
+    init?(_ node: Node?, known: [String], what: Message, file: String, lineOffset: Int, sink: DiagnosticSink,
           fallback: SourceLocation) {
         self.file = file
         self.lineOffset = lineOffset
         self.sink = sink
         self.known = known
         guard let node else {
-            sink.error("\(what) is empty; expected fields such as \(known.prefix(3).joined(separator: ", "))", at: fallback)
+            sink.error(.fieldsEmpty, ["what": .message(what), "fields": .quoted(Array(known.prefix(3)))], at: fallback)
             return nil
         }
         let here = FieldReader.location(of: node, file: file, lineOffset: lineOffset) ?? fallback
         guard let mapping = node.mapping else {
-            sink.error("\(what) must be a set of 'field: value' lines, not \(FieldReader.kind(of: node))", at: here)
+            sink.error(.fieldsNotMapping, ["what": .message(what), "kind": FieldReader.kind(of: node)], at: here)
             return nil
         }
         location = here
@@ -39,7 +39,7 @@ final class FieldReader {
     }
 
     /// A reader for a nested mapping in the same file.
-    func nested(_ node: Node, known: [String], what: String) -> FieldReader? {
+    func nested(_ node: Node, known: [String], what: Message) -> FieldReader? {
         let reader = FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: location)
         reader?.year = year
         return reader
@@ -61,12 +61,12 @@ final class FieldReader {
         FieldReader.location(of: mark, file: file, lineOffset: lineOffset) ?? location
     }
 
-    static func kind(of node: Node) -> String {
+    static func kind(of node: Node) -> Message.Argument {
         switch node {
-        case .scalar: return "a single value"
-        case .sequence: return "a list"
-        case .mapping: return "a set of fields"
-        case .alias: return "an alias"
+        case .scalar: return .message(Message(.kindScalar))
+        case .sequence: return .message(Message(.kindList))
+        case .mapping: return .message(Message(.kindMapping))
+        case .alias: return .message(Message(.kindAlias))
         }
     }
 
@@ -83,8 +83,9 @@ final class FieldReader {
         position(of: key).map { location(of: pairs[$0].value) } ?? location
     }
 
-    func missing(_ key: String, hint: String = "") {
-        sink.error("missing required field '\(key)'\(hint.isEmpty ? "" : "; \(hint)")", at: location)
+    /// `hint`: what the field holds, when its name alone does not say.
+    func missing(_ key: String, hint: Message? = nil) {
+        sink.error(.missingField, ["field": .text(key), "hint": .optional(hint)], at: location)
     }
 
     // MARK: Typed values
@@ -95,12 +96,12 @@ final class FieldReader {
             return nil
         }
         guard let scalar = value.scalar else {
-            sink.error("'\(key)' must be a single value, not \(FieldReader.kind(of: value))", at: location(of: value))
+            sink.error(.fieldNotSingle, ["field": .text(key), "kind": FieldReader.kind(of: value)], at: location(of: value))
             return nil
         }
         let text = clean(scalar.string.trimmed, key: key, at: value)
         if text.isEmpty || (scalar.style == .plain && (text == "~" || text == "null")) {
-            if required { sink.error("'\(key)' is empty; write a value after the colon", at: location(of: value)) }
+            if required { sink.error(.fieldEmpty, ["field": .text(key)], at: location(of: value)) }
             return nil
         }
         return text
@@ -110,8 +111,8 @@ final class FieldReader {
     /// warning when some were left out.
     private func clean(_ text: String, key: String, at node: Node) -> String {
         guard let (kept, removed) = ControlCharacters.strip(text) else { return text }
-        sink.warning("'\(key)' holds control characters (\(removed.joined(separator: ", "))) that no page can show; "
-                     + "they were left out", at: location(of: node))
+        sink.warning(.controlCharacters, ["field": .text(key), "characters": .text(removed.joined(separator: ", "))],
+                     at: location(of: node))
         return kept.trimmed
     }
 
@@ -123,12 +124,12 @@ final class FieldReader {
             return text.isEmpty ? [] : [(text, location(of: value))]
         }
         guard let items = value.sequence else {
-            sink.error("'\(key)' must be a list, not \(FieldReader.kind(of: value))", at: location(of: value))
+            sink.error(.fieldNotList, ["field": .text(key), "kind": FieldReader.kind(of: value)], at: location(of: value))
             return []
         }
         return items.compactMap { item in
             guard let text = item.scalar.map({ clean($0.string.trimmed, key: key, at: item) }), !text.isEmpty else {
-                sink.error("each item of '\(key)' must be a single value", at: location(of: item))
+                sink.error(.listItemNotSingle, ["field": .text(key)], at: location(of: item))
                 return nil
             }
             return (text, location(of: item))
@@ -139,8 +140,7 @@ final class FieldReader {
     func list(_ key: String) -> [Node] {
         guard let value = node(key) else { return [] }
         guard let items = value.sequence else {
-            sink.error("'\(key)' must be a list (lines starting with '- '), not \(FieldReader.kind(of: value))",
-                       at: location(of: value))
+            sink.error(.fieldNotDashList, ["field": .text(key), "kind": FieldReader.kind(of: value)], at: location(of: value))
             return []
         }
         return Array(items)
@@ -152,7 +152,7 @@ final class FieldReader {
         case "true", "yes", "是": return true
         case "false", "no", "否": return false
         default:
-            sink.error("'\(key)' must be true or false, not '\(text)'", at: location(ofKey: key))
+            sink.error(.notBoolean, ["field": .text(key), "text": .text(text)], at: location(ofKey: key))
             return nil
         }
     }
@@ -160,7 +160,7 @@ final class FieldReader {
     func integer(_ key: String, required: Bool = false) -> Int? {
         guard let value = decimal(key, required: required) else { return nil }
         guard value.isWhole else {
-            sink.error("'\(key)' must be a whole number, not '\(value.plainString)'", at: location(ofKey: key))
+            sink.error(.notWholeNumber, ["field": .text(key), "text": .text(value.plainString)], at: location(ofKey: key))
             return nil
         }
         return NSDecimalNumber(decimal: value).intValue
@@ -171,7 +171,7 @@ final class FieldReader {
         switch NumberReading.number(text) {
         case .success(let value): return value
         case .failure(let problem):
-            sink.error("'\(key)': \(problem.message(for: text))", at: location(ofKey: key))
+            sink.error(.fieldProblem, ["field": .text(key), "problem": .message(problem.message(for: text))], at: location(ofKey: key))
             return nil
         }
     }
@@ -182,7 +182,7 @@ final class FieldReader {
         switch NumberReading.amount(text, in: unit) {
         case .success(let value): return value
         case .failure(let problem):
-            sink.error("'\(key)': \(problem.message(for: text))", at: location(ofKey: key))
+            sink.error(.fieldProblem, ["field": .text(key), "problem": .message(problem.message(for: text))], at: location(ofKey: key))
             return nil
         }
     }
@@ -196,13 +196,14 @@ final class FieldReader {
         case .success(let read): day = read
         case .failure(let problem):
             let plain = text.allSatisfy(\.isASCII) && (problem == .unreadable || problem == .noSuchDay)
-            sink.error(plain ? "'\(key)' must be a date written YYYY-MM-DD (e.g. 2022-07-23), not '\(text)'"
-                             : "'\(key)' is '\(text)': \(problem.advice)", at: location(ofKey: key))
+            sink.error(plain ? Message(.notISODate, ["field": .text(key), "text": .text(text)])
+                             : Message(.dateAdvice, ["field": .text(key), "text": .text(text), "advice": .message(problem.advice)]),
+                       at: location(ofKey: key))
             return nil
         }
         guard Day.years.contains(day.year) else {
-            sink.error("'\(key)' must be a date from \(Day.years.lowerBound) to \(Day.years.upperBound), not \(text)",
-                       at: location(ofKey: key))
+            sink.error(.dateOutOfRange, ["field": .text(key), "first": "\(Day.years.lowerBound)", "last": "\(Day.years.upperBound)",
+                                         "text": .text(text)], at: location(ofKey: key))
             return nil
         }
         return day
@@ -213,8 +214,8 @@ final class FieldReader {
         guard let text = string(key, required: required) else { return nil }
         if let match = choices.first(where: { $0.0 == text }) { return match.1 }
         let names = choices.map(\.0)
-        sink.error("'\(key)' cannot be '\(text)'\(Suggestion.didYouMean(text, among: names)) "
-                   + "(choose one of: \(names.joined(separator: ", ")))", at: location(ofKey: key))
+        sink.error(.notAChoice, ["field": .text(key), "text": .text(text), "suggestion": Suggestion.didYouMean(text, among: names),
+                                 "choices": .text(names.joined(separator: ", "))], at: location(ofKey: key))
         return nil
     }
 
@@ -222,11 +223,12 @@ final class FieldReader {
     func finish() {
         for index in pairs.indices where !used.contains(pairs[index].key) {
             let key = pairs[index].key
-            let hint = Suggestion.didYouMean(key, among: known)
-            let message = hint.isEmpty
-                ? "unknown field '\(key)'; the fields here are: \(known.joined(separator: ", "))"
-                : "unknown field '\(key)'\(hint)"
-            sink.error(message, at: location(of: pairs[index].keyMark))
+            let here = location(of: pairs[index].keyMark)
+            if let near = Suggestion.closest(to: key, among: known) {
+                sink.error(.unknownFieldNear, ["field": .text(key), "name": .text(near)], at: here)
+            } else {
+                sink.error(.unknownField, ["field": .text(key), "fields": .text(known.joined(separator: ", "))], at: here)
+            }
         }
     }
 }

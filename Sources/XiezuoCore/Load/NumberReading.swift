@@ -14,26 +14,37 @@ public enum NumberReading {
         case notANumber
         case tooLong
 
-        public func message(for text: String) -> String {
+        /// Where a number is written, for advice that names the right place to put the rest.
+        public enum Place: Sendable {
+            /// A field of a content file: wording goes in 'note', a comparison in 'comparator'.
+            case field
+            /// A cell of a table or sheet: wording goes in the column `noteColumn`.
+            case cell(noteColumn: String)
+        }
+
+        public func message(for text: String, in place: Place = .field) -> Message {
+            let text = Message.Argument.text(text)
+            switch (self, place) {
+            case (.approximate(let word), .cell(let column)):
+                return Message(.approximateInCell, ["text": text, "word": .text(word), "column": .text(column)])
+            case (.comparisonWords(let word), .cell(let column)):
+                return Message(.comparisonInCell, ["text": text, "word": .text(word), "column": .text(column)])
+            default: break
+            }
             switch self {
-            case .chineseNumerals:
-                return "'\(text)' is written in Chinese numerals; write the number in digits (e.g. 十二 → 12)"
-            case .approximate(let word):
-                return "'\(text)' is approximate ('\(word)'); write the exact number and put the wording in 'note'"
-            case .comparisonWords(let word):
-                return "'\(text)' contains '\(word)'; write only the number here, the comparison goes in 'comparator'"
-            case .badSeparators:
-                return "'\(text)' has misplaced thousands separators; write it as 1400 or 1,400"
+            case .chineseNumerals: return Message(.chineseNumerals, ["text": text])
+            case .approximate(let word): return Message(.approximate, ["text": text, "word": .text(word)])
+            case .comparisonWords(let word): return Message(.comparisonWords, ["text": text, "word": .text(word)])
+            case .badSeparators: return Message(.badSeparators, ["text": text])
             case .unknownUnit(let unit):
-                let hint = Suggestion.didYouMean(unit, among: MeasureUnit.known.map(\.symbol))
-                return "'\(text)' has an unknown unit '\(unit)'\(hint)"
+                return Message(.unknownUnitInNumber, ["text": text, "unit": .text(unit),
+                                                      "suggestion": Suggestion.didYouMean(unit, among: MeasureUnit.known.map(\.symbol))])
             case .wrongUnit(let written, let expected):
-                return "'\(text)' is in \(written) but the indicator counts in \(expected)"
-            case .notANumber:
-                return "'\(text)' is not a number; write digits such as 12 or 0.3"
+                return Message(.wrongUnit, ["text": text, "written": .text(written), "expected": .text(expected)])
+            case .notANumber: return Message(.notANumber, ["text": text])
             case .tooLong:
-                return "'\(text)' has more digits than any figure of a plan (at most \(NumberReading.wholeDigits) before the "
-                    + "point and \(NumberReading.fractionDigits) after it); check the number"
+                return Message(.tooManyDigits, ["text": text, "whole": "\(NumberReading.wholeDigits)",
+                                                "fraction": "\(NumberReading.fractionDigits)"])
             }
         }
     }

@@ -26,8 +26,7 @@ enum YAMLParsing {
             // is named because Yams' default reads the whole process environment on every call.
             guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 // Only comments or blank lines: a file that says nothing is never silently dropped.
-                sink.unreadFile("no fields here, only comments or blank lines; see docs/content-format.md for what this "
-                           + "file should hold", at: SourceLocation(file: file, line: firstLine))
+                sink.unreadFile(.onlyComments, at: SourceLocation(file: file, line: firstLine))
                 return nil
             }
             return root
@@ -36,28 +35,27 @@ enum YAMLParsing {
             let location = SourceLocation(file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
             sink.unreadFile(message, at: location)
         } catch {
-            sink.unreadFile("cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine))
+            sink.unreadFile(.unreadableYAML, ["reason": "\(error)"], at: SourceLocation(file: file, line: firstLine))
         }
         return nil
     }
 
-    private static func describe(_ error: YamlError) -> (String, Mark?) {
+    private static func describe(_ error: YamlError) -> (Message, Mark?) {
         switch error {
         case let .scanner(context?, _, _, _) where context.text.contains("quoted scalar"):
             // libyaml notices a missing closing quote where the text ends; the quote that
             // needs closing is where the value starts.
-            return ("a quote opened here is never closed: end the value with the same quote mark (\" or ')", context.mark)
+            return (Message(.unclosedQuote), context.mark)
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
-            return ("invalid YAML: \(problem)\(detail); check the indentation and quotes on this line", mark)
+            return (Message(.invalidYAML, ["problem": .text(problem), "detail": .text(detail)]), mark)
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return ("duplicate key \(keys); each key may appear once, remove or rename the repeat", context.mark)
+            return (Message(.duplicateKey, ["keys": .quoted(duplicates)]), context.mark)
         case let .reader(problem, _, _, _):
-            return ("unreadable YAML: \(problem)", nil)
+            return (Message(.unreadableYAML, ["reason": .text(problem)]), nil)
         default:
-            return ("invalid YAML: \(error)", nil)
+            return (Message(.invalidYAMLError, ["reason": "\(error)"]), nil)
         }
     }
 }

@@ -7,12 +7,12 @@ import CYaml
 /// the parser accepts can get past it.
 enum YAMLStructure {
     static let maximumDepth = 64
-    static let tooDeep = "YAML nested more than \(maximumDepth) levels deep; content never needs this, flatten it"
+    static let tooDeep = Message(.tooDeep, ["depth": "\(maximumDepth)"])
 
     struct Problem: Equatable {
         let line: Int
         let column: Int
-        let message: String
+        let message: Message
     }
 
     /// The first alias or over-deep collection, with its position (1-based, in characters as
@@ -77,7 +77,7 @@ enum YAMLStructure {
             switch event.type {
             case YAML_ALIAS_EVENT:
                 return Problem(line: mark.line + 1, column: mark.column + 1,
-                               message: "YAML aliases (*name) are not supported in content files; write the value out in full")
+                               message: Message(.yamlAlias))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 depth += 1
                 if depth > maximumDepth {

@@ -30,11 +30,11 @@ enum YAMLTypos {
         // offset is its column.)
         while at < end {
             if bytes[at] == UInt8(ascii: "\t") {
-                return .init(line: line, column: at - start + 1, message: "a Tab in the indentation; indent with spaces only")
+                return .init(line: line, column: at - start + 1, message: Message(.tabIndent))
             }
             if at + 2 < end, bytes[at] == 0xE3, bytes[at + 1] == 0x80, bytes[at + 2] == 0x80 {
                 return .init(line: line, column: at - start + 1,
-                             message: "a full-width space (全角空格) in the indentation; indent with ordinary spaces only")
+                             message: Message(.fullWidthSpaceIndent))
             }
             guard bytes[at] == UInt8(ascii: " ") else { break }
             at += 1
@@ -53,14 +53,14 @@ enum YAMLTypos {
         let column = at - start + 1
         if at + 3 <= end, bytes[at] == 0xEF, bytes[at + 1] == 0xBC, bytes[at + 2] == 0x9A {
             return .init(line: line, column: column,
-                         message: "a full-width colon (：) after '\(name)'; write an ordinary colon and a space: '\(name): …'")
+                         message: Message(.fullWidthColon, ["field": .text(name)]))
         }
         if at + 1 < end, bytes[at] == UInt8(ascii: ":") {
             let next = bytes[at + 1]
             if next != UInt8(ascii: " ") && next != UInt8(ascii: "\t") && next != UInt8(ascii: "\r") && next != UInt8(ascii: "/") {
                 let valueEnd = end > at + 1 && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
                 let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<valueEnd]), as: UTF8.self)
-                return .init(line: line, column: column + 1, message: "no space after the colon of '\(name)'; write '\(name): \(value)'")
+                return .init(line: line, column: column + 1, message: Message(.noSpaceAfterColon, ["field": .text(name), "value": .text(value)]))
             }
         }
         return nil

@@ -21,6 +21,16 @@ public enum Severity: String, Sendable, Codable, Comparable {
     case warning
     case error
 
+    /// As a compiler says it, so that editors and CI logs still find the lines.
+    public func word(in language: Language) -> String {
+        switch (self, language) {
+        case (.error, .chinese): return "错误"
+        case (.warning, .chinese): return "警告"
+        case (.error, .english): return "error"
+        case (.warning, .english): return "warning"
+        }
+    }
+
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
 }
 
@@ -40,22 +50,33 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public let severity: Severity
     public let location: SourceLocation
-    public let message: String
+    public let message: Message
     public let cause: Cause
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, cause: Cause = .content) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: Message, cause: Cause = .content) {
         self.severity = severity
         self.location = location
         self.message = message
         self.cause = cause
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `path:line:column: 错误：message`, or `path:line:column: error: message` in English.
+    public func line(in language: Language) -> String {
+        switch language {
+        case .chinese: return "\(location): \(severity.word(in: language))：\(message.text(in: language))"
+        case .english: return "\(location): \(severity.word(in: language)): \(message.text(in: language))"
+        }
+    }
+
+    /// The English line, for logs and the code's own tests; users see `line(in:)`.
+    public var description: String { line(in: .english) }
 
     /// The order every list of problems is shown in: root causes first, then by file, line and
     /// column, so that output is stable and reads top to bottom.
     public static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted { ($0.cause, $0.location, $0.message) < ($1.cause, $1.location, $1.message) }
+        diagnostics.sorted {
+            ($0.cause, $0.location, $0.message.description) < ($1.cause, $1.location, $1.message.description)
+        }
     }
 }
 
@@ -66,17 +87,25 @@ public final class DiagnosticSink {
 
     public init() {}
 
-    public func error(_ message: String, at location: SourceLocation) {
+    public func error(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:], at location: SourceLocation) {
+        error(Message(key, arguments), at: location)
+    }
+
+    public func error(_ message: Message, at location: SourceLocation) {
         diagnostics.append(Diagnostic(.error, at: location, message))
     }
 
     /// A file that could not be read: the root cause of what follows from it.
-    public func unreadFile(_ message: String, at location: SourceLocation) {
+    public func unreadFile(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:], at location: SourceLocation) {
+        unreadFile(Message(key, arguments), at: location)
+    }
+
+    public func unreadFile(_ message: Message, at location: SourceLocation) {
         diagnostics.append(Diagnostic(.error, at: location, message, cause: .unreadFile))
     }
 
-    public func warning(_ message: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(.warning, at: location, message))
+    public func warning(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:], at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.warning, at: location, Message(key, arguments)))
     }
 
     public func add(_ diagnostic: Diagnostic) {

@@ -1,9 +1,8 @@
 /// "did you mean …?" for a near-miss name: 区教育厅 → 区教育局.
 public enum Suggestion {
-    /// `"; did you mean 'X'?"`, or an empty string when nothing is close enough.
-    public static func didYouMean(_ text: String, among candidates: [String]) -> String {
-        guard let best = closest(to: text, among: candidates) else { return "" }
-        return "; did you mean '\(best)'?"
+    /// "; did you mean 'X'?", or nothing when no candidate is close enough.
+    public static func didYouMean(_ text: String, among candidates: [String]) -> Message.Argument {
+        .optional(closest(to: text, among: candidates).map { Message(.didYouMean, ["name": .text($0)]) })
     }
 
     /// The candidate with the smallest edit distance, if it is close enough to be a typo:

@@ -18,8 +18,7 @@ final class HeldBack {
         for file in order {
             let count = counts[file] ?? 0
             sink.add(Diagnostic(.error, at: SourceLocation(file: file),
-                                "\(count) more error\(count == 1 ? "" : "s") about the tasks or indicators this file "
-                                + "defines follow from it and are not listed; fix this file first", cause: .heldBack))
+                                Message(count == 1 ? .heldBackOne : .heldBackMany, ["count": "\(count)"]), cause: .heldBack))
         }
     }
 }

@@ -5,7 +5,7 @@
 enum PathRules {
     /// Things named in one folder of the site: what they are, their name, where each is written.
     struct Named {
-        let kind: String
+        let kind: MessageKey
         let name: String
         let location: SourceLocation
     }
@@ -16,9 +16,8 @@ enum PathRules {
             let slug = Slug.make(item.name)
             if let earlier = first[slug] {
                 guard earlier.name != item.name else { continue }  // the same name twice is reported as a duplicate
-                sink.error("\(item.kind) '\(item.name)' and '\(earlier.name)' (\(earlier.location)) would share the page "
-                           + "\(folder)/\(slug)/: names that differ only in punctuation or spacing cannot both have a page; "
-                           + "rename one", at: item.location)
+                sink.error(.sharedPage, ["kind": .message(Message(item.kind)), "name": .text(item.name), "other": .text(earlier.name),
+                                         "where": "\(earlier.location)", "page": "\(folder)/\(slug)/"], at: item.location)
             } else {
                 first[slug] = item
             }
@@ -26,23 +25,23 @@ enum PathRules {
     }
 
     static func check(_ content: SharedContent, sink: DiagnosticSink) {
-        checkDistinct(content.pairings.map { Named(kind: "pairing", name: $0.id, location: $0.location) },
+        checkDistinct(content.pairings.map { Named(kind: .nounPairing, name: $0.id, location: $0.location) },
                       folder: "pairings", sink: sink)
-        checkDistinct(content.regions.map { Named(kind: "region", name: $0.id, location: $0.location) },
+        checkDistinct(content.regions.map { Named(kind: .nounRegion, name: $0.id, location: $0.location) },
                       folder: "units", sink: sink)
-        checkDistinct(content.standards.map { Named(kind: "standard indicator", name: $0.id, location: $0.location) },
+        checkDistinct(content.standards.map { Named(kind: .nounStandard, name: $0.id, location: $0.location) },
                       folder: "standards", sink: sink)
         for region in content.regions {
-            checkDistinct(region.units.map { Named(kind: "unit", name: $0.name, location: $0.location) },
+            checkDistinct(region.units.map { Named(kind: .nounUnit, name: $0.name, location: $0.location) },
                           folder: "units/\(Slug.make(region.id))", sink: sink)
         }
     }
 
     static func check(_ plan: Plan, sink: DiagnosticSink) {
         let folder = Slug.make(plan.id)
-        checkDistinct(plan.indicators.map { Named(kind: "indicator", name: $0.id, location: $0.location) },
+        checkDistinct(plan.indicators.map { Named(kind: .nounIndicator, name: $0.id, location: $0.location) },
                       folder: "indicators/\(folder)", sink: sink)
-        checkDistinct(plan.allTasks.map { Named(kind: "task", name: $0.id, location: $0.location) },
+        checkDistinct(plan.allTasks.map { Named(kind: .nounTask, name: $0.id, location: $0.location) },
                       folder: "tasks/\(folder)", sink: sink)
     }
 }

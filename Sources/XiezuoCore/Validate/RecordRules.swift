@@ -24,11 +24,11 @@ enum RecordRules {
                 for (item, amount) in amounts {
                     let key = unit + "|" + value.indicator + "|" + item
                     if let before = earlier[key], amount < before.amount, value.correction == nil {
-                        let what = item.isEmpty ? "indicator '\(value.indicator)'" : "item '\(item)' of indicator '\(value.indicator)'"
-                        sink.error("'\(record.unit.text)' reports \(amount.plainString) for \(what) on \(record.date), less than the "
-                                   + "\(before.amount.plainString) it reported on \(before.date) (\(before.location)); a value is the "
-                                   + "running total to the record's date: write the total so far, or, if this figure corrects the "
-                                   + "earlier one, say why in 'correction'", at: value.location)
+                        let what = item.isEmpty ? Message(.whatIndicatorNamed, ["id": .text(value.indicator)])
+                            : Message(.whatItemOfIndicator, ["item": .text(item), "id": .text(value.indicator)])
+                        sink.error(.valueDecreased, ["unit": .text(record.unit.text), "amount": .text(amount.plainString), "what": .message(what),
+                                                     "date": "\(record.date)", "before": .text(before.amount.plainString),
+                                                     "beforeDate": "\(before.date)", "where": "\(before.location)"], at: value.location)
                     }
                     earlier[key] = Earlier(amount: amount, date: record.date, location: value.location)
                 }
@@ -43,19 +43,16 @@ enum RecordRules {
         var seen: [String: RecordDraft] = [:]
         return written.compactMap { record -> ProgressRecord? in
             if record.date.year != plan.year {
-                sink.error("record dated \(record.date) is outside the plan's year \(plan.year); "
-                           + "a record belongs to the plan of the year it reports on", at: record.dateLocation)
+                sink.error(.recordOutsideYear, ["date": "\(record.date)", "year": "\(plan.year)"], at: record.dateLocation)
             }
             // (A date outside the plan's year is reported above; the name then says nothing new.)
             if record.date.year == plan.year, let named = RecordName.month(ofPath: record.location.file),
                named != record.date.monthKey {
-                sink.error("the file name says \(named) but the record is dated \(record.date); a record named for its month "
-                           + "reports on that month: correct 'date' or rename the file", at: record.dateLocation)
+                sink.error(.fileNameMonthDiffers, ["month": .text(named), "date": "\(record.date)"], at: record.dateLocation)
             }
             let key = "\(record.unit.text)|\(record.date)"
             if let first = seen[key] {
-                sink.error("a second record by '\(record.unit.text)' dated \(record.date); the first is \(first.location.file); "
-                           + "merge them into one", at: record.location)
+                sink.error(.secondRecord, ["unit": .text(record.unit.text), "date": "\(record.date)", "first": .text(first.location.file)], at: record.location)
             } else {
                 seen[key] = record
             }
@@ -65,8 +62,8 @@ enum RecordRules {
             for value in record.values {
                 guard let indicator = plan.indicator(value.indicator) else {
                     if heldBack.hold(unread: plan.unreadIndicatorsFile) { continue }
-                    sink.error("unknown indicator '\(value.indicator)'"
-                               + Suggestion.didYouMean(value.indicator, among: indicatorIDs), at: value.location)
+                    sink.error(.unknownIndicator, ["id": .text(value.indicator),
+                                                   "suggestion": Suggestion.didYouMean(value.indicator, among: indicatorIDs)], at: value.location)
                     continue
                 }
                 let owners = units.indicators[indicator.id] ?? []
@@ -75,12 +72,12 @@ enum RecordRules {
                 if !mayReportAll && !units.unresolved.contains("indicator:" + indicator.id)
                     && !resolver.covers(owners, reporter: reporter.id)
                     && !(indicator.units.isEmpty && heldBack.hold(unread: plan.unreadTasksFile)) {
-                    sink.error("'\(reporter.name)' reports indicator '\(indicator.id)' but is not responsible for it"
-                               + responsibleList(owners), at: value.location)
+                    sink.error(.notResponsibleForIndicator, ["unit": .text(reporter.name), "id": .text(indicator.id),
+                                                             "responsible": responsibleList(owners)], at: value.location)
                 }
                 if let ratio = indicator.ratio {
-                    sink.error("indicator '\(indicator.id)' is computed as '\(ratio.numerator)' ÷ '\(ratio.denominator)'; "
-                               + "report those two instead", at: value.location)
+                    sink.error(.reportedRatio, ["id": .text(indicator.id), "numerator": .text(ratio.numerator),
+                                                "denominator": .text(ratio.denominator)], at: value.location)
                 }
                 if indicator.perMember {
                     let members = resolver.region.members(ofGroupsAmong: owners)
@@ -92,23 +89,24 @@ enum RecordRules {
             for report in record.tasks {
                 guard plan.task(report.task) != nil else {
                     if heldBack.hold(unread: plan.unreadTasksFile) { continue }
-                    sink.error("unknown task '\(report.task)'" + Suggestion.didYouMean(report.task, among: taskIDs),
+                    sink.error(.unknownTask, ["id": .text(report.task), "suggestion": Suggestion.didYouMean(report.task, among: taskIDs)],
                                at: report.location)
                     continue
                 }
                 let owners = units.tasks[report.task] ?? []
                 if !mayReportAll && !units.unresolved.contains("task:" + report.task)
                     && !resolver.covers(owners, reporter: reporter.id) {
-                    sink.error("'\(reporter.name)' reports task '\(report.task)' but is not responsible for it"
-                               + responsibleList(owners), at: report.location)
+                    sink.error(.notResponsibleForTask, ["unit": .text(reporter.name), "id": .text(report.task),
+                                                        "responsible": responsibleList(owners)], at: report.location)
                 }
             }
             return ProgressRecord(record, reporter: reporter.id)
         }
     }
 
-    private static func responsibleList(_ owners: [UnitID]) -> String {
-        owners.isEmpty ? "; it has no responsible unit" : "; responsible: " + owners.map(\.name).joined(separator: ", ")
+    private static func responsibleList(_ owners: [UnitID]) -> Message.Argument {
+        .message(owners.isEmpty ? Message(.noResponsibleUnit)
+                 : Message(.responsibleUnits, ["units": .text(owners.map(\.name).joined(separator: ", "))]))
     }
 
     /// A per-member target: a member reports its own `value`; a unit that covers the group
@@ -117,28 +115,27 @@ enum RecordRules {
                                           reporter: ResponsibleUnit, sink: DiagnosticSink) {
         let names = members.map(\.name)
         if value.value != nil, !members.contains(where: { $0.id == reporter.id }) {
-            sink.error("indicator '\(indicator.id)' is counted per member of its group; '\(reporter.name)' is not one: "
-                       + "report each member's value under 'items'" + (names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"),
+            sink.error(.perMemberReportedByOther, ["id": .text(indicator.id), "unit": .text(reporter.name),
+                                                   "members": .text(names.isEmpty ? "" : " (\(names.joined(separator: ", ")))")],
                        at: value.location)
         }
         for name in value.items.keys.sorted() where !names.contains(name) {
-            sink.error("'\(name)' is not a member of the group that indicator '\(indicator.id)' is counted for"
-                       + Suggestion.didYouMean(name, among: names), at: value.location)
+            sink.error(.notAMember, ["name": .text(name), "id": .text(indicator.id),
+                                     "suggestion": Suggestion.didYouMean(name, among: names)], at: value.location)
         }
     }
 
     private static func checkItems(_ value: ReportedValue, indicator: Indicator, sink: DiagnosticSink) {
         if case .eachAtLeast(_, let items) = indicator.target {
             if value.value != nil {
-                sink.error("indicator '\(indicator.id)' is counted per item; report each under 'items' "
-                           + "(\(items.joined(separator: ", ")))", at: value.location)
+                sink.error(.perItemReportedAsValue, ["id": .text(indicator.id), "items": .text(items.joined(separator: ", "))], at: value.location)
             }
             for name in value.items.keys.sorted() where !items.contains(name) {
-                sink.error("unknown item '\(name)' of indicator '\(indicator.id)'"
-                           + Suggestion.didYouMean(name, among: items), at: value.location)
+                sink.error(.unknownItem, ["name": .text(name), "id": .text(indicator.id),
+                                          "suggestion": Suggestion.didYouMean(name, among: items)], at: value.location)
             }
         } else if !value.items.isEmpty {
-            sink.error("indicator '\(indicator.id)' has no items; report a single 'value'", at: value.location)
+            sink.error(.noItems, ["id": .text(indicator.id)], at: value.location)
         }
     }
 }

@@ -34,14 +34,13 @@ public enum Validator {
             drafts[index].records = []
             let key = "\(plan.pairing)/\(plan.year)"
             if let first = seenYears[key] {
-                sink.error("a second plan for pairing '\(plan.pairing)' in \(plan.year); "
-                           + "the first is \(first)", at: plan.location)
+                sink.error(.secondPlan, ["pairing": .text(plan.pairing), "year": "\(plan.year)", "first": .text(first)], at: plan.location)
             } else {
                 seenYears[key] = plan.location.file
             }
             if shared.pairing(plan.pairing) == nil && !files.pairings.contains(plan.pairing) {
-                sink.error("unknown pairing '\(plan.pairing)'"
-                           + Suggestion.didYouMean(plan.pairing, among: shared.pairings.map(\.id)), at: plan.location)
+                sink.error(.unknownPairing, ["id": .text(plan.pairing),
+                                             "suggestion": Suggestion.didYouMean(plan.pairing, among: shared.pairings.map(\.id))], at: plan.location)
             }
             PlanRules.check(plan, standards: shared.standards, heldBack: heldBack, sink: sink)
             PathRules.check(plan, sink: sink)
@@ -74,9 +73,8 @@ struct UnitResolver {
 
     func resolve(_ reference: UnitReference) -> ResponsibleUnit? {
         if let unit = region.unit(named: reference.text) { return unit }
-        sink.error("unknown unit '\(reference.text)'"
-                   + Suggestion.didYouMean(reference.text, among: region.unitNames)
-                   + " (the units of \(region.name) are listed in content/regions/\(region.id).yaml)",
+        sink.error(.unknownUnit, ["name": .text(reference.text), "suggestion": Suggestion.didYouMean(reference.text, among: region.unitNames),
+                                  "region": .text(region.name), "file": "content/regions/\(region.id).yaml"],
                    at: reference.location)
         return nil
     }

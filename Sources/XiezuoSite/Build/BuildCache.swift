@@ -16,7 +16,7 @@ import XiezuoCore
 /// leaves the last good state, and deleting the folder costs one full build, never a wrong one.
 /// One build at a time uses the folder (its `lock`).
 final class BuildCache: @unchecked Sendable {
-    static let format = 7
+    static let format = 8
 
     struct State: Codable {
         /// The fingerprint of what every page depends on (Fingerprint.base).

@@ -185,8 +185,7 @@ public struct SiteBuild {
         guard missingStrings.isEmpty else {
             abandon()
             let problems = missingStrings.map {
-                Diagnostic(.error, at: SourceLocation(file: "templates/strings.yaml"),
-                           "the UI string '\($0)' is used but not defined; add it to templates/strings.yaml")
+                Diagnostic(.error, at: SourceLocation(file: "templates/strings.yaml"), Message(.undefinedUIString, ["key": .text($0)]))
             }
             return Outcome(diagnostics: Diagnostic.ordered(sorted + problems), pages: 0, files: nil, groups: groups.count,
                           groupsRendered: rendered, timings: clock.report(writer: writer), site: nil)
@@ -240,8 +239,7 @@ public struct SiteBuild {
         var reported = sorted
         if writer.foreignFiles > 0 {
             reported.append(Diagnostic(.warning, at: SourceLocation(file: outputPath),
-                                       "\(writer.foreignFiles) files here were not made by this build and no record says xiezuo "
-                                       + "wrote them, so they were left in place; remove them by hand if they are old pages"))
+                                       Message(.foreignFiles, ["count": "\(writer.foreignFiles)"])))
         }
         let pages = sitePages + outcomes.reduce(0) { $0 + $1.summaries.pages }
         return Outcome(diagnostics: reported, pages: pages, files: files, groups: groups.count, groupsRendered: rendered,
@@ -286,16 +284,14 @@ public struct SiteBuild {
         if let disk = source as? DiskContentSource {
             let content = disk.root.appendingPathComponent("content")
             if inside(output, content) || inside(content, output) {
-                throw SiteWriter.Failure.misplaced("the output folder \(output.path) and content/ may not hold one another; "
-                                                   + "choose an --output outside content/")
+                throw SiteWriter.Failure.misplaced(Message(.outputInContent, ["output": .text(output.path)]))
             }
             if let cache, inside(cache, content) {
-                throw SiteWriter.Failure.misplaced("the build cache \(cache.path) may not be inside content/; choose another --cache")
+                throw SiteWriter.Failure.misplaced(Message(.cacheInContent, ["cache": .text(cache.path)]))
             }
         }
         if let cache, inside(cache, output) || inside(output, cache) {
-            throw SiteWriter.Failure.misplaced("the build cache \(cache.path) and the output folder \(output.path) may not hold one "
-                                               + "another (the cache would be published); choose another --cache")
+            throw SiteWriter.Failure.misplaced(Message(.cacheInOutput, ["cache": .text(cache.path), "output": .text(output.path)]))
         }
     }
 

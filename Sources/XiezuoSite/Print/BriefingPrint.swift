@@ -4,24 +4,21 @@ import XiezuoCore
 /// `xiezuo brief`: one plan's monthly briefing, made by the one build (in memory) and printed
 /// to PDF.
 public enum BriefingPrint {
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: MessageError {
         case unknownPlan(String, among: [String])
         case unreadablePlan(String)
         case contentErrors([Diagnostic])
         case unknownMonth(String, plan: String, months: [String])
 
-        public var description: String {
+        public var message: Message {
             switch self {
             case .unknownPlan(let id, let ids):
-                return "unknown plan '\(id)' (plans are the folders of content/plans/)" + Suggestion.didYouMean(id, among: ids)
-            case .unreadablePlan(let id):
-                return "the plan.md of '\(id)' cannot be read; run 'xiezuo check' to see why"
-            case .contentErrors:
-                return "the content has errors; run 'xiezuo check' and fix them first"
+                return Message(.unknownPlan, ["id": .text(id), "suggestion": Suggestion.didYouMean(id, among: ids)])
+            case .unreadablePlan(let id): return Message(.unreadablePlan, ["id": .text(id)])
+            case .contentErrors: return Message(.contentHasErrors)
             case .unknownMonth(let month, let plan, let months):
-                return months.isEmpty
-                    ? "plan '\(plan)' has no briefing yet: a briefing needs a progress record in its month"
-                    : "plan '\(plan)' has no briefing for \(month); it has: \(months.joined(separator: ", "))"
+                return months.isEmpty ? Message(.noBriefingYet, ["plan": .text(plan)])
+                    : Message(.noBriefingForMonth, ["plan": .text(plan), "month": .text(month), "months": .text(months.joined(separator: ", "))])
             }
         }
     }

@@ -9,8 +9,8 @@ public enum BrowserPrint {
     /// Longest wait for one page, in seconds.
     static let timeout: TimeInterval = 120
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+    public struct Failure: MessageError {
+        public let message: Message
     }
 
     /// The browser to print with, or nil when none is installed.
@@ -39,17 +39,17 @@ public enum BrowserPrint {
                 timeout: timeout)
         } catch let failure as ExternalProgram.Failure {
             try? fm.removeItem(at: partial)
-            throw Failure(description: failure.description)
+            throw Failure(message: failure.message)
         }
         guard ((try? fm.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0) > 0 else {
             try? fm.removeItem(at: partial)
-            throw Failure(description: "\(browser.path) wrote no PDF")
+            throw Failure(message: Message(.noPDFWritten, ["browser": .text(browser.path)]))
         }
         // The PDF appears whole or not at all.
         guard rename(partial.path, pdf.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? fm.removeItem(at: partial)
-            throw Failure(description: "cannot write \(pdf.path): \(reason)")
+            throw Failure(message: Message(.cannotWrite, ["path": .text(pdf.path), "reason": .text(reason)]))
         }
     }
 }

@@ -3,16 +3,16 @@ import XiezuoCore
 /// The plans a report covers, evaluated as of one date: every plan, or one pairing's, in
 /// pairing and year order, as of the given date or the site's (the latest record anywhere).
 public enum PlanSelection {
-    public struct UnknownPairing: Error, CustomStringConvertible {
-        public let description: String
+    public struct UnknownPairing: MessageError {
+        public let message: Message
     }
 
     public static func evaluate(_ content: Content, pairing: String? = nil, asOf: Day? = nil) throws -> [(Plan, PlanResult)] {
         var plans = content.plans.sorted { ($0.pairing, $0.year) < ($1.pairing, $1.year) }
         if let pairing {
             guard content.pairing(pairing) != nil else {
-                throw UnknownPairing(description: "unknown pairing '\(pairing)'"
-                                     + Suggestion.didYouMean(pairing, among: content.pairings.map(\.id)))
+                throw UnknownPairing(message: Message(.unknownPairing, ["id": .text(pairing),
+                                                                        "suggestion": Suggestion.didYouMean(pairing, among: content.pairings.map(\.id))]))
             }
             plans = plans.filter { $0.pairing == pairing }
         }

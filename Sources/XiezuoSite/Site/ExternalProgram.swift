@@ -1,12 +1,13 @@
 import Foundation
+import XiezuoCore
 
 /// A program xiezuo runs but does not ship (Pagefind for search, Chromium for PDF): found on
 /// PATH or where an environment variable names it, run with a time limit, its complaints kept.
 struct ExternalProgram {
     let url: URL
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    struct Failure: MessageError {
+        let message: Message
     }
 
     /// The first of `names` on PATH, or the program `variable` names when it is set; nil when
@@ -53,7 +54,7 @@ struct ExternalProgram {
         do {
             try process.run()
         } catch {
-            throw Failure(description: "cannot run \(url.path): \(error)")
+            throw Failure(message: Message(.cannotRun, ["program": .text(url.path), "reason": "\(error)"]))
         }
         // Ctrl-C during the build stops it first, before the staged files are removed.
         Interruption.shared.started(process)
@@ -65,12 +66,12 @@ struct ExternalProgram {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw Failure(description: "\(url.path) did not finish within \(Int(timeout)) s")
+            throw Failure(message: Message(.programTimedOut, ["program": .text(url.path), "seconds": "\(Int(timeout))"]))
         }
         guard process.terminationStatus == 0 else {
             let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             let last = said.split(separator: "\n").last.map { ": " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            throw Failure(description: "\(url.path) failed (exit \(process.terminationStatus))\(last)")
+            throw Failure(message: Message(.programFailed, ["program": .text(url.path), "status": "\(process.terminationStatus)", "said": .text(last)]))
         }
     }
 }

@@ -36,7 +36,7 @@ public struct Strings: Sendable {
     private static func read(_ text: String, file: String, language: String, sink: DiagnosticSink) -> [String: String] {
         do {
             guard let root = try Yams.compose(yaml: text)?.mapping else {
-                sink.error("strings file must map each key to its texts", at: SourceLocation(file: file))
+                sink.error(.stringsNotMapping, at: SourceLocation(file: file))
                 return [:]
             }
             var table: [String: String] = [:]
@@ -44,14 +44,14 @@ public struct Strings: Sendable {
                 guard let name = key.string else { continue }
                 let line = key.mark?.line ?? 1
                 guard let text = value.mapping?[Node(language)]?.string else {
-                    sink.error("'\(name)' has no text for \(language)", at: SourceLocation(file: file, line: line))
+                    sink.error(.stringWithoutLanguage, ["key": .text(name), "language": .text(language)], at: SourceLocation(file: file, line: line))
                     continue
                 }
                 table[name] = text
             }
             return table
         } catch {
-            sink.error("cannot read strings file: \(error)", at: SourceLocation(file: file))
+            sink.error(.unreadableStrings, ["reason": "\(error)"], at: SourceLocation(file: file))
             return [:]
         }
     }

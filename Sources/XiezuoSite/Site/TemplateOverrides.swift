@@ -14,8 +14,8 @@ extension TemplateSet {
         for path in listing.files where !path.hasSuffix("README.md") {
             switch source.read(path, limit: 8 * 1024 * 1024) {
             case .data(let data): files[String(path.dropFirst("templates/".count))] = data
-            case .tooLarge(let size): sink.error("template file is too large (\(size) bytes)", at: SourceLocation(file: path))
-            case .unreadable(let reason): sink.error("cannot read: \(reason)", at: SourceLocation(file: path))
+            case .tooLarge(let size): sink.error(.templateTooLarge, ["size": "\(size)"], at: SourceLocation(file: path))
+            case .unreadable(let reason): sink.error(.unreadableFile, ["reason": .message(reason)], at: SourceLocation(file: path))
             }
         }
         return files

@@ -21,7 +21,7 @@ public struct TemplateSet: Sendable {
             if let text = String(data: data, encoding: .utf8) {
                 override = ("templates/strings.yaml", text)
             } else {
-                sink.error("strings file is not UTF-8 text", at: SourceLocation(file: "templates/strings.yaml"))
+                sink.error(.stringsNotUTF8, at: SourceLocation(file: "templates/strings.yaml"))
             }
         }
         let strings = Strings.load(defaults: DefaultTemplates.files["strings.yaml"] ?? "", override: override,
@@ -37,33 +37,32 @@ public struct TemplateSet: Sendable {
                 let name = String(path.dropLast(".mustache".count))
                 let file = "templates/\(path)"
                 guard let text = String(data: data, encoding: .utf8) else {
-                    sink.error("template is not UTF-8 text", at: SourceLocation(file: file))
+                    sink.error(.templateNotUTF8, at: SourceLocation(file: file))
                     continue
                 }
                 for unknown in StringInlining.unknownKeys(in: text, strings: strings.templateTable) {
                     unreadable.insert(name)
-                    sink.error("unknown UI string 't.\(unknown.key)'"
-                               + Suggestion.didYouMean(unknown.key, among: Array(strings.templateTable.keys))
-                               + " (UI strings are in templates/strings.yaml; a '.' or '-' in a key is written '_')",
+                    sink.error(.unknownUIString, ["key": .text(unknown.key),
+                                                  "suggestion": Suggestion.didYouMean(unknown.key, among: Array(strings.templateTable.keys))],
                                at: SourceLocation(file: file, line: unknown.line, column: unknown.column))
                 }
                 do {
                     library.register(try parse(text, strings: strings), named: name)
                 } catch let error as MustacheTemplate.ParserError {
                     unreadable.insert(name)
-                    sink.error("template cannot be read: \(describe(error.error))",
+                    sink.error(.unreadableTemplate, ["reason": .message(describe(error.error))],
                                at: SourceLocation(file: file, line: error.context.lineNumber - Self.pragmaLines,
                                                   column: error.context.columnNumber))
                 } catch {
                     unreadable.insert(name)
-                    sink.error("template cannot be read: \(error)", at: SourceLocation(file: file))
+                    sink.error(.unreadableTemplate, ["reason": "\(error)"], at: SourceLocation(file: file))
                 }
             } else if path.hasPrefix("assets/") {
                 assets[path] = data
             }
         }
         for name in TemplateName.allCases.map(\.rawValue) where library.getTemplate(named: name) == nil && !unreadable.contains(name) {
-            sink.error("missing template '\(name).mustache'", at: SourceLocation(file: "templates/\(name).mustache"))
+            sink.error(.missingTemplate, ["name": .text(name)], at: SourceLocation(file: "templates/\(name).mustache"))
         }
         guard !sink.hasErrors else { return nil }
         var digest = ContentHash()
@@ -101,17 +100,16 @@ public struct TemplateSet: Sendable {
     static let pragmaLines = 1
 
     /// The parser's complaint in words an editor of templates can act on.
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+    static func describe(_ error: Error) -> Message {
+        guard let error = error as? MustacheTemplate.Error else { return Message(.systemReason, ["reason": "\(error)"]) }
         switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not finished; close it with }}"
-        case .expectedSectionEnd: return "a section {{#name}} or {{^name}} is never closed with {{/name}}"
-        case .invalidSetDelimiter: return "a set-delimiter tag is badly formed"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
-            return "inside {{<parent}} only {{$block}} sections may stand"
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "a configuration variable is not recognised"
+        case .sectionCloseNameIncorrect: return Message(.mustacheCloseName)
+        case .unfinishedName: return Message(.mustacheUnfinished)
+        case .expectedSectionEnd: return Message(.mustacheSectionOpen)
+        case .invalidSetDelimiter: return Message(.mustacheDelimiter)
+        case .transformAppliedToInheritanceSection: return Message(.mustacheTransform)
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return Message(.mustacheInherit)
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return Message(.mustacheConfig)
         }
     }
 

@@ -30,22 +30,21 @@ public enum SiteWriter {
         public let removed: Int
     }
 
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: MessageError {
         case notASiteFolder(String)
         case busy(String)
-        case misplaced(String)
+        case misplaced(Message)
+        /// The path, and the system's reason.
         case io(String, String)
+        case unfinishedCommit(String, String)
 
-        public var description: String {
+        public var message: Message {
             switch self {
-            case .notASiteFolder(let path):
-                return "\(path) holds files that were not made by xiezuo; remove them or choose another --output"
-            case .busy(let path):
-                return "another xiezuo build is writing \(path); wait for it to finish, or run without --no-wait to wait"
-            case .misplaced(let reason):
-                return reason
-            case .io(let path, let reason):
-                return "cannot write \(path): \(reason)"
+            case .notASiteFolder(let path): return Message(.notASiteFolder, ["path": .text(path)])
+            case .busy(let path): return Message(.outputBusy, ["path": .text(path)])
+            case .misplaced(let message): return message
+            case .io(let path, let reason): return Message(.cannotWrite, ["path": .text(path), "reason": .text(reason)])
+            case .unfinishedCommit(let path, let reason): return Message(.unfinishedCommit, ["path": .text(path), "reason": .text(reason)])
             }
         }
     }
@@ -123,7 +122,7 @@ public enum SiteWriter {
                 do {
                     _ = try pending.carryOut(output: self.output, staging: staging)
                 } catch {
-                    throw Failure.io(outputPath, "cannot finish the commit an earlier build was cut off in: \(error)")
+                    throw Failure.unfinishedCommit(outputPath, "\(error)")
                 }
             }
             try? fm.removeItem(at: staging)
@@ -172,7 +171,7 @@ public enum SiteWriter {
                     let target = try prepare(path)
                     guard FileManager.default.createFile(atPath: target, contents: nil),
                           let handle = FileHandle(forWritingAtPath: target) else {
-                        throw Failure.io(target, "cannot create the file")
+                        throw Failure.io(target, String(cString: strerror(errno)))
                     }
                     var failure: Error?
                     produce { part in

@@ -10,7 +10,7 @@ struct DecodingContext {
 
     var start: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
 
-    func reader(_ node: Node?, known: [String], what: String) -> FieldReader? {
+    func reader(_ node: Node?, known: [String], what: Message) -> FieldReader? {
         let reader = FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: start)
         reader?.year = year
         return reader
@@ -26,8 +26,7 @@ struct ParsedFile {
     /// Reads a `.yaml` data file.
     static func yaml(_ text: SourceText, sink: DiagnosticSink) -> ParsedFile? {
         guard !text.text.isBlank else {
-            sink.unreadFile("file is empty; see docs/content-format.md for what it should hold",
-                       at: SourceLocation(file: text.path))
+            sink.unreadFile(.fileEmpty, at: SourceLocation(file: text.path))
             return nil
         }
         let context = DecodingContext(file: text.path, lineOffset: 0, sink: sink)
@@ -39,33 +38,27 @@ struct ParsedFile {
     static func markdown(_ text: SourceText, sink: DiagnosticSink) -> ParsedFile? {
         switch FrontMatterDocument.split(text.text) {
         case .failure(.missingOpening):
-            sink.unreadFile("missing front matter: the file must start with a line '---', then the fields, then '---'",
-                       at: SourceLocation(file: text.path))
+            sink.unreadFile(.noFrontMatter, at: SourceLocation(file: text.path))
             return nil
         case .failure(.missingClosing):
-            sink.unreadFile("front matter is not closed: add a line '---' after the last field",
-                       at: SourceLocation(file: text.path))
+            sink.unreadFile(.frontMatterOpen, at: SourceLocation(file: text.path))
             return nil
         case .success(let document):
             // Front matter starts on line 2, and Yams counts its lines from 1.
             let context = DecodingContext(file: text.path, lineOffset: document.yamlFirstLine - 1, sink: sink)
             var body = document.body
             if let (kept, removed) = ControlCharacters.strip(body) {
-                sink.warning("the text below the front matter holds control characters (\(removed.joined(separator: ", "))) "
-                             + "that no page can show; they were left out", at: SourceLocation(file: text.path))
+                sink.warning(.bodyControlCharacters, ["characters": .text(removed.joined(separator: ", "))],
+                             at: SourceLocation(file: text.path))
                 body = kept
             }
             for url in Markdown.externalImages(body) {
                 let line = text.text.split(separator: "\n", omittingEmptySubsequences: false)
                     .firstIndex { $0.contains(url) }.map { $0 + 1 } ?? 1
-                sink.warning("the image \(url) is outside the site: on the intranet it cannot load, and elsewhere it tells "
-                             + "another site who reads the page; it is shown as a link. Put the file in evidence/ and write "
-                             + "its path instead", at: SourceLocation(file: text.path, line: line))
+                sink.warning(.externalImage, ["url": .text(url)], at: SourceLocation(file: text.path, line: line))
             }
             for line in Markdown.unrenderedBold(body) {
-                sink.warning("a '**' here has no partner in its paragraph, so it shows as two asterisks and nothing is bold: "
-                             + "write the pair '**…**' around the words to make bold, or remove it",
-                             at: SourceLocation(file: text.path, line: document.bodyFirstLine + line - 1))
+                sink.warning(.unpairedBold, at: SourceLocation(file: text.path, line: document.bodyFirstLine + line - 1))
             }
             if document.yaml.isBlank {
                 return ParsedFile(context: context, root: nil, body: body)

@@ -11,7 +11,7 @@ enum IndicatorDecoder {
     static let comparators = ["at-least", "exactly", "at-most", "each-at-least", "not-lower-than-last-year", "none"]
 
     static func decode(_ file: ParsedFile) -> [Indicator] {
-        guard let reader = file.context.reader(file.root, known: fileFields, what: "an indicator file") else {
+        guard let reader = file.context.reader(file.root, known: fileFields, what: Message(.whatIndicatorFile)) else {
             return []
         }
         defer { reader.finish() }
@@ -19,7 +19,7 @@ enum IndicatorDecoder {
         if !reader.has("indicators") && !reader.has("groups") { reader.missing("indicators") }
         var indicators = reader.list("indicators").compactMap { decodeIndicator($0, group: nil, in: reader) }
         for node in reader.list("groups") {
-            guard let group = reader.nested(node, known: groupFields, what: "an indicator group") else { continue }
+            guard let group = reader.nested(node, known: groupFields, what: Message(.whatIndicatorGroup)) else { continue }
             _ = group.string("note")
             let title = group.string("title", required: true)
             indicators += group.list("indicators").compactMap { decodeIndicator($0, group: title, in: group) }
@@ -29,7 +29,7 @@ enum IndicatorDecoder {
     }
 
     private static func decodeIndicator(_ node: Node, group: String?, in parent: FieldReader) -> Indicator? {
-        guard let reader = parent.nested(node, known: fields, what: "an indicator") else { return nil }
+        guard let reader = parent.nested(node, known: fields, what: Message(.whatIndicator)) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true)
         let name = reader.string("name", required: true)
@@ -41,14 +41,14 @@ enum IndicatorDecoder {
                                                   ("running-total", .runningTotal)]) ?? .new
         var stock = unit.flatMap { reader.amount("stock", in: $0) }
         if let given = stock, given < 0 {
-            reader.sink.error("'stock' cannot be negative (\(given.plainString)): it is what earlier years left", at: reader.location(ofKey: "stock"))
+            reader.sink.error(.negativeStock, ["amount": .text(given.plainString)], at: reader.location(ofKey: "stock"))
             stock = nil
         }
         let scored = reader.bool("scored") ?? true
         let partOf = reader.string("part-of")
         let split = reader.strings("split").map(\.0)
         let ratio = reader.node("ratio").flatMap { node -> Indicator.Ratio? in
-            guard let nested = reader.nested(node, known: ["numerator", "denominator"], what: "'ratio'") else { return nil }
+            guard let nested = reader.nested(node, known: ["numerator", "denominator"], what: .field("ratio")) else { return nil }
             defer { nested.finish() }
             guard let numerator = nested.string("numerator", required: true),
                   let denominator = nested.string("denominator", required: true) else { return nil }
@@ -58,7 +58,7 @@ enum IndicatorDecoder {
             Indicator.Cadence(period: period, perPeriod: unit.flatMap { reader.amount("per-period", in: $0) } ?? 1)
         }
         if cadence == nil, reader.has("per-period") {
-            reader.sink.error("'per-period' goes with 'cadence' (monthly, quarterly or half-yearly)",
+            reader.sink.error(.perPeriodWithoutCadence,
                               at: reader.location(ofKey: "per-period"))
         }
         let perMember = reader.choice("per", [("member", true), ("group", false)]) ?? false
@@ -78,8 +78,8 @@ enum IndicatorDecoder {
         guard let symbol = reader.string("unit", required: true) else { return nil }
         guard let unit = MeasureUnit.named(symbol) else {
             let known = MeasureUnit.known.map(\.symbol)
-            reader.sink.error("unknown unit of measure '\(symbol)'\(Suggestion.didYouMean(symbol, among: known)) "
-                              + "(known units: \(known.joined(separator: " ")))", at: reader.location(ofKey: "unit"))
+            reader.sink.error(.unknownMeasureUnit, ["unit": .text(symbol), "suggestion": Suggestion.didYouMean(symbol, among: known),
+                                                    "known": .text(known.joined(separator: " "))], at: reader.location(ofKey: "unit"))
             return MeasureUnit(symbol: symbol, dimension: .count, scale: 1)
         }
         return unit
@@ -89,8 +89,9 @@ enum IndicatorDecoder {
     private static func decodeTarget(_ reader: FieldReader, unit: MeasureUnit) -> Indicator.Target? {
         let written = reader.string("comparator")
         if let written, !comparators.contains(written) {
-            reader.sink.error("'comparator' cannot be '\(written)'\(Suggestion.didYouMean(written, among: comparators)) "
-                              + "(choose one of: \(comparators.joined(separator: ", ")))", at: reader.location(ofKey: "comparator"))
+            reader.sink.error(.notAChoice, ["field": "comparator", "text": .text(written),
+                                            "suggestion": Suggestion.didYouMean(written, among: comparators),
+                                            "choices": .text(comparators.joined(separator: ", "))], at: reader.location(ofKey: "comparator"))
             return nil
         }
         let items = reader.strings("items").map(\.0)
@@ -101,21 +102,21 @@ enum IndicatorDecoder {
         let comparator = written ?? (targetText.map { noTarget.contains($0) } == true ? "none" : "at-least")
         if comparator == "none" || comparator == "not-lower-than-last-year" {
             if let targetText, !noTarget.contains(targetText) {
-                reader.sink.error("'target' must be left out when 'comparator' is \(comparator)",
+                reader.sink.error(.targetWithoutComparator, ["comparator": .text(comparator)],
                                   at: reader.location(ofKey: "target"))
                 return nil
             }
             if !items.isEmpty {
-                reader.sink.error("'items' only goes with 'comparator: each-at-least'", at: reader.location(ofKey: "items"))
+                reader.sink.error(.itemsWithoutEach, at: reader.location(ofKey: "items"))
             }
             return comparator == "none" ? Indicator.Target.none : .notLowerThanLastYear
         }
         guard targetText != nil, let value = reader.amount("target", in: unit) else {
-            if targetText == nil { reader.missing("target", hint: "write the number, or '-' when there is none") }
+            if targetText == nil { reader.missing("target", hint: Message(.hintTarget)) }
             return nil
         }
         guard value >= 0 else {
-            reader.sink.error("'target' cannot be negative (\(value.plainString))", at: reader.location(ofKey: "target"))
+            reader.sink.error(.negativeTarget, ["amount": .text(value.plainString)], at: reader.location(ofKey: "target"))
             return nil
         }
         switch comparator {
@@ -123,14 +124,14 @@ enum IndicatorDecoder {
         case "at-most": return .atMost(value)
         case "each-at-least":
             guard items.count >= 2 else {
-                reader.sink.error("'each-at-least' needs 'items': the things that must each reach the target",
+                reader.sink.error(.eachNeedsItems,
                                   at: reader.location(ofKey: "comparator"))
                 return nil
             }
             return .eachAtLeast(value, items: items)
         default:
             if !items.isEmpty {
-                reader.sink.error("'items' only goes with 'comparator: each-at-least'", at: reader.location(ofKey: "items"))
+                reader.sink.error(.itemsWithoutEach, at: reader.location(ofKey: "items"))
             }
             return .atLeast(value)
         }

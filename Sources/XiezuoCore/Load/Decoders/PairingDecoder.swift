@@ -6,7 +6,7 @@ enum PairingDecoder {
     static let kinds: [(String, Pairing.Kind)] = Pairing.Kind.allCases.map { ($0.rawValue, $0) }
 
     static func decode(_ file: ParsedFile, id: String) -> Pairing? {
-        guard let reader = file.context.reader(file.root, known: fields, what: "a pairing's front matter") else {
+        guard let reader = file.context.reader(file.root, known: fields, what: Message(.whatPairingFrontMatter)) else {
             return nil
         }
         defer { reader.finish() }
@@ -17,7 +17,7 @@ enum PairingDecoder {
         let since = reader.integer("since")
         let status = reader.string("status")
         let towns = reader.list("towns").compactMap { node -> Pairing.TownPair? in
-            guard let town = reader.nested(node, known: ["helping", "helped"], what: "a town pair") else { return nil }
+            guard let town = reader.nested(node, known: ["helping", "helped"], what: Message(.whatTownPair)) else { return nil }
             defer { town.finish() }
             guard let a = town.string("helping", required: true), let b = town.string("helped", required: true) else {
                 return nil

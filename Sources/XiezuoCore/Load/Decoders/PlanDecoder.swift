@@ -30,14 +30,14 @@ enum PlanDecoder {
     }
 
     static func decode(_ file: ParsedFile, id: String) -> Header? {
-        guard let reader = file.context.reader(file.root, known: fields, what: "a plan's front matter") else {
+        guard let reader = file.context.reader(file.root, known: fields, what: Message(.whatPlanFrontMatter)) else {
             return nil
         }
         defer { reader.finish() }
         let pairing = reader.string("pairing", required: true)
         var year = reader.integer("year", required: true)
         if let given = year, !Day.years.contains(given) {
-            reader.sink.error("'year' must be a year from \(Day.years.lowerBound) to \(Day.years.upperBound), not \(given)",
+            reader.sink.error(.yearOutOfRange, ["first": "\(Day.years.lowerBound)", "last": "\(Day.years.upperBound)", "year": "\(given)"],
                               at: reader.location(ofKey: "year"))
             year = nil
         }
@@ -55,17 +55,17 @@ enum PlanDecoder {
         let deadline = reader.day("deadline")
         var deadlineNearDays = reader.integer("deadline-near-days") ?? 15
         if !(0...90).contains(deadlineNearDays) {
-            reader.sink.error("'deadline-near-days' must be from 0 to 90 days, not \(deadlineNearDays)",
+            reader.sink.error(.deadlineNearDaysRange, ["days": "\(deadlineNearDays)"],
                               at: reader.location(ofKey: "deadline-near-days"))
             deadlineNearDays = 15
         }
         let note = reader.string("note")
         let reporting = reader.node("reporting").flatMap { node -> Plan.Reporting? in
-            guard let nested = reader.nested(node, known: ["due-day"], what: "'reporting'") else { return nil }
+            guard let nested = reader.nested(node, known: ["due-day"], what: .field("reporting")) else { return nil }
             defer { nested.finish() }
             guard let day = nested.integer("due-day", required: true) else { return nil }
             guard (1...28).contains(day) else {
-                reader.sink.error("'due-day' must be a day of the month from 1 to 28, not \(day)",
+                reader.sink.error(.dueDayRange, ["day": "\(day)"],
                                   at: nested.location(ofKey: "due-day"))
                 return nil
             }
@@ -75,7 +75,7 @@ enum PlanDecoder {
         if let node = reader.node("scoring") {
             scoring = ScoringDecoder.decode(node, in: reader)
         } else {
-            reader.missing("scoring", hint: "declare how the plan scores, e.g. 'scoring: {method: none}' for a plan without points")
+            reader.missing("scoring", hint: Message(.hintScoring))
         }
         guard let pairing, let year, let title, let owner, let scoring else { return nil }
         return Header(id: id, pairing: pairing, year: year, title: title, number: number, issuer: issuer,
@@ -92,13 +92,13 @@ enum ScoringDecoder {
     static let fields = methodFields + ["evidence-required", "bonus", "false-data", "reporting", "grades", "note"]
 
     static func decode(_ node: Node, in parent: FieldReader) -> ScoringRule? {
-        guard let reader = parent.nested(node, known: fields, what: "'scoring'") else { return nil }
+        guard let reader = parent.nested(node, known: fields, what: .field("scoring")) else { return nil }
         defer { reader.finish() }
         let method = self.method(reader)
         let evidence = reader.bool("evidence-required") ?? false
         let note = reader.string("note")
         let bonus = reader.node("bonus").flatMap { node -> ScoringRule.Bonus? in
-            guard let nested = reader.nested(node, known: ["per-percent", "cap"], what: "'bonus'") else { return nil }
+            guard let nested = reader.nested(node, known: ["per-percent", "cap"], what: .field("bonus")) else { return nil }
             defer { nested.finish() }
             let rate = nested.decimal("per-percent")
             guard let cap = nested.decimal("cap", required: true) else { return nil }
@@ -106,20 +106,20 @@ enum ScoringDecoder {
         }
         var penalty: Decimal?
         var penaltyCap: Decimal?
-        if let node = reader.node("false-data"), let nested = reader.nested(node, known: ["penalty", "cap"], what: "'false-data'") {
+        if let node = reader.node("false-data"), let nested = reader.nested(node, known: ["penalty", "cap"], what: .field("false-data")) {
             penalty = nested.decimal("penalty", required: true)
             penaltyCap = nested.decimal("cap")
             nested.finish()
         }
         let reporting = reader.node("reporting").flatMap { node -> ScoringRule.ReportingItem? in
-            guard let nested = reader.nested(node, known: ["points", "per-missing"], what: "'reporting'") else { return nil }
+            guard let nested = reader.nested(node, known: ["points", "per-missing"], what: .field("reporting")) else { return nil }
             defer { nested.finish() }
             guard let points = nested.decimal("points", required: true),
                   let perMissing = nested.decimal("per-missing", required: true) else { return nil }
             return ScoringRule.ReportingItem(points: points, perMissing: perMissing)
         }
         let grades = reader.list("grades").compactMap { node -> ScoringRule.GradeBand? in
-            guard let nested = reader.nested(node, known: ["min", "grade"], what: "a grade band") else { return nil }
+            guard let nested = reader.nested(node, known: ["min", "grade"], what: Message(.whatGradeBand)) else { return nil }
             defer { nested.finish() }
             guard let minimum = nested.decimal("min", required: true), let grade = nested.string("grade", required: true)
             else { return nil }
@@ -132,7 +132,7 @@ enum ScoringDecoder {
 
     /// A section's or task's own method, in place of the plan's: `scoring: {method: all-or-nothing}`.
     static func override(_ node: Node, in parent: FieldReader) -> ScoringRule.Method? {
-        guard let reader = parent.nested(node, known: methodFields, what: "'scoring' of a section or task") else { return nil }
+        guard let reader = parent.nested(node, known: methodFields, what: Message(.whatSectionScoring)) else { return nil }
         defer { reader.finish() }
         return method(reader)
     }
@@ -151,7 +151,7 @@ enum ScoringDecoder {
             let points = reader.decimal("points-per-step", required: true)
             guard let step, let points else { return nil }
             guard step > 0 else {
-                reader.sink.error("'step' must be more than 0 percentage points", at: reader.location(ofKey: "step"))
+                reader.sink.error(.stepNotPositive, at: reader.location(ofKey: "step"))
                 return nil
             }
             return .deduction(step: step, points: points)

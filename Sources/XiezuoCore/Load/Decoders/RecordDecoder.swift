@@ -10,7 +10,7 @@ enum RecordDecoder {
 
     /// `indicators` gives each indicator's unit, so a value written `3000万元` is read in the indicator's unit.
     static func decode(_ file: ParsedFile, plan: String, indicators: [String: Indicator]) -> RecordDraft? {
-        guard let reader = file.context.reader(file.root, known: fields, what: "a progress record's front matter") else {
+        guard let reader = file.context.reader(file.root, known: fields, what: Message(.whatRecordFrontMatter)) else {
             return nil
         }
         defer { reader.finish() }
@@ -26,7 +26,7 @@ enum RecordDecoder {
     }
 
     private static func decodeValue(_ node: Node, in parent: FieldReader, indicators: [String: Indicator]) -> ReportedValue? {
-        guard let reader = parent.nested(node, known: valueFields, what: "a reported value") else { return nil }
+        guard let reader = parent.nested(node, known: valueFields, what: Message(.whatReportedValue)) else { return nil }
         defer { reader.finish() }
         guard let id = reader.string("indicator", required: true) else { return nil }
         // An unknown indicator is reported by the validator, with a did-you-mean.
@@ -35,7 +35,7 @@ enum RecordDecoder {
             let result = unit.map { NumberReading.amount(text, in: $0) } ?? NumberReading.number(text)
             switch result {
             case .success(let value) where value < 0:
-                reader.sink.error("a reported value cannot be negative ('\(text)')", at: location)
+                reader.sink.error(.negativeValue, ["text": .text(text)], at: location)
                 return nil
             case .success(let value): return value
             case .failure(let problem):
@@ -53,24 +53,24 @@ enum RecordDecoder {
                     items[name] = amount
                 }
             } else {
-                reader.sink.error("'items' must be lines 'item name: value'", at: reader.location(of: node))
+                reader.sink.error(.itemsNotMapping, at: reader.location(of: node))
             }
         }
         if !reader.has("value") && !reader.has("items") {
-            reader.missing("value", hint: "write the cumulative actual value as of the record's date")
+            reader.missing("value", hint: Message(.hintValue))
         }
         return ReportedValue(indicator: id, value: value, items: items, note: reader.string("note"),
                              correction: reader.string("correction"), location: reader.location)
     }
 
     private static func decodeTask(_ node: Node, in parent: FieldReader) -> TaskReport? {
-        guard let reader = parent.nested(node, known: taskFields, what: "a task report") else { return nil }
+        guard let reader = parent.nested(node, known: taskFields, what: Message(.whatTaskReport)) else { return nil }
         defer { reader.finish() }
         let id = reader.string("task", required: true)
         let state = reader.choice("state", TaskState.allCases.map { ($0.rawValue, $0) }, required: true)
         let falseData = reader.bool("false-data") ?? false
         let evidence = reader.list("evidence").compactMap { node -> Evidence? in
-            guard let item = reader.nested(node, known: evidenceFields, what: "an evidence item") else { return nil }
+            guard let item = reader.nested(node, known: evidenceFields, what: Message(.whatEvidence)) else { return nil }
             defer { item.finish() }
             let title = item.string("title", required: true)
             let kind = item.choice("kind", Evidence.Kind.allCases.map { ($0.rawValue, $0) }) ?? .document

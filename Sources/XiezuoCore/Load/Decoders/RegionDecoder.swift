@@ -5,19 +5,19 @@ enum RegionDecoder {
     static let kinds: [(String, ResponsibleUnit.Kind)] = ResponsibleUnit.Kind.allCases.map { ($0.rawValue, $0) }
 
     static func decode(_ file: ParsedFile, id: String) -> Region? {
-        guard let reader = file.context.reader(file.root, known: fields, what: "a region file") else { return nil }
+        guard let reader = file.context.reader(file.root, known: fields, what: Message(.whatRegionFile)) else { return nil }
         defer { reader.finish() }
         _ = reader.string("note")
         let name = reader.string("name", required: true)
         let parent = reader.string("parent")
         let units = reader.list("units").compactMap { decodeUnit($0, region: id, in: reader) }
-        if !reader.has("units") { reader.missing("units", hint: "list the region's responsible units") }
+        if !reader.has("units") { reader.missing("units", hint: Message(.hintUnits)) }
         guard let name else { return nil }
         return Region(id: id, name: name, parent: parent, units: units, location: reader.location)
     }
 
     private static func decodeUnit(_ node: Yams.Node, region: String, in parent: FieldReader) -> ResponsibleUnit? {
-        guard let reader = parent.nested(node, known: unitFields, what: "a unit") else { return nil }
+        guard let reader = parent.nested(node, known: unitFields, what: Message(.whatUnit)) else { return nil }
         defer { reader.finish() }
         let name = reader.string("name", required: true)
         let id = reader.string("id")

@@ -1,13 +1,13 @@
 /// Decodes `content/standards.yaml`: indicators shared by many pairings, for comparison.
 enum StandardDecoder {
     static func decode(_ file: ParsedFile) -> [StandardIndicator] {
-        guard let reader = file.context.reader(file.root, known: ["standards", "note"], what: "the standards file") else {
+        guard let reader = file.context.reader(file.root, known: ["standards", "note"], what: Message(.whatStandardsFile)) else {
             return []
         }
         defer { reader.finish() }
         _ = reader.string("note")
         return reader.list("standards").compactMap { node in
-            guard let item = reader.nested(node, known: ["id", "name", "unit"], what: "a standard indicator") else {
+            guard let item = reader.nested(node, known: ["id", "name", "unit"], what: Message(.whatStandard)) else {
                 return nil
             }
             defer { item.finish() }
@@ -16,8 +16,8 @@ enum StandardDecoder {
             let symbol = item.string("unit", required: true)
             let unit = symbol.flatMap(MeasureUnit.named)
             if let symbol, unit == nil {
-                item.sink.error("unknown unit of measure '\(symbol)'"
-                                + Suggestion.didYouMean(symbol, among: MeasureUnit.known.map(\.symbol)),
+                item.sink.error(.unknownStandardUnit, ["unit": .text(symbol),
+                                                      "suggestion": Suggestion.didYouMean(symbol, among: MeasureUnit.known.map(\.symbol))],
                                 at: item.location(ofKey: "unit"))
             }
             guard let id, let name, let unit else { return nil }

@@ -9,7 +9,7 @@ enum TaskDecoder {
                              "deadline", "funding", "note"]
 
     static func decode(_ file: ParsedFile) -> [Section] {
-        guard let reader = file.context.reader(file.root, known: fileFields, what: "a task file") else { return [] }
+        guard let reader = file.context.reader(file.root, known: fileFields, what: Message(.whatTaskFile)) else { return [] }
         defer { reader.finish() }
         _ = reader.string("note")
         if !reader.has("sections") { reader.missing("sections") }
@@ -22,7 +22,7 @@ enum TaskDecoder {
     /// it or they say another.
     private static func decodeSection(_ node: Node, id: String, method inherited: ScoringRule.Method?,
                                       in parent: FieldReader) -> Section? {
-        guard let reader = parent.nested(node, known: sectionFields, what: "a section") else { return nil }
+        guard let reader = parent.nested(node, known: sectionFields, what: Message(.whatSection)) else { return nil }
         defer { reader.finish() }
         _ = reader.string("note")
         let number = reader.string("number")
@@ -37,7 +37,7 @@ enum TaskDecoder {
     }
 
     private static func decodeTask(_ node: Node, method inherited: ScoringRule.Method?, in parent: FieldReader) -> PlanTask? {
-        guard let reader = parent.nested(node, known: taskFields, what: "a task") else { return nil }
+        guard let reader = parent.nested(node, known: taskFields, what: Message(.whatTask)) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true)
         let number = reader.string("number")
@@ -58,7 +58,7 @@ enum TaskDecoder {
     }
 
     private static func decodeFunding(_ node: Node, in parent: FieldReader) -> Funding? {
-        guard let reader = parent.nested(node, known: ["amount", "source"], what: "a funding entry") else { return nil }
+        guard let reader = parent.nested(node, known: ["amount", "source"], what: Message(.whatFunding)) else { return nil }
         defer { reader.finish() }
         let source = reader.string("source")
         // Funding is kept in 万元, the unit the plans use; 0.3亿元 is read as 3000.
