@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system C library libcmark (Debian: libcmark-dev), found by pkg-config.
@@ -25,6 +26,22 @@ let package = Package(
             name: "CMark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        // The system C library libxlsxwriter (Debian: libxlsxwriter-dev), for writing .xlsx.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // Office files: .xlsx read (ZIPFoundation and Foundation's XMLParser) and written
+        // (libxlsxwriter), .docx read. Knows cells and paragraphs, not plans.
+        .target(
+            name: "XiezuoOffice",
+            dependencies: [
+                "XiezuoCore",
+                "CXlsxWriter",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The engine: model, loading, validation, computation. No I/O in its computing parts.
         .target(
@@ -39,6 +56,7 @@ let package = Package(
             name: "XiezuoSite",
             dependencies: [
                 "XiezuoCore",
+                "XiezuoOffice",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -51,6 +69,7 @@ let package = Package(
             name: "XiezuoImport",
             dependencies: [
                 "XiezuoCore",
+                "XiezuoOffice",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -85,6 +104,7 @@ let package = Package(
                 "XiezuoSite",
                 "XiezuoImport",
                 "XiezuoServe",
+                "XiezuoOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,7 +115,9 @@ let package = Package(
                 "XiezuoSite",
                 "XiezuoImport",
                 "XiezuoServe",
+                "XiezuoOffice",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The seed tables, read by path in the import tests.
             exclude: ["Fixtures"]

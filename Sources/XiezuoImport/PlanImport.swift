@@ -9,12 +9,15 @@ public struct PlanImport {
     /// Whose units carry the tasks; nil: the side whose region has the table's units.
     public let owner: Plan.Side?
     public let title: String?
+    /// The plan's text (a document's paragraphs), for the body of a new plan.md.
+    public let text: [String]
 
-    public init(pairing: Pairing, year: Int, owner: Plan.Side?, title: String?) {
+    public init(pairing: Pairing, year: Int, owner: Plan.Side?, title: String?, text: [String] = []) {
         self.pairing = pairing
         self.year = year
         self.owner = owner
         self.title = title
+        self.text = text
     }
 
     public var planID: String { "\(pairing.id)-\(year)" }
@@ -65,7 +68,7 @@ public struct PlanImport {
             return Output(files: [], problems: problems, tasks: 0, indicators: 0)
         }
         let folder = "content/plans/\(planID)"
-        let source = "# Imported by xiezuo import plan from \((table.file as NSString).lastPathComponent); check it against the document.\n"
+        let source = "# 由 xiezuo import plan 从 \((table.file as NSString).lastPathComponent) 导入；请与原文件逐项核对。\n"
         var files: [(String, String)] = []
         var tasks = 0
         var indicators = 0
@@ -92,10 +95,15 @@ public struct PlanImport {
     }
 
     private func planStub(region: Region, owner: Plan.Side) -> String {
-        """
+        // The document's paragraphs as Markdown paragraphs; a line that Markdown would read as
+        // a heading, a list or a quote is escaped, so the text shows as written.
+        let body = text.map { paragraph in
+            paragraph.first.map { "#>-+*".contains($0) } == true ? "\\" + paragraph : paragraph
+        }.joined(separator: "\n\n")
+        return """
         ---
-        # Written by xiezuo import plan. Fill in the document's number, issuer and date, and declare
-        # how the plan scores (docs/content-format.md, 计分办法): nothing here is guessed.
+        # 由 xiezuo import plan 生成。请补上文号、发文单位和日期，并写明计分办法
+        # （见 docs/content-format.md“计分办法”）：这里没有任何猜测的内容。
         pairing: \(pairing.id)
         year: \(year)
         title: \(title ?? "\(region.name) \(year) 年工作方案")
@@ -105,6 +113,6 @@ public struct PlanImport {
         ---
         # \(title ?? "\(region.name) \(year) 年工作方案")
 
-        """
+        """ + (body.isEmpty ? "" : body + "\n")
     }
 }

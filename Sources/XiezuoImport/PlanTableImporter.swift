@@ -31,6 +31,14 @@ public struct PlanTableImporter {
         "units": ["责任单位"],
     ]
 
+    /// The row a task list's or an indicator table's header is on, if the table has one.
+    static func headerRow(of table: Table) -> Table.Row? {
+        table.rows.first { row in
+            !row.isEmpty && (Columns(header: row, fields: taskFields).map { $0.index["text"] != nil } == true
+                             || Columns(header: row, fields: indicatorFields).map { $0.index["name"] != nil } == true)
+        }
+    }
+
     public func read(_ table: Table) -> (Result?, [RowProblem]) {
         var problems: [RowProblem] = []
         for row in table.rows where !row.isEmpty {
@@ -65,7 +73,8 @@ public struct PlanTableImporter {
     }
 }
 
-/// 000's shape: a unit's name stands only on its first row (merged cells), the header row
+/// 000's shape: a unit's name stands on its first row (merged cells: copied out of Word, the
+/// rows below are blank; read from .docx or .xlsx, each row repeats it), the header row
 /// repeats at each page break, and each row is one 列项 (task).
 struct TaskListReader {
     let table: Table
@@ -87,7 +96,8 @@ struct TaskListReader {
             let here = SourceLocation(file: table.file, line: row.number)
             let number = row.cell(columns.index["number"])
             let unit = row.cell(columns.index["unit"])
-            if !number.isEmpty || !unit.isEmpty {
+            let continues = sections.last.map { $0.number == number.nilIfEmpty && $0.title == unit } ?? false
+            if (!number.isEmpty || !unit.isEmpty) && !continues {
                 guard !unit.isEmpty else {
                     fail(row, .unitRowWithoutUnit, ["number": .text(number)]); continue
                 }

@@ -1,11 +1,12 @@
 import Foundation
 import XiezuoCore
 
-/// Monthly progress sheets: one CSV per responsible unit listing its indicators and tasks with
-/// empty columns to fill in (`xiezuo export sheets`), and the filled sheets read back into
-/// progress records (`xiezuo import progress`).
+/// Monthly progress sheets: one per responsible unit listing its indicators and tasks with
+/// empty columns to fill in (`xiezuo export sheets`: an Excel workbook, ProgressWorkbook, or
+/// CSV), and the filled sheets read back into progress records (`xiezuo import progress`).
 ///
-/// A sheet: three rows naming the plan, the unit and the date, a blank row, then a table.
+/// A sheet: three rows naming the plan, the unit and the date, a blank row, then a table (the
+/// workbook puts a title and the due date above them).
 ///
 ///     方案,rushan-shizhong-2022,威海市乳山市—枣庄市市中区 2022 年协作帮扶工作方案
 ///     单位,组织部
@@ -22,7 +23,7 @@ public enum ProgressSheets {
                                                            ("报道", .news), ("名单", .list), ("其他", .other)]
 
     /// One sheet per unit that owns something in the plan, for the month ending `date`.
-    public static func export(_ plan: Plan, content: Content, month: Day) -> [(name: String, data: Data)] {
+    public static func export(_ plan: Plan, content: Content, month: Day) -> [ProgressSheet] {
         let date = Day.lastOfMonth(year: month.year, month: month.month)
         let directory = content.units
         var owners = Set(plan.allTasks.flatMap { directory.units(ofTask: $0.id, in: plan.id) })
@@ -32,26 +33,24 @@ public enum ProgressSheets {
         return owners.sorted().map { unit in
             let name = region?.units.first { $0.id == unit }?.name ?? unit.name
             let mine = { (ids: [UnitID]) in ids.contains(unit) || (ids.isEmpty && directory.coordinators[plan.id] == unit) }
-            var rows: [[String]] = [["方案", plan.id, plan.title], ["单位", name], ["截至日期", date.description], [], header]
+            var lines: [ProgressSheet.Line] = []
             for indicator in plan.indicators where mine(directory.units(ofIndicator: indicator.id, in: plan.id)) {
                 let last = lastValues(plan, unit: unit, indicator: indicator.id, before: date)
-                let target = indicator.target.amount.map { $0.plainString } ?? "-"
                 if case .eachAtLeast(_, let items) = indicator.target {
                     for item in items {
-                        rows.append(["指标", indicator.id, item, indicator.name, indicator.unit.symbol, target,
-                                     last.items[item]?.plainString ?? "", "", "", "", ""])
+                        lines.append(.indicator(indicator, item: item, last: last.items[item]))
                     }
                 } else {
-                    rows.append(["指标", indicator.id, "", indicator.name, indicator.unit.symbol, target,
-                                 last.value?.plainString ?? "", "", "", "", ""])
+                    lines.append(.indicator(indicator, item: nil, last: last.value))
                 }
             }
             for task in plan.allTasks where mine(directory.units(ofTask: task.id, in: plan.id)) {
-                rows.append(["任务", task.id, "", task.text, "", task.points.map { $0.plainString } ?? "", "", "", "", "", ""])
+                lines.append(.task(task))
             }
-            return (name: "\(plan.id)-\(date.monthKey)-\(Slug.make(name)).csv", data: CSV.make(header: rows[0], rows: Array(rows.dropFirst()),
-                                                                                                 // 编号 (1-1, 2-3) stays text in Excel.
-                                                                                                 text: [1]))
+            let due = plan.reporting.flatMap { reporting in
+                Day(year: date.year + (date.month == 12 ? 1 : 0), month: date.month % 12 + 1, day: reporting.dueDay)
+            }
+            return ProgressSheet(planID: plan.id, planTitle: plan.title, unit: name, date: date, due: due, lines: lines)
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiezuoCore
 import XiezuoImport
+import XiezuoOffice
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,6 +32,15 @@ struct ImportPlan: ParsableCommand {
     @Option(help: Say.help(.helpTitle))
     var title: String?
 
+    @Option(help: Say.help(.helpSheet))
+    var sheet: String?
+
+    @Option(help: Say.help(.helpTableNumber))
+    var table: Int?
+
+    @Flag(name: .customLong("with-text"), help: Say.help(.helpWithText))
+    var withText = false
+
     @Argument(help: Say.help(.helpTableFile))
     var file: String
 
@@ -44,11 +54,15 @@ struct ImportPlan: ParsableCommand {
             throw Say.misuse(.unknownPairing, ["id": .text(self.pairing),
                                               "suggestion": Suggestion.didYouMean(self.pairing, among: loaded.content.pairings.map(\.id))])
         }
-        let table = try readTable(file)
+        let read = try readTable(file, sheet: sheet)
+        guard let table = read.planTable(number: self.table) else {
+            throw Say.misuse(self.table == nil ? .noPlanTable : .noSuchTable,
+                             ["file": .text(file), "count": "\(read.tables.count)", "number": "\(self.table ?? 0)"])
+        }
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
-        let output = PlanImport(pairing: pairing, year: year, owner: side, title: title)
+        let output = PlanImport(pairing: pairing, year: year, owner: side, title: title, text: withText ? read.paragraphs : [])
             .run(table, content: loaded.content) { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
-        try finish(output.problems, files: output.files, root: root,
+        try finish(read.problems + output.problems, files: output.files, root: root,
                    summary: Say.text(.importedPlan, ["tasks": "\(output.tasks)", "indicators": "\(output.indicators)",
                                                      "side": .text(output.owner?.rawValue ?? "")]))
     }
@@ -72,7 +86,9 @@ struct ImportProgress: ParsableCommand {
         var problems: [RowProblem] = []
         var records: [(path: String, text: String)] = []
         for file in files {
-            let reading = ProgressSheets.read(try readTable(file), content: loaded.content)
+            let read = try readTable(file)
+            problems += read.problems
+            let reading = ProgressSheets.read(read.tables[0], content: loaded.content)
             problems += reading.problems
             guard let path = reading.path, let text = reading.text else { continue }
             if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
@@ -111,6 +127,11 @@ struct ExportSheets: ParsableCommand {
     @Option(help: Say.help(.helpSheetsOutput))
     var output: String = "sheets"
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case xlsx, csv }
+
+    @Option(help: Say.help(.helpSheetFormat))
+    var format: Format = .xlsx
+
     func run() throws {
         let loaded = loadContent(options)
         guard !loaded.hasErrors else { throw Say.misuse(.contentHasErrors) }
@@ -121,17 +142,28 @@ struct ExportSheets: ParsableCommand {
         let folder = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: options.source, isDirectory: true))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let sheets = ProgressSheets.export(plan, content: loaded.content, month: day)
-        for sheet in sheets { try sheet.data.write(to: folder.appendingPathComponent(sheet.name)) }
+        for sheet in sheets {
+            let data = format == .xlsx ? try ProgressWorkbook.data(sheet) : sheet.csv
+            // A sheet already there (sent out, maybe filled in) is never replaced.
+            let file = folder.appendingPathComponent(sheet.stem + "." + format.rawValue)
+            guard !FileManager.default.fileExists(atPath: file.path) else { stop(Say.text(.sheetExists, ["path": .text(file.path)])) }
+            try data.write(to: file)
+        }
         print(Say.text(.wroteSheets, ["count": "\(sheets.count)", "output": .text(output)]))
     }
 }
 
-func readTable(_ file: String) throws -> Table {
+/// A table file of any kind the officials have (.xlsx, .docx, CSV, TSV).
+func readTable(_ file: String, sheet: String? = nil) throws -> TableFile {
     guard let data = FileManager.default.contents(atPath: file) else { throw Say.misuse(.cannotReadTable, ["file": .text(file)]) }
     do {
-        return try Table.decode(data, file: file)
+        let read = try TableFile.read(data, file: file, sheet: sheet)
+        guard !read.tables.isEmpty else { throw Say.misuse(.noPlanTable, ["file": .text(file), "count": "0"]) }
+        return read
     } catch let problem as Table.Problem {
-        throw ValidationError(problem.line(in: Say.language))
+        stop(problem.line(in: Say.language))
+    } catch let problem as OfficeProblem {
+        stop("\(problem.file): " + Say.text(problem.message))
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import XiezuoCore
 @testable import XiezuoImport
+import XiezuoOffice
 
 /// Sheets go out to the units, come back filled, and become the same records an author would write.
 @Suite struct ProgressSheetTests {
@@ -12,9 +13,9 @@ import Testing
     static func filledSheet(value: String, state: String = "已完成",
                             evidence: String = "照片：结对仪式照片；协议文本") throws -> Table {
         let sheets = ProgressSheets.export(plan, content: site.content, month: Day(year: 2022, month: 7, day: 1)!)
-        let sheet = try #require(sheets.first { $0.name.contains("区教育局") })
+        let sheet = try #require(sheets.first { $0.unit == "区教育局" })
         // Saved from Excel: cells as Excel shows them (="1-1" shows, and is saved, as 1-1).
-        var rows = try Table.decode(sheet.data, file: sheet.name).rows.map { $0.cells.map(Table.clean) }
+        var rows = try Table.decode(sheet.csv, file: sheet.stem + ".csv").rows.map { $0.cells.map(Table.clean) }
         for index in rows.indices where rows[index].first == "指标" { rows[index][7] = value }
         for index in rows.indices where rows[index].first == "任务" {
             rows[index][8] = state
@@ -26,8 +27,8 @@ import Testing
 
     @Test func exportWritesOneSheetPerResponsibleUnit() throws {
         let sheets = ProgressSheets.export(Self.plan, content: Self.site.content, month: Day(year: 2022, month: 7, day: 1)!)
-        #expect(sheets.map(\.name) == ["a-b-2022-2022-07-区卫健局.csv", "a-b-2022-2022-07-区教育局.csv"])
-        let table = try Table.decode(sheets[1].data, file: "s.csv")
+        #expect(sheets.map(\.stem) == ["a-b-2022-2022-07-区卫健局", "a-b-2022-2022-07-区教育局"])
+        let table = try Table.decode(sheets[1].csv, file: "s.csv")
         #expect(table.rows[0].cells == ["方案", "a-b-2022", "测试方案"])
         // Codes and dates in the 编号 column are written so that Excel keeps them text.
         #expect(table.rows[2].cells.prefix(2) == ["截至日期", "=\"2022-07-31\""])
@@ -89,5 +90,54 @@ import Testing
         let text = "方案,a-b-2022\n单位,区教育局\n截至日期,2022-07-31\n\n类型,编号,分项,名称,计量单位,目标,上次累计,累计实际数,任务状态,佐证材料,说明\n指标,学习,,,,,,3,,,\n"
         let unknown = ProgressSheets.read(try Table.parse(text, file: "u.csv"), content: Self.site.content)
         #expect(unknown.problems.map(\.description) == ["u.csv:6: error: unknown indicator '学习'; did you mean '学校'?"])
+    }
+
+    /// The workbook `export sheets` writes, filled in its open cells as a unit would and saved,
+    /// read back by `import progress`: the record an author would write.
+    @Test func aFilledWorkbookBecomesTheRecordAnAuthorWouldWrite() throws {
+        let sheets = ProgressSheets.export(Self.plan, content: Self.site.content, month: Day(year: 2022, month: 7, day: 1)!)
+        let sheet = try #require(sheets.first { $0.unit == "区教育局" })
+        var workbook = ProgressWorkbook.workbook(sheet)
+        var page = workbook.sheets[0]
+        // Rows 8 and 9 of the sheet (0-based 7 and 8): the indicator 学校 and the task 1.
+        #expect(page[7, 1].map { if case .text(let text) = $0.value { text } else { "" } } == "学校")
+        #expect(page[8, 1].map { if case .text(let text) = $0.value { text } else { "" } } == "1")
+        page[7, ProgressWorkbook.valueColumn]?.value = .number(3)
+        page[8, ProgressWorkbook.stateColumn]?.value = .text("已完成")
+        page[8, ProgressWorkbook.evidenceColumn]?.value = .text("照片：结对仪式照片；协议文本")
+        workbook.sheets[0] = page
+        let data = try WorkbookWriter.data(workbook)
+        let read = try TableFile.read(data, file: "filled.xlsx")
+        #expect(read.problems == [])
+        let reading = ProgressSheets.read(read.tables[0], content: Self.site.content)
+        #expect(reading.problems == [])
+        let hand = try ProgressSheets.read(Self.filledSheet(value: "3"), content: Self.site.content)
+        #expect(reading.path == hand.path)
+        #expect(reading.text == hand.text)
+    }
+
+    /// What the workbook holds besides the cells: the due day in the title, the unit's cells
+    /// open and the rest locked, the drop-down of states, number formats, A4 with the header
+    /// repeated; the same bytes every time.
+    @Test func theWorkbookLocksThePlanAndOffersTheStates() throws {
+        let sheets = ProgressSheets.export(Self.plan, content: Self.site.content, month: Day(year: 2022, month: 7, day: 1)!)
+        let sheet = try #require(sheets.first { $0.unit == "区教育局" })
+        let page = ProgressWorkbook.workbook(sheet).sheets[0]
+        #expect(page.protected)
+        #expect(page.landscape)
+        #expect(page.printTitleRows == 6...6)
+        #expect(page[7, ProgressWorkbook.valueColumn]?.style.unlocked == true)
+        #expect(page[7, ProgressWorkbook.valueColumn]?.style.numberFormat == "0")
+        #expect(page[7, 5]?.style.unlocked == false)
+        #expect(page[8, ProgressWorkbook.stateColumn]?.style.unlocked == true)
+        let lists = page.rules.compactMap { if case .list(let choices) = $0.kind { choices } else { nil } }
+        #expect(lists == [["未开始", "推进中", "已完成"]])
+        // The tiny site's plan sets no reporting day; 正定→赞皇's asks for the 1st of the next month.
+        func dueLine(_ page: Sheet) -> String? { if case .text(let note)? = page[1, 0]?.value { note } else { nil } }
+        #expect(dueLine(page)?.hasPrefix("数据截至 2022年7月31日；请按方案要求的时间报送。") == true)
+        let zanhuang = Bundled.plan("zhengding-zanhuang-2024")
+        let other = try #require(ProgressSheets.export(zanhuang, content: Bundled.content, month: Day(year: 2024, month: 12, day: 1)!).first)
+        #expect(dueLine(ProgressWorkbook.workbook(other).sheets[0])?.hasPrefix("数据截至 2024年12月31日；请于 2025年1月1日前报送。") == true)
+        #expect(try ProgressWorkbook.data(sheet) == ProgressWorkbook.data(sheet))
     }
 }

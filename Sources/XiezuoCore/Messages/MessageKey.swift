@@ -359,4 +359,28 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     case findingMissingReport
     case findingPartExceedsWhole
     case findingFalseData
+    // MARK: office
+    case notAnOfficeFile
+    case unreadablePart
+    case missingPart
+    case badPartXML
+    case partTooLarge
+    case notAWorkbook
+    case notADocument
+    case noSheets
+    case noSuchSheet
+    case cellFormulaError
+    case cellFormulaUncomputed
+    case workbookNotWritten
+    // MARK: tablefile
+    case oldOfficeFormat
+    case noPlanTable
+    case noSuchTable
+    // MARK: importcli
+    case helpSheet
+    case helpTableNumber
+    case helpWithText
+    // MARK: export
+    case helpSheetFormat
+    case sheetExists
 }
