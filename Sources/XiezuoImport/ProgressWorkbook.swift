@@ -77,7 +77,13 @@ public enum ProgressWorkbook {
                                          kind: .list(stateChoices), errorTitle: "任务状态",
                                          errorMessage: "请从下拉列表中选择：未开始、推进中或已完成。"))
         }
-        for (column, width) in [6.0, 8, 8, 44, 8, 9, 9, 11, 10, 24, 24].enumerated() { page.columnWidths[column] = width }
+        for (column, width) in widths.enumerated() { page.columnWidths[column] = width }
+        // Excel does not grow a row to its wrapped text by itself when a file is written this
+        // way: each row is given the lines its longest cell needs.
+        for (offset, texts) in sheet.tableRows.enumerated() {
+            let lines = texts.enumerated().map { Self.lines(of: $0.element, width: widths[$0.offset]) }.max() ?? 1
+            if lines > 1 { page.rowHeights[headerRow + 1 + offset] = Double(lines) * 15 }
+        }
         page.printTitleRows = headerRow...headerRow
         page.frozenRows = headerRow + 1
         page.landscape = true
@@ -88,6 +94,14 @@ public enum ProgressWorkbook {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return Workbook(title: "\(sheet.planTitle) \(sheet.unit) \(month)进展表", created: calendar.date(from: created)!, sheets: [page])
+    }
+
+    static let widths: [Double] = [6, 12, 8, 44, 8, 9, 9, 11, 10, 24, 24]
+
+    /// The lines `text` takes in a column `width` characters wide: a Chinese character is two.
+    static func lines(of text: String, width: Double) -> Int {
+        let columns = text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
+        return max(1, Int((Double(columns) / max(1, width - 1)).rounded(.up)))
     }
 
     /// Excel number formats by unit of measure: whole counts, money to the fen, percentages
