@@ -1,50 +1,82 @@
 import Foundation
 import XiezuoCore
+import XiezuoOffice
 
-/// Every table as CSV, and the computed results as JSON.
+/// Every table as CSV and, per plan, as one Excel workbook; the computed results as JSON.
 ///
 /// Each CSV row ends with the date its figures are as of (a file saved and mailed on keeps
 /// it), and task and indicator numbers stay text in Excel (see `CSV.textField`).
 enum Downloads {
-    /// A plan's tables: tasks.csv, indicators.csv, units.csv beside its page.
+    /// A plan's tables beside its page: tasks.csv, indicators.csv, units.csv, and plan.xlsx
+    /// with the three as sheets, each dated, the lights as cell colours.
     static func files(of plan: Plan, _ site: SiteContext) -> [SitePath: Data] {
-        var files: [SitePath: Data] = [:]
-        let s = site.strings
         let result = site.result(plan)
-        if let path = site.routes.download(plan.id, "tasks.csv") {
-            let sectionOf = Dictionary(plan.allSections.flatMap { section in section.tasks.map { ($0.id, section.heading) } },
-                                       uniquingKeysWith: { first, _ in first })
-            files[path] = CSV.make(
-                header: ["csv.id", "csv.section", "csv.text", "csv.units", "csv.points", "csv.requirement",
-                         "csv.deadline", "csv.state", "csv.status", "csv.completion", "csv.score", "csv.evidence",
-                         "csv.missing", "csv.as-of"].map { s[$0] },
-                rows: plan.allTasks.map { task in
-                    let r = result.task(task.id)!
-                    return [task.id, sectionOf[task.id] ?? "", task.text, site.frame.unitNames(r.responsible),
-                            task.points.map(Display.amount) ?? "", task.requirement ?? "", r.pace.deadline.description,
-                            s["state." + r.state.rawValue], s["status." + r.pace.status.rawValue],
-                            Display.percent(r.uncappedCompletion), r.score.map { Display.points($0.total) } ?? "",
-                            "\(r.evidence.count)", r.missingEvidence.map { s["evidence." + $0.rawValue] }.joined(separator: "、"),
-                            result.asOf.description]
-                }, text: [0])
+        let tables = [("tasks", tasks(plan, result, site)), ("indicators", indicators(plan, result, site)),
+                      ("units", units(plan, result, site))]
+        var files: [SitePath: Data] = [:]
+        for (name, table) in tables {
+            if let path = site.routes.download(plan.id, name + ".csv") { files[path] = table.csv }
         }
-        if let path = site.routes.download(plan.id, "indicators.csv") {
-            files[path] = CSV.make(header: indicatorHeader(s, withPlan: false),
-                                   rows: plan.indicators.map { indicatorRow($0, plan: plan, result: result, site: site) },
-                                   text: [0])
-        }
-        if let path = site.routes.download(plan.id, "units.csv") {
-            files[path] = CSV.make(
-                header: ["csv.rank", "csv.unit", "csv.available", "csv.earned", "csv.percent", "csv.grade",
-                         "csv.tasks", "csv.missing-reports", "csv.as-of"].map { s[$0] },
-                rows: result.units.sorted { ($0.rank ?? Int.max, $0.unit) < ($1.rank ?? Int.max, $1.unit) }.map { unit in
-                    [unit.rank.map(String.init) ?? "", site.unit(unit.unit)?.name ?? unit.unit.name,
-                     Display.points(unit.rollup.available), Display.points(unit.rollup.earned),
-                     unit.rollup.percent.map(Display.percentValue) ?? "", unit.grade ?? "", "\(unit.tasks.count)",
-                     unit.missingReports.joined(separator: "、"), result.asOf.description]
-                })
+        if let path = site.routes.download(plan.id, "plan.xlsx") {
+            let title = { (table: DownloadTable) in "\(plan.title)　\(table.sheetName)（\(site.strings["download.as-of"]) \(result.asOf)）" }
+            var created = DateComponents()
+            created.year = result.asOf.year; created.month = result.asOf.month; created.day = result.asOf.day
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let workbook = Workbook(title: plan.title, created: calendar.date(from: created)!,
+                                    sheets: tables.map(\.1).filter { !$0.rows.isEmpty }.map { $0.sheet(title: title($0)) })
+            // A workbook the library could not write leaves the CSV files; the build goes on.
+            files[path] = try? WorkbookWriter.data(workbook)
         }
         return files
+    }
+
+    private static func tasks(_ plan: Plan, _ result: PlanResult, _ site: SiteContext) -> DownloadTable {
+        let s = site.strings
+        let sectionOf = Dictionary(plan.allSections.flatMap { section in section.tasks.map { ($0.id, section.heading) } },
+                                   uniquingKeysWith: { first, _ in first })
+        let results = plan.allTasks.map { result.task($0.id)! }
+        return DownloadTable(
+            sheetName: s["download.sheet.tasks"],
+            header: ["csv.id", "csv.section", "csv.text", "csv.units", "csv.points", "csv.requirement",
+                     "csv.deadline", "csv.state", "csv.status", "csv.completion", "csv.score", "csv.evidence",
+                     "csv.missing", "csv.as-of"].map { s[$0] },
+            kinds: [.code, .text, .text, .text, .number, .text, .date, .text, .status, .percent, .number, .number, .text, .date],
+            rows: zip(plan.allTasks, results).map { task, r in
+                [task.id, sectionOf[task.id] ?? "", task.text, site.frame.unitNames(r.responsible),
+                 task.points.map(Display.amount) ?? "", task.requirement ?? "", r.pace.deadline.description,
+                 s["state." + r.state.rawValue], s["status." + r.pace.status.rawValue],
+                 Display.percent(r.uncappedCompletion), r.score.map { Display.points($0.total) } ?? "",
+                 "\(r.evidence.count)", r.missingEvidence.map { s["evidence." + $0.rawValue] }.joined(separator: "、"),
+                 result.asOf.description]
+            },
+            statuses: results.map(\.pace.status))
+    }
+
+    private static func indicators(_ plan: Plan, _ result: PlanResult, _ site: SiteContext) -> DownloadTable {
+        DownloadTable(
+            sheetName: site.strings["download.sheet.indicators"],
+            header: indicatorHeader(site.strings, withPlan: false),
+            kinds: [.code, .text, .text, .number, .number, .percent, .text, .status, .text, .date],
+            rows: plan.indicators.map { indicatorRow($0, plan: plan, result: result, site: site) },
+            statuses: plan.indicators.map { result.indicator($0.id)!.pace.status })
+    }
+
+    private static func units(_ plan: Plan, _ result: PlanResult, _ site: SiteContext) -> DownloadTable {
+        let s = site.strings
+        let units = result.units.sorted { ($0.rank ?? Int.max, $0.unit) < ($1.rank ?? Int.max, $1.unit) }
+        return DownloadTable(
+            sheetName: s["download.sheet.units"],
+            header: ["csv.rank", "csv.unit", "csv.available", "csv.earned", "csv.percent", "csv.grade",
+                     "csv.tasks", "csv.missing-reports", "csv.as-of"].map { s[$0] },
+            kinds: [.number, .status, .number, .number, .percent, .text, .number, .text, .date],
+            rows: units.map { unit in
+                [unit.rank.map(String.init) ?? "", site.unit(unit.unit)?.name ?? unit.unit.name,
+                 Display.points(unit.rollup.available), Display.points(unit.rollup.earned),
+                 unit.rollup.percent.map(Display.percentValue) ?? "", unit.grade ?? "", "\(unit.tasks.count)",
+                 unit.missingReports.joined(separator: "、"), result.asOf.description]
+            },
+            statuses: units.map(\.status))
     }
 
     /// The plan's shares of the site-wide indicators.csv and results.json, kept until the

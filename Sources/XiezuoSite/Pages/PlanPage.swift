@@ -163,7 +163,10 @@ struct PlanPage: Encodable {
                         missingReports: unit.missingReports.isEmpty ? "—" : unit.missingReports.joined(separator: "、"))
             }
         let board = boardRows(result, scored: scored, p: p)
-        let downloads = ["indicators", "tasks", "units"].compactMap { kind in
+        let workbook = site.routes.download(plan.id, "plan.xlsx").map {
+            Download(href: p.href($0), label: p.s["download.workbook"], saveAs: "\(plan.id)-\(p.s["download.file.workbook"])-\(result.asOf).xlsx")
+        }
+        let downloads = [workbook].compactMap { $0 } + ["indicators", "tasks", "units"].compactMap { kind in
             site.routes.download(plan.id, kind + ".csv").map {
                 Download(href: p.href($0), label: p.s["download." + kind],
                          saveAs: "\(plan.id)-\(p.s["download.file." + kind])-\(result.asOf).csv")

@@ -1,0 +1,106 @@
+import Foundation
+import XiezuoCore
+import XiezuoOffice
+
+/// A table the site offers for download: as CSV, and as a sheet of the plan's workbook. Each
+/// column says what it holds, so that the workbook keeps numbers as numbers and codes as text,
+/// and colours a status cell with its light.
+struct DownloadTable {
+    enum Kind {
+        /// Text as written.
+        case text
+        /// A code Excel must not read as a number or a date (1-1): text in both forms.
+        case code
+        /// A date, YYYY-MM-DD: as written in CSV, text in the workbook.
+        case date
+        /// A number as `Display` writes it (1,400.5 or 50).
+        case number
+        /// A percentage as `Display.percent` writes it (75.0%).
+        case percent
+        /// A light's name; the row's status colours it.
+        case status
+    }
+
+    let sheetName: String
+    let header: [String]
+    let kinds: [Kind]
+    let rows: [[String]]
+    /// Each row's light, for its status column.
+    let statuses: [PaceStatus?]
+
+    var csv: Data {
+        CSV.make(header: header, rows: rows, text: Set(kinds.indices.filter { kinds[$0] == .code }))
+    }
+
+    /// The lights as supervision offices colour them: red overdue, yellow behind, blue deadline
+    /// near, green done; the light tints of the site's own colours, so that text stays legible.
+    static func fill(_ status: PaceStatus) -> UInt32? {
+        switch status {
+        case .overdue: return 0xF6C9C4
+        case .behind, .notReported: return 0xFBE7A6
+        case .deadlineNear: return 0xC8DBF6
+        case .done: return 0xC4E6CC
+        default: return nil
+        }
+    }
+
+    /// How wide `text` shows, in Excel's character widths: a Chinese character is two.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
+    }
+
+    /// The table as a sheet: a title with the as-of date, the header, then the rows.
+    func sheet(title: String) -> Sheet {
+        var page = Sheet(name: sheetName)
+        var heading = CellStyle()
+        heading.bold = true
+        heading.fontSize = 13
+        page[0, 0] = .text(title, heading)
+        var head = CellStyle()
+        head.bold = true
+        head.fill = 0xE4E7EB
+        head.border = true
+        head.wrap = true
+        for (column, name) in header.enumerated() { page[2, column] = .text(name, head) }
+        var body = CellStyle()
+        body.border = true
+        for (index, row) in rows.enumerated() {
+            for (column, text) in row.enumerated() {
+                var style = body
+                let value: Cell.Value
+                switch kinds[column] {
+                case .number:
+                    if let number = Double(text.replacingOccurrences(of: ",", with: "")) {
+                        value = .number(number)
+                        style.numberFormat = text.contains(".") ? "#,##0." + String(repeating: "0", count: text.split(separator: ".").last?.count ?? 0) : "#,##0"
+                    } else {
+                        value = .text(text)
+                    }
+                case .percent:
+                    if text.hasSuffix("%"), let number = Double(text.dropLast()) {
+                        value = .number(number / 100)
+                        style.numberFormat = "0.0%"
+                    } else {
+                        value = .text(text)
+                    }
+                case .status:
+                    value = .text(text)
+                    style.fill = statuses[index].flatMap(Self.fill)
+                case .text, .code, .date:
+                    value = .text(text)
+                }
+                page[3 + index, column] = Cell(value, style)
+            }
+        }
+        for (column, kind) in kinds.enumerated() {
+            let texts: [String] = [header[column]] + rows.map { $0[column] }
+            let longest: Int = texts.map(Self.width).max() ?? 8
+            page.columnWidths[column] = kind == .text ? Double(min(max(longest, 8), 50)) : Double(min(max(longest, 6), 16) + 1)
+        }
+        page.printTitleRows = 2...2
+        page.frozenRows = 3
+        page.landscape = true
+        page.header = title
+        return page
+    }
+}
