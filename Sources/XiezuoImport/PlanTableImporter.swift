@@ -39,6 +39,17 @@ public struct PlanTableImporter {
         }
     }
 
+    /// Which layout the table is read in, and what in its header says so: said beside the rows
+    /// that cannot be read, so that a clerk knows which rule a message applies.
+    public static func layout(of table: Table) -> Message? {
+        guard let row = headerRow(of: table) else { return nil }
+        let number: Message.Argument = "\(row.number)"
+        if let columns = Columns(header: row, fields: taskFields), columns.index["text"] != nil {
+            return Message(columns.index["item"] != nil ? .layoutByUnit : .layoutByRow, ["row": number])
+        }
+        return Message(.layoutIndicators, ["row": number])
+    }
+
     public func read(_ table: Table) -> (Result?, [RowProblem]) {
         var problems: [RowProblem] = []
         for row in table.rows where !row.isEmpty {

@@ -62,6 +62,9 @@ struct ImportPlan: ParsableCommand {
         let root = URL(fileURLWithPath: options.source, isDirectory: true)
         let output = PlanImport(pairing: pairing, year: year, owner: side, title: title, text: withText ? read.paragraphs : [])
             .run(table, content: loaded.content) { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        if !output.problems.isEmpty, let layout = PlanTableImporter.layout(of: table) {
+            Say.note(Say.text(.layoutNote, ["file": .text(table.file), "layout": .message(layout)]))
+        }
         try finish(read.problems + output.problems, files: output.files, root: root,
                    summary: Say.text(.importedPlan, ["tasks": "\(output.tasks)", "indicators": "\(output.indicators)",
                                                      "side": .text(output.owner?.rawValue ?? "")]))

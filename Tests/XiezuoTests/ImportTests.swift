@@ -59,6 +59,17 @@ import Testing
         ])
     }
 
+    /// Beside the rows it cannot read, the import says which layout it read the table in and why.
+    @Test func theLayoutAssumedIsNamedWithItsReason() throws {
+        func layout(_ text: String) throws -> String? {
+            PlanTableImporter.layout(of: try Table.parse(text, file: "t.tsv"))?.text(in: .chinese)
+        }
+        #expect(try layout("工作清单\t\n序号\t责任单位\t列项\t任务内容\n")?.hasPrefix("按“按单位排列的任务清单”读取：第 2 行的表头有“列项”") == true)
+        #expect(try layout("序号\t任务内容\t责任单位\n")?.hasPrefix("按“每行一项任务”的清单读取：第 1 行的表头有“任务内容”而没有“列项”") == true)
+        #expect(try layout("指标名称\t单位\t目标任务\n")?.hasPrefix("按指标表读取：第 1 行的表头有“指标名称”") == true)
+        #expect(try layout("甲\t乙\n") == nil)
+    }
+
     @Test func aTaskListWithARowPerTaskIsReadToo() throws {
         // No 列项: each row a task numbered in 序号, several units in one cell, a merged 责任单位
         // cell left empty, section rows with a numeral in 序号, a deadline as written in plans.

@@ -383,5 +383,10 @@ extension MessageCatalogue {
         // MARK: export
         .helpSheetFormat: "进展表的格式：xlsx（Excel 工作簿，默认）或 csv。",
         .sheetExists: "{path} 已经存在（可能已发出或已填写），不会覆盖；请换一个 --output 文件夹",
+        // MARK: layout
+        .layoutNote: "{file}：{layout}",
+        .layoutByUnit: "按“按单位排列的任务清单”读取：第 {row} 行的表头有“列项”，所以每个单位的序号和名称写在它的第一行（或合并在它的几行旁边），下面各行是它的任务，按列项编号",
+        .layoutByRow: "按“每行一项任务”的清单读取：第 {row} 行的表头有“任务内容”而没有“列项”，所以每行是一项任务，编号在“序号”列，“一、二、…”的行是板块",
+        .layoutIndicators: "按指标表读取：第 {row} 行的表头有“指标名称”，所以每行是一个指标，“一、…”的行是指标组",
     ]
 }

@@ -383,4 +383,9 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     // MARK: export
     case helpSheetFormat
     case sheetExists
+    // MARK: layout
+    case layoutNote
+    case layoutByUnit
+    case layoutByRow
+    case layoutIndicators
 }
