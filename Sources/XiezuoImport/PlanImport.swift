@@ -41,7 +41,13 @@ public struct PlanImport {
         }
         let sides: [Plan.Side] = owner.map { [$0] } ?? [.helping, .helped]
         let readings = sides.map { ($0, read($0)) }
-        let clean = readings.filter { $0.1.map { $0.1.isEmpty && $0.0 != nil } ?? false }
+        var clean = readings.filter { $0.1.map { $0.1.isEmpty && $0.0 != nil } ?? false }
+        // Both sides have units of these names: the side that carried the pairing's earlier
+        // plans, when they all agree, settles it.
+        let earlier = Set(content.plans.filter { $0.pairing == pairing.id && $0.year != year }.map(\.owner))
+        if owner == nil, clean.count == 2, earlier.count == 1, let side = earlier.first {
+            clean = clean.filter { $0.0 == side }
+        }
         // Not said whose units they are: the side whose region has them all.
         if owner == nil, clean.count == 2 {
             return Output(files: [], problems: [RowProblem(file: table.file, row: 1, message: Message(.ownerTie, [

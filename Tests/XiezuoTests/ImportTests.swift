@@ -59,6 +59,23 @@ import Testing
         ])
     }
 
+    /// Both regions have a 区教育局: without `--owner`, the side that carried the pairing's
+    /// 2022 plan (helping) carries the 2023 one; with no earlier plan, the import asks.
+    @Test func aTieBetweenTheSidesIsSettledByTheEarlierPlans() throws {
+        let bothSides = TinySite.load(replacing: ["content/regions/b.yaml": "name: 乙县\nunits:\n  - {name: 区教育局, kind: bureau}\n"])
+        #expect(bothSides.errors.map(\.description) == [])
+        let pairing = try #require(bothSides.content.pairing("a-b"))
+        let table = try Table.parse("序号\t任务内容\t责任单位\n1\t召开联席会议。\t区教育局\n", file: "t.tsv")
+        let settled = PlanImport(pairing: pairing, year: 2023, owner: nil, title: nil)
+            .run(table, content: bothSides.content, existing: { _ in false })
+        #expect(settled.problems == [])
+        #expect(settled.owner == .helping)
+        // Imported for 2022, the pairing's only plan is that year's own: nothing earlier settles it.
+        let asked = PlanImport(pairing: pairing, year: 2022, owner: nil, title: nil)
+            .run(table, content: bothSides.content, existing: { _ in false })
+        #expect(asked.problems.map(\.message.key) == [.ownerTie])
+    }
+
     /// Beside the rows it cannot read, the import says which layout it read the table in and why.
     @Test func theLayoutAssumedIsNamedWithItsReason() throws {
         func layout(_ text: String) throws -> String? {
