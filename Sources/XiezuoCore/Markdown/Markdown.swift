@@ -22,7 +22,7 @@ public enum Markdown {
             return ""
         }
         defer { cmark_node_free(document) }
-        if markdown.contains("**") { CJKEmphasis.repair(document) }
+        if markdown.containsText("**") { CJKEmphasis.repair(document) }
         if headingOffset > 0 {
             for node in nodes(of: CMARK_NODE_HEADING, in: document) {
                 let level = min(Int(cmark_node_get_heading_level(node)) + headingOffset, 6)
@@ -53,7 +53,7 @@ public enum Markdown {
     /// The lines (of the text, from 1) of each `**` that stays literal even after Chinese-punctuation
     /// bold is paired (see `CJKEmphasis`): bold the author meant and no reader sees.
     public static func unrenderedBold(_ markdown: String) -> [Int] {
-        guard markdown.contains("**"),
+        guard markdown.containsText("**"),
               let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
             return []
         }
