@@ -49,7 +49,7 @@ public enum Engine {
 
         let index = RecordIndex(plan)
         let indicatorEvaluator = IndicatorEvaluator(plan: plan, content: content, asOf: asOf, index: index)
-        let indicators = plan.indicators.map { indicatorEvaluator.evaluate($0, responsible: owners(ofIndicator: $0.id)) }
+        let indicators = plan.indicators.map { indicatorEvaluator.evaluate($0, responsible: owners(ofIndicator: $0.id), history: history) }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         let taskEvaluator = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID, index: index)

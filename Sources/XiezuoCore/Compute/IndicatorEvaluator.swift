@@ -160,8 +160,10 @@ struct IndicatorEvaluator {
     }
 
     /// `detailed: false` leaves out the month-by-month history and the part/whole check, for
-    /// the light evaluations behind a plan's monthly chart.
-    func evaluate(_ indicator: Indicator, responsible: [UnitID], detailed: Bool = true) -> IndicatorResult {
+    /// the light evaluations behind a plan's monthly chart. `history: false` leaves out only
+    /// the history, which the indicator's page draws from the plan as of the site's date and
+    /// no month-end evaluation (a briefing's) is asked for.
+    func evaluate(_ indicator: Indicator, responsible: [UnitID], detailed: Bool = true, history withHistory: Bool = true) -> IndicatorResult {
         let actual = actual(of: indicator, on: asOf)
         let (target, targetSteps) = target(of: indicator)
         var steps = actual.steps + targetSteps
@@ -245,7 +247,7 @@ struct IndicatorEvaluator {
                                actual: actual.value, actualFraction: actual.exact, reported: actual.reported,
                                missedPeriods: missedPeriods, membersBehind: membersBehind, items: actual.items, completion: completion, completionFraction: fraction, met: met,
                                scored: indicator.scored && indicator.target != .none, pace: pace,
-                               responsible: responsible, history: detailed ? history(of: indicator) : [], explanation: steps,
+                               responsible: responsible, history: detailed && withHistory ? history(of: indicator) : [], explanation: steps,
                                exceedsWhole: detailed && exceedsWhole(indicator, actual: actual.value))
     }
 
