@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
             build.progress = { @Sendable progress in display.tell(progress) }
         }
         // Ctrl-C and kill: what is staged goes, a commit under way is finished first.
-        Interruption.shared.install()
+        Interruption.shared.install(language: Say.language)
         let outcome: SiteBuild.Outcome
         display?.start()
         do {

@@ -30,7 +30,7 @@ struct ServeCommand: ParsableCommand {
                                           searchTool: search ? SearchIndex.locateTool() : nil))
         preview.log = { line in FileHandle.standardError.write(Data((timestamp() + " " + line + "\n").utf8)) }
         // Ctrl-C: a build under way leaves nothing half-done.
-        Interruption.shared.install()
+        Interruption.shared.install(language: Say.language)
         let started = DispatchSemaphore(value: 0)
         let failure = LockedBox<Error?>(nil)
         let bound = LockedBox<UInt16>(0)

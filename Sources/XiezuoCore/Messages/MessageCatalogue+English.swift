@@ -388,5 +388,7 @@ extension MessageCatalogue {
         .layoutByUnit: "read as a task list by unit: the header in row {row} has 列项, so a unit's 序号 and name stand on its first row (or merged beside its rows), and the rows below are its tasks, numbered in 列项",
         .layoutByRow: "read as a task list by row: the header in row {row} has 任务内容 and no 列项, so each row is a task numbered in 序号, and rows numbered 一, 二, … are sections",
         .layoutIndicators: "read as an indicator table: the header in row {row} has 指标名称, so each row is an indicator, and rows such as 一、… are groups",
+        // MARK: interrupt
+        .interrupted: "interrupted: the output folder was left as it was",
     ]
 }

@@ -388,4 +388,6 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     case layoutByUnit
     case layoutByRow
     case layoutIndicators
+    // MARK: interrupt
+    case interrupted
 }

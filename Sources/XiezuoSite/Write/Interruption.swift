@@ -1,4 +1,5 @@
 import Foundation
+import XiezuoCore
 
 /// Ctrl-C and `kill` (SIGINT, SIGTERM) during a build: files staged for a commit that has not
 /// begun are removed before the process ends; a commit under way is finished first, so that
@@ -24,8 +25,12 @@ public final class Interruption: @unchecked Sendable {
         while true { Thread.sleep(forTimeInterval: 60) }
     }
 
-    /// Called once by the command line, before any build.
-    public func install() {
+    /// What is said on standard error when a signal stops the build, in the user's language.
+    private var notice = Message(.interrupted).description
+
+    /// Called once by the command line, before any build, with its language.
+    public func install(language: Language = .chinese) {
+        notice = Message(.interrupted).text(in: language)
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -66,7 +71,7 @@ public final class Interruption: @unchecked Sendable {
             child.waitUntilExit()
         }
         if let folder { try? FileManager.default.removeItem(at: folder) }
-        FileHandle.standardError.write(Data("interrupted: the output folder was left as it was\n".utf8))
+        FileHandle.standardError.write(Data((notice + "\n").utf8))
         exit(128 + number)
     }
 }
