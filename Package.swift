@@ -92,7 +92,8 @@ let package = Package(
         // A bounded mutation fuzzer for the loader and the import readers (a command, not a test).
         .executableTarget(
             name: "xiezuo-fuzz",
-            dependencies: ["XiezuoCore", "XiezuoImport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["XiezuoCore", "XiezuoImport", "XiezuoOffice", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Fuzz/XiezuoFuzz"
         ),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),

@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import XiezuoCore
 import XiezuoImport
+import XiezuoOffice
 
 /// A bounded mutation fuzzer for the loader (YAML, front matter, numbers, dates, every field)
-/// and the import readers (plan tables), run as its own command, never in the test suite:
+/// and the import readers (plan tables as text, Excel workbooks and Word documents), run as its
+/// own command, never in the test suite:
 ///
 ///     swift build -c release --product xiezuo-fuzz
 ///     .build/release/xiezuo-fuzz --executions 1000000 --seed 1
@@ -13,7 +15,8 @@ import XiezuoImport
 /// mutation of a seed, loads and validates it, and computes its plans when it is valid. A crash
 /// ends the process: the input that caused it is then in `--findings` as `current-*`. An
 /// execution that runs longer than `--hang-seconds` is written there as a hang and ends the run.
-/// Seeds are the files of the bundled content/ and the plan tables of Tests/XiezuoTests/Fixtures.
+/// Seeds are the files of the bundled content/ and the plan tables of Tests/XiezuoTests/Fixtures
+/// (TSV, and .xlsx and .docx, whose XML parts are mutated one at a time and zipped again).
 @main
 struct XiezuoFuzz: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "xiezuo-fuzz",
@@ -53,6 +56,10 @@ struct XiezuoFuzz: ParsableCommand {
                 if let table = try? Table.decode(input.bytes, file: "fuzz.tsv") {
                     _ = PlanTableImporter(region: region).read(table)
                 }
+            case .office(let name, let region):
+                if let read = try? TableFile.read(input.bytes, file: name), let table = read.planTable() {
+                    _ = PlanTableImporter(region: region).read(table)
+                }
             }
             watchdog.end()
             if execution % 100_000 == 0 || execution == executions {
@@ -68,6 +75,8 @@ struct Input {
     enum Kind {
         case content(String)
         case table(Region)
+        /// An Office file, by its name (the reader goes by the extension).
+        case office(String, Region)
     }
 
     let kind: Kind
@@ -81,6 +90,7 @@ struct Seeds {
     /// Bundled files by the path they take in the small site (a record replaces its record …).
     let byTarget: [String: [Data]]
     let tables: [Data]
+    let office: [OfficeSeed]
     let region: Region
 
     init(site folder: URL, source: URL, tables: URL) throws {
@@ -94,8 +104,11 @@ struct Seeds {
         }
         for (path, data) in site { byTarget[path, default: []].append(data) }
         self.byTarget = byTarget
-        self.tables = ((try? FileManager.default.contentsOfDirectory(atPath: tablesFolder.path)) ?? []).sorted()
-            .compactMap { FileManager.default.contents(atPath: tablesFolder.appendingPathComponent($0).path) }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: tablesFolder.path)) ?? []).sorted()
+        func contents(_ name: String) -> Data? { FileManager.default.contents(atPath: tablesFolder.appendingPathComponent(name).path) }
+        self.tables = names.filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".csv") }.compactMap(contents)
+        self.office = names.filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".docx") }
+            .compactMap { name in contents(name).flatMap { OfficeSeed(name: name, data: $0) } }
         let loaded = ContentLoader.load(from: disk)
         guard let region = loaded.content.region("shizhong") ?? loaded.content.regions.first else {
             throw ValidationError("no region in \(source.path)/content to import tables against")
@@ -104,6 +117,13 @@ struct Seeds {
     }
 
     func input(_ random: inout SplitMix) -> Input {
+        if !office.isEmpty && random.next(100) < 10 {
+            let seed = office[random.next(office.count)]
+            let parts = seed.xmlParts
+            let part = parts[random.next(parts.count)]
+            return Input(kind: .office(seed.name, region), site: site,
+                         bytes: seed.zipped(replacing: part, with: Mutator.mutate(seed.parts[part].data, &random)))
+        }
         if !tables.isEmpty && random.next(100) < 15 {
             return Input(kind: .table(region), site: site, bytes: Mutator.mutate(tables[random.next(tables.count)], &random))
         }
@@ -130,6 +150,10 @@ enum Mutator {
         "ratio: {numerator: 学校, denominator: 医院}", "split: [学校]", "part-of: 学校", "correction: x", "bonus: 5",
         "scoring: {method: per-case, points-per-case: 1}", "start: 2022-12-31", "deadline: 2021-01-01",
         String(repeating: "[", count: 70), String(repeating: "a", count: 300), "\r\n", "\r",
+        // XML of Office parts: cells, merges, references, entities.
+        "<", "</", "/>", "<c r=\"A1\" t=\"s\"><v>99999</v></c>", "<c t=\"e\"><v>#REF!</v></c>", "<f>A1</f>",
+        "<mergeCell ref=\"A1:XFD1048576\"/>", "<mergeCell ref=\"B2:A1\"/>", " r=\"ZZZZ0\"", " s=\"99\"", "&amp;", "&#0;",
+        "<w:vMerge/>", "<w:gridSpan w:val=\"-5\"/>", "<w:gridSpan w:val=\"100000\"/>", "<w:tc>", "<w:tr>", "<v>1e308</v>",
     ]
 
     static func mutate(_ seed: Data, _ random: inout SplitMix) -> Data {
@@ -187,6 +211,7 @@ final class Watchdog: @unchecked Sendable {
         switch input.kind {
         case .content(let path): name = path
         case .table: name = "table.tsv"
+        case .office(let file, _): name = file
         }
         let record = Data("\(name)\n".utf8) + input.bytes
         try? record.write(to: findings.appendingPathComponent("current.bin"))

@@ -44,3 +44,16 @@ struct CellReference: Equatable {
         return letters + String(row)
     }
 }
+
+extension Array where Element: Comparable {
+    /// The index of the first element for which `belongs` is false, the array being ordered so
+    /// that it is true for a prefix (binary search).
+    func partitionPoint(_ belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

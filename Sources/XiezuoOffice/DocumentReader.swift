@@ -61,7 +61,8 @@ public struct DocumentReader {
             var cells: [String] = []
             for cell in row.children("tc") {
                 let properties = cell.child("tcPr")
-                let span = max(1, properties?.child("gridSpan")?["val"].flatMap(Int.init) ?? 1)
+                // Word tables have at most 63 columns; a larger span is a damaged file, not a wide table.
+                let span = min(max(1, properties?.child("gridSpan")?["val"].flatMap(Int.init) ?? 1), 63)
                 let paragraphs = cell.children.flatMap { child -> [String] in
                     switch child.name {
                     case "p": return [Self.text(of: child)]

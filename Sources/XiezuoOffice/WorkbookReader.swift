@@ -57,16 +57,28 @@ public struct WorkbookReader {
             for cell in row.children("c") {
                 let reference = cell["r"].flatMap(CellReference.init) ?? CellReference(column: nextColumn, row: number)
                 nextColumn = reference.column + 1
+                // A plan's table is a few dozen columns wide; a value far to the right is named,
+                // not read into rows thousands of cells long.
+                guard reference.column < Self.columnLimit else {
+                    if value(of: cell, at: reference).isText {
+                        problems.append(.init(row: number, message: Message(.cellBeyondColumns, ["cell": .text(reference.name),
+                                                                                               "limit": "\(Self.columnLimit)"])))
+                    }
+                    continue
+                }
                 switch value(of: cell, at: reference) {
                 case .text(let text): if !text.isEmpty { cells[number, default: [:]][reference.column] = text }
                 case .problem(let message): problems.append(.init(row: number, message: message))
                 }
             }
         }
-        // A merged range's value belongs to each of its rows, in its first column.
+        // A merged range's value belongs to each of its rows, in its first column: the rows that
+        // hold anything (a range may run to the sheet's last row, 1,048,576).
+        let filled = cells.keys.sorted()
         for merge in root.child("mergeCells")?.children("mergeCell") ?? [] {
             guard let (first, last) = merge["ref"].flatMap(CellReference.range), let text = cells[first.row]?[first.column] else { continue }
-            for row in first.row...max(first.row, last.row) where cells[row]?[first.column] == nil {
+            let lower = filled.partitionPoint { $0 < first.row }
+            for row in filled[lower...].prefix(while: { $0 <= last.row }) where cells[row]?[first.column] == nil {
                 cells[row, default: [:]][first.column] = text
             }
         }
@@ -78,7 +90,13 @@ public struct WorkbookReader {
         return SheetGrid(name: name, rows: rows, problems: problems)
     }
 
-    private enum CellValue { case text(String), problem(Message) }
+    /// Columns read: a plan's table is a few dozen wide (Excel's A to IV).
+    static let columnLimit = 256
+
+    private enum CellValue {
+        case text(String), problem(Message)
+        var isText: Bool { if case .text(let text) = self { !text.isEmpty } else { false } }
+    }
 
     private func value(of cell: XMLNode, at position: CellReference) -> CellValue {
         let reference = Message.Argument.text(position.name)

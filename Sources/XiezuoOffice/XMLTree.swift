@@ -39,6 +39,11 @@ final class XMLNode {
 
     /// Parses `data`; the parser's line and reason when it is not well-formed XML.
     static func parse(_ data: Data) -> Result<XMLNode, XMLFailure> {
+        // Office writes its parts in UTF-8; a byte that is not crashes Foundation's XMLParser
+        // when it falls in a name (found by xiezuo-fuzz), so such a part is refused first.
+        guard String(data: data, encoding: .utf8) != nil else {
+            return .failure(XMLFailure(line: Self.firstInvalidLine(data), reason: "not UTF-8"))
+        }
         let builder = Builder()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -72,6 +77,17 @@ final class XMLNode {
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             stack.last?.text += string
         }
+    }
+}
+
+extension XMLNode {
+    /// The 1-based line of the first byte sequence that is not UTF-8.
+    static func firstInvalidLine(_ data: Data) -> Int {
+        for (index, piece) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+            where String(data: Data(piece), encoding: .utf8) == nil {
+            return index + 1
+        }
+        return 1
     }
 }
 

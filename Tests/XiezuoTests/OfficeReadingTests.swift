@@ -93,6 +93,21 @@ enum OfficeFile {
         ])
     }
 
+    /// A damaged or hostile file cannot make rows of a million cells or a million rows: a merge
+    /// to the sheet's last row fills only the rows there are, a value past column 256 is named,
+    /// a Word cell spanning 100,000 columns spans 63.
+    @Test func rangesAsLargeAsTheSheetStayTheSizeOfTheTable() throws {
+        let sheet = """
+            <sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>单位</t></is></c><c r="XFD1" t="inlineStr"><is><t>远</t></is></c></row>            <row r="3"><c r="B3"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:A1048576"/></mergeCells>
+            """
+        let grid = try WorkbookReader(data: try OfficeFile.workbook(sheet: sheet), file: "t.xlsx").sheet()
+        #expect(grid.rows.map(\.number) == [1, 3])
+        #expect(grid.rows.map(\.cells) == [["单位"], ["单位", "1"]])
+        #expect(grid.problems.map { $0.message.text(in: .chinese) } == ["单元格 XFD1 超出了前 256 列，没有读取；方案的表格不会这么宽，请把内容移到表格中"])
+        let body = "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"100000\"/></w:tcPr><w:p><w:r><w:t>标题</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        #expect(try DocumentReader(data: try OfficeFile.document(body), file: "t.docx").tables.first?.first?.count == 63)
+    }
+
     @Test func aWorkbookOf1904CountsItsDatesFrom1904() throws {
         let sheet = "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>43464</v></c></row></sheetData>"
         let grid = try WorkbookReader(data: try OfficeFile.workbook(sheet: sheet, styles: Self.styles, date1904: true), file: "t.xlsx").sheet()
@@ -121,6 +136,20 @@ enum OfficeFile {
             try TableFile.read(Data([0xD0, 0xCF, 0x11, 0xE0]), file: "old.xls")
         } throws: { error in
             (error as? OfficeProblem)?.message.key == .oldOfficeFormat
+        }
+        // A byte that is not UTF-8 inside an element's name crashed Foundation's XMLParser
+        // (xiezuo-fuzz found it): the part is refused before it is parsed.
+        var notUTF8 = Data("<workbook>\n<sheets><she".utf8)
+        notUTF8 += Data([0xB7]) + Data("et name=\"a\"/></sheets></workbook>".utf8)
+        let archive = try Archive(data: Data(), accessMode: .create)
+        try archive.addEntry(with: "xl/workbook.xml", type: .file, uncompressedSize: Int64(notUTF8.count)) { position, size in
+            notUTF8.subdata(in: Int(position)..<Int(position) + size)
+        }
+        #expect {
+            try WorkbookReader(data: archive.data!, file: "t.xlsx")
+        } throws: { error in
+            (error as? OfficeProblem)?.message.text(in: .english)
+                == "the part xl/workbook.xml of the file is not valid XML at line 2 (not UTF-8); open it in Excel, WPS or Word and save it again"
         }
         let broken = try OfficeFile.zip([("xl/workbook.xml", "<workbook><sheets></workbook>")])
         #expect {

@@ -390,5 +390,7 @@ extension MessageCatalogue {
         .layoutIndicators: "按指标表读取：第 {row} 行的表头有“指标名称”，所以每行是一个指标，“一、…”的行是指标组",
         // MARK: interrupt
         .interrupted: "已中断：输出文件夹保持原样",
+        // MARK: office2
+        .cellBeyondColumns: "单元格 {cell} 超出了前 {limit} 列，没有读取；方案的表格不会这么宽，请把内容移到表格中",
     ]
 }

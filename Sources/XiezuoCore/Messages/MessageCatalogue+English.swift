@@ -390,5 +390,7 @@ extension MessageCatalogue {
         .layoutIndicators: "read as an indicator table: the header in row {row} has 指标名称, so each row is an indicator, and rows such as 一、… are groups",
         // MARK: interrupt
         .interrupted: "interrupted: the output folder was left as it was",
+        // MARK: office2
+        .cellBeyondColumns: "cell {cell} is beyond the first {limit} columns and was not read; no plan's table is that wide, move it into the table",
     ]
 }

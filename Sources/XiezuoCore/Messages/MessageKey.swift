@@ -390,4 +390,6 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     case layoutIndicators
     // MARK: interrupt
     case interrupted
+    // MARK: office2
+    case cellBeyondColumns
 }
