@@ -142,11 +142,13 @@ try:
             return status, fields
 
         csv = sorted(p for p in snapshot(target) if p.endswith(".csv"))[0]
+        workbook = sorted(p for p in snapshot(target) if p.endswith(".xlsx"))[0]
         expectations = [
             ("/", "302", None, None, None),
             ("/reports/", "200", "text/html; charset=utf-8", "gzip", "no-cache"),
             ("/reports/assets/style.css", "200", "text/css; charset=utf-8", "gzip", "public, max-age=3600"),
             ("/reports/" + csv, "200", "text/csv; charset=utf-8", None, "no-cache"),
+            ("/reports/" + workbook, "200", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", None, "no-cache"),
             ("/reports/results.json", "200", "application/json; charset=utf-8", "gzip", "no-cache"),
             ("/reports/.xiezuo-site", "403", None, None, None),
         ]
