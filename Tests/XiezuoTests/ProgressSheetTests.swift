@@ -77,6 +77,9 @@ import XiezuoOffice
     @Test(arguments: [
         ("1", "filled.csv:6: error: 累计实际数 1 is lower than the 2 reported before; the sheet asks for the running total to date, not this month's amount"),
         ("三", "filled.csv:6: error: 累计实际数: '三' is written in Chinese numerals; write the number in digits (e.g. 十二 → 12)"),
+        // The advice names the sheet's column for the wording, not a field of a content file.
+        ("约3", "filled.csv:6: error: 累计实际数: '约3' is approximate ('约'); write the exact number and put the wording in the 说明 column"),
+        ("3以上", "filled.csv:6: error: 累计实际数: '3以上' contains '以上'; write only the number here, and any wording in the 说明 column"),
     ])
     func badValuesAreReportedWithFileAndRow(_ value: String, _ expected: String) throws {
         let reading = ProgressSheets.read(try Self.filledSheet(value: value), content: Self.site.content)
