@@ -24,6 +24,24 @@ enum ExcelDate {
         return false
     }
 
+    /// Number formats that show a value × 100 with a % sign: built in (9, 10), or a custom
+    /// code with % outside quoted text.
+    static let builtInPercentFormats: Set<Int> = [9, 10]
+
+    static func isPercentFormat(_ code: String) -> Bool {
+        var quoted = false, escaped = false
+        for character in code {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\"": quoted.toggle()
+            case "\\": escaped = true
+            case "%": if !quoted { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+
     /// The day a serial names, YYYY-MM-DD; the time of day, if any, is dropped. In the 1900
     /// system Excel counts a 29 February 1900 that never was, so serials from 61 on are a day
     /// ahead of a plain count from 31 December 1899; 1904 workbooks count from 1 January 1904.

@@ -10,6 +10,8 @@ public struct WorkbookReader {
     private let sheetPaths: [String: String]
     private let sharedStrings: [String]
     private let dateStyles: Set<Int>
+    /// Styles that show a value × 100 with a % sign: 0.95 is read as 95%, as the cell shows it.
+    private let percentStyles: Set<Int>
     private let uses1904: Bool
 
     public init(data: Data, file: String) throws(OfficeProblem) {
@@ -33,7 +35,9 @@ public struct WorkbookReader {
         sheetPaths = paths
         uses1904 = workbook.child("workbookPr").flatMap { $0["date1904"] }.map { $0 == "1" || $0 == "true" } ?? false
         sharedStrings = try archive.xml("xl/sharedStrings.xml", required: false).map(Self.strings) ?? []
-        dateStyles = try archive.xml("xl/styles.xml", required: false).map(Self.dateStyles) ?? []
+        let styles = try archive.xml("xl/styles.xml", required: false)
+        dateStyles = styles.map { Self.styles($0, where: { ExcelDate.builtInDateFormats.contains($0) }, ExcelDate.isDateFormat) } ?? []
+        percentStyles = styles.map { Self.styles($0, where: { ExcelDate.builtInPercentFormats.contains($0) }, ExcelDate.isPercentFormat) } ?? []
     }
 
     /// The sheet called `name`, or the first sheet.
@@ -116,6 +120,9 @@ public struct WorkbookReader {
                let day = ExcelDate.day(serial: serial, uses1904: uses1904) {
                 return .text(day)
             }
+            if let style = cell["s"].flatMap(Int.init), percentStyles.contains(style), let value = Decimal(string: raw) {
+                return .text(Self.plainNumber("\(value * 100)") + "%")
+            }
             return .text(Self.plainNumber(raw))
         }
     }
@@ -145,16 +152,17 @@ public struct WorkbookReader {
         return node.children("r").compactMap { $0.child("t")?.text }.joined()
     }
 
-    /// The cell styles (indexes of cellXfs) whose number format shows a date.
-    private static func dateStyles(_ root: XMLNode) -> Set<Int> {
-        var custom: [Int: String] = [:]
+    /// The cell styles (indexes of cellXfs) whose number format is a built-in one `builtIn`
+    /// accepts or a custom code `custom` accepts.
+    private static func styles(_ root: XMLNode, where builtIn: (Int) -> Bool, _ custom: (String) -> Bool) -> Set<Int> {
+        var codes: [Int: String] = [:]
         for format in root.child("numFmts")?.children("numFmt") ?? [] {
-            if let id = format["numFmtId"].flatMap(Int.init), let code = format["formatCode"] { custom[id] = code }
+            if let id = format["numFmtId"].flatMap(Int.init), let code = format["formatCode"] { codes[id] = code }
         }
         var styles = Set<Int>()
         for (index, style) in (root.child("cellXfs")?.children("xf") ?? []).enumerated() {
             guard let id = style["numFmtId"].flatMap(Int.init) else { continue }
-            if ExcelDate.builtInDateFormats.contains(id) || custom[id].map(ExcelDate.isDateFormat) == true { styles.insert(index) }
+            if builtIn(id) || codes[id].map(custom) == true { styles.insert(index) }
         }
         return styles
     }

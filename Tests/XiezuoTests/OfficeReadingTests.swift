@@ -108,6 +108,20 @@ enum OfficeFile {
         #expect(try DocumentReader(data: try OfficeFile.document(body), file: "t.docx").tables.first?.first?.count == 63)
     }
 
+    /// A percentage typed as 95% is stored as 0.95 in a % format: read as the cell shows it, 95%,
+    /// never as 0.95 (which a 资金使用率 target would take for less than one percent).
+    @Test func aPercentageReadsAsTheCellShowsIt() throws {
+        let styles = """
+            <numFmts count="1"><numFmt numFmtId="178" formatCode="0.0&quot;%&quot;"/></numFmts>            <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="178"/></cellXfs>
+            """
+        let sheet = """
+            <sheetData><row r="1"><c r="A1" s="1"><v>0.95</v></c><c r="B1" s="2"><v>0.8765</v></c><c r="C1" s="3"><v>95</v></c>            <c r="D1"><v>0.95</v></c></row></sheetData>
+            """
+        let grid = try WorkbookReader(data: try OfficeFile.workbook(sheet: sheet, styles: styles), file: "t.xlsx").sheet()
+        // Built-in 0% and 0.00% multiply; a quoted "%" (as the progress workbooks write) does not.
+        #expect(grid.rows.first?.cells == ["95%", "87.65%", "95", "0.95"])
+    }
+
     @Test func aWorkbookOf1904CountsItsDatesFrom1904() throws {
         let sheet = "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>43464</v></c></row></sheetData>"
         let grid = try WorkbookReader(data: try OfficeFile.workbook(sheet: sheet, styles: Self.styles, date1904: true), file: "t.xlsx").sheet()
