@@ -29,9 +29,10 @@ struct IndicatorTableReader {
             let numberCell = row.cell(columns.index["number"]).trimmingCharacters(in: CharacterSet(charactersIn: ".．、 "))
             let others = [columns.index["measure"], columns.index["target"], columns.index["units"]].map { row.cell($0) }
             if others.allSatisfy(\.isEmpty) {
-                // A section row: 一、组织领导 in the name, or 一 in 序号 and 组织领导 in the name.
-                if nameCell.range(of: "^[一二三四五六七八九十]+、", options: .regularExpression) != nil {
-                    group = nameCell
+                // A section row: 一、组织领导 in the name (or in 序号, merged across the row), or 一
+                // in 序号 and 组织领导 in the name.
+                if let heading = row.heading {
+                    group = heading
                     continue
                 }
                 if numberCell.range(of: "^[一二三四五六七八九十]+$", options: .regularExpression) != nil {

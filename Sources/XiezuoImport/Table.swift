@@ -16,6 +16,16 @@ public struct Table: Sendable {
         }
 
         public var isEmpty: Bool { cells.allSatisfy { Table.clean($0).isEmpty } }
+
+        /// A section heading across the row (一、组织领导): the row's only text, in whichever
+        /// column a merged cell left it (Word puts a heading merged across the table in the
+        /// first column).
+        var heading: String? {
+            let texts = cells.map(Table.clean).filter { !$0.isEmpty }
+            guard texts.count == 1, let text = texts.first,
+                  text.range(of: "^[一二三四五六七八九十]+、.", options: .regularExpression) != nil else { return nil }
+            return text
+        }
     }
 
     public let file: String

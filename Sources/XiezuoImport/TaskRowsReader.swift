@@ -27,6 +27,11 @@ struct TaskRowsReader {
             let text = row.cell(columns.index["text"])
             let rest = [columns.index["unit"], columns.index["points"], columns.index["requirement"], columns.index["deadline"]]
                 .map { row.cell($0) }
+            if let heading = row.heading, let mark = heading.firstIndex(of: "、") {
+                sections.append(GatheredSection(number: String(heading[...mark]), title: String(heading[heading.index(after: mark)...]),
+                                                location: here))
+                continue
+            }
             if number.range(of: "^[一二三四五六七八九十]+$", options: .regularExpression) != nil, rest.allSatisfy(\.isEmpty) {
                 sections.append(GatheredSection(number: number + "、", title: text, location: here))
                 continue

@@ -105,6 +105,23 @@ import Testing
         #expect(sections[0].tasks[1].deadline == Day(year: 2022, month: 12, day: 31))
     }
 
+    /// Word tables merge a section heading across the row, which leaves it in the first column,
+    /// 序号: read as the section (tasks) or the group (indicators), as when it stands in its own column.
+    @Test func aHeadingMergedAcrossTheRowIsASection() throws {
+        let tasks = "序号\t任务内容\t责任单位\n一、组织领导\t\t\n1\t召开联席会议。\t组织部\n二、产业协作\t\t\n2\t引导企业投资。\t商务和投资促进局\n"
+        let (result, problems) = PlanTableImporter(region: Bundled.content.region("shizhong")!, year: 2022)
+            .read(try Table.parse(tasks, file: "t.tsv"))
+        #expect(problems == [])
+        guard case .tasks(let sections) = result else { Issue.record("not read as tasks"); return }
+        #expect(sections.map(\.heading) == ["一、组织领导", "二、产业协作"])
+        #expect(sections.map { $0.tasks.map(\.id) } == [["1"], ["2"]])
+        let indicators = "序号\t指标名称\t单位\t目标任务\t责任单位\n一、组织领导\t\t\t\t\n1\t召开区级高层联席会议情况\t次\t1\t区委办\n"
+        let (read, found) = PlanTableImporter(region: Bundled.content.region("putuo")!).read(try Table.parse(indicators, file: "t.tsv"))
+        #expect(found == [])
+        guard case .indicators(let list) = read else { Issue.record("not read as indicators"); return }
+        #expect(list.map(\.group) == ["一、组织领导"])
+    }
+
     @Test func anIndicatorTablesNumberColumnNumbersItsRows() throws {
         // As Word and Excel tables are often laid out: 序号 in its own column, section rows with
         // the section's numeral in it, an unnumbered follow-on row.
