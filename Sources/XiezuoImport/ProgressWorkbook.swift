@@ -98,10 +98,9 @@ public enum ProgressWorkbook {
 
     static let widths: [Double] = [6, 12, 8, 44, 8, 9, 9, 11, 10, 24, 24]
 
-    /// The lines `text` takes in a column `width` characters wide: a Chinese character is two.
+    /// The lines `text` takes in a column `width` characters wide.
     static func lines(of text: String, width: Double) -> Int {
-        let columns = text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
-        return max(1, Int((Double(columns) / max(1, width - 1)).rounded(.up)))
+        max(1, Int((Double(Sheet.width(of: text)) / max(1, width - 1)).rounded(.up)))
     }
 
     /// Excel number formats by unit of measure: whole counts, money to the fen, percentages

@@ -68,6 +68,11 @@ public struct Sheet: Sendable {
         }
     }
 
+    /// How wide `text` shows in a column, in Excel's character widths: a Chinese character is two.
+    public static func width(of text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
+    }
+
     public subscript(row: Int, column: Int) -> Cell? {
         get { cells[Position(row, column)] }
         set { cells[Position(row, column)] = newValue }

@@ -44,11 +44,6 @@ struct DownloadTable {
         }
     }
 
-    /// How wide `text` shows, in Excel's character widths: a Chinese character is two.
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
-    }
-
     /// The table as a sheet: a title with the as-of date, the header, then the rows.
     func sheet(title: String) -> Sheet {
         var page = Sheet(name: sheetName)
@@ -94,7 +89,7 @@ struct DownloadTable {
         }
         for (column, kind) in kinds.enumerated() {
             let texts: [String] = [header[column]] + rows.map { $0[column] }
-            let longest: Int = texts.map(Self.width).max() ?? 8
+            let longest: Int = texts.map(Sheet.width(of:)).max() ?? 8
             page.columnWidths[column] = kind == .text ? Double(min(max(longest, 8), 50)) : Double(min(max(longest, 6), 16) + 1)
         }
         page.printTitleRows = 2...2
