@@ -18,10 +18,7 @@ struct IndicatorTableReader {
         var lastNumbered: String?
         var ids = Set<String>()
         func fail(_ row: Table.Row, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
-            fail(row, Message(key, arguments))
-        }
-        func fail(_ row: Table.Row, _ message: Message) {
-            problems.append(RowProblem(file: table.file, row: row.number, message: message))
+            problems.add(row, of: table, Message(key, arguments))
         }
         for row in table.rows where row.number > headerRow && !row.isEmpty && !columns.isHeader(row) {
             let here = SourceLocation(file: table.file, line: row.number)
@@ -99,7 +96,7 @@ struct IndicatorTableReader {
                 references.append(UnitReference(text: resolved.name, location: here))
                 if let unitNote = resolved.note { note = [note, unitNote].compactMap { $0 }.joined() }
             }
-            if let unknown { fail(row, PlanTableImporter.unknownUnit(unknown, in: region)); continue }
+            if let unknown { problems.add(row, of: table, PlanTableImporter.unknownUnit(unknown, in: region)); continue }
             let partOf = name.hasPrefix("其中") ? indicators.last(where: { !$0.id.hasSuffix("续") && $0.id != id })?.id : nil
             note = [note, columns.note(row)].compactMap { $0 }.joined(separator: "；").nilIfEmpty
             indicators.append(Indicator(

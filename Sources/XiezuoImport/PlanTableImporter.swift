@@ -98,10 +98,7 @@ struct TaskListReader {
         var ids = Set<String>()
         var found: [RowProblem] = []
         func fail(_ row: Table.Row, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
-            fail(row, Message(key, arguments))
-        }
-        func fail(_ row: Table.Row, _ message: Message) {
-            found.append(RowProblem(file: table.file, row: row.number, message: message))
+            found.add(row, of: table, Message(key, arguments))
         }
         for row in TaskCells.rows(of: table, after: headerRow, columns: columns) {
             let here = SourceLocation(file: table.file, line: row.number)
@@ -125,11 +122,11 @@ struct TaskListReader {
             let cells = TaskCells(columns: columns, year: year)
             let points: Decimal?, deadline: Day?
             switch (cells.points(row), cells.deadline(row)) {
-            case (.failure(let problem), _), (_, .failure(let problem)): fail(row, problem.message); continue
+            case (.failure(let problem), _), (_, .failure(let problem)): found.add(row, of: table, problem.message); continue
             case (.success(let read), .success(let day)): (points, deadline) = (read, day)
             }
             guard let resolved = PlanTableImporter.resolve(section.title, in: region) else {
-                fail(row, PlanTableImporter.unknownUnit(section.title, in: region)); continue
+                found.add(row, of: table, PlanTableImporter.unknownUnit(section.title, in: region)); continue
             }
             let id = "\(section.number ?? "\(sections.count)")-\(item)"
             guard ids.insert(id).inserted else {

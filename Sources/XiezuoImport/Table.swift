@@ -151,6 +151,13 @@ public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+extension Array where Element == RowProblem {
+    /// A problem of a table's row, as the table readers report them.
+    mutating func add(_ row: Table.Row, of table: Table, _ message: Message) {
+        append(RowProblem(file: table.file, row: row.number, message: message))
+    }
+}
+
 /// Finds columns by their header names, in any order.
 struct Columns {
     let index: [String: Int]

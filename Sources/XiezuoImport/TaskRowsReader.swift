@@ -16,10 +16,7 @@ struct TaskRowsReader {
         var ids = Set<String>()
         var units: [String] = []
         func fail(_ row: Table.Row, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
-            fail(row, Message(key, arguments))
-        }
-        func fail(_ row: Table.Row, _ message: Message) {
-            problems.append(RowProblem(file: table.file, row: row.number, message: message))
+            problems.add(row, of: table, Message(key, arguments))
         }
         for row in TaskCells.rows(of: table, after: headerRow, columns: columns) {
             let here = SourceLocation(file: table.file, line: row.number)
@@ -54,11 +51,11 @@ struct TaskRowsReader {
                 references.append(UnitReference(text: resolved.name, location: here))
                 if let note = resolved.note { notes.append(note) }
             }
-            if let unknown { fail(row, PlanTableImporter.unknownUnit(unknown, in: region)); continue }
+            if let unknown { problems.add(row, of: table, PlanTableImporter.unknownUnit(unknown, in: region)); continue }
             let cells = TaskCells(columns: columns, year: year)
             let points: Decimal?, deadline: Day?
             switch (cells.points(row), cells.deadline(row)) {
-            case (.failure(let problem), _), (_, .failure(let problem)): fail(row, problem.message); continue
+            case (.failure(let problem), _), (_, .failure(let problem)): problems.add(row, of: table, problem.message); continue
             case (.success(let read), .success(let day)): (points, deadline) = (read, day)
             }
             let note = (notes + [columns.note(row)].compactMap { $0 }).joined(separator: "；")
