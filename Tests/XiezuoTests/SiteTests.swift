@@ -253,17 +253,18 @@ import Testing
         #expect(Strings.fill("无占位", ["a": "1"]) == "无占位")
     }
 
-    @Test func viewModelsReachTemplatesAsDictionaries() throws {
+    @Test func viewModelsReachTemplatesAsObjectsOfTheirFields() throws {
         struct Row: Encodable { let label: String; let note: String?; let count: Int }
         struct Page: Encodable { let rows: [Row]; let flag: Bool; let table: [String: String] }
-        let page = TemplateData.convert(Page(rows: [Row(label: "甲", note: nil, count: 2)], flag: true, table: ["k": "v"]))
-        let rows = try #require(page["rows"] as? [Any])
-        let row = try #require(rows.first as? [String: Any])
-        #expect(Self.text(row["label"]) == "甲")
-        #expect(row["count"] as? Int == 2)
-        #expect(row.keys.contains("note") == false)  // a nil optional is absent, so {{^note}} shows
-        #expect(page["flag"] as? Bool == true)
-        #expect((page["table"] as? [String: TemplateText])?.mapValues(\.renderText) == ["k": "v"])
+        let page = try #require(TemplateData.convert(Page(rows: [Row(label: "甲", note: nil, count: 2)], flag: true, table: ["k": "v"]))
+                                as? TemplateObject)
+        let rows = try #require(page.fields["rows"] as? [Any])
+        let row = try #require(rows.first as? TemplateObject)
+        #expect(Self.text(row.child(named: "label")) == "甲")
+        #expect(row.child(named: "count") as? Int == 2)
+        #expect(row.fields.keys.contains("note") == false)  // a nil optional is absent, so {{^note}} shows
+        #expect(page.child(named: "flag") as? Bool == true)
+        #expect((page.child(named: "table") as? TemplateObject)?.fields.mapValues { Self.text($0) } == ["k": "v"])
     }
 
     @Test func handWrittenEncodingWithNestedContainersIsKept() throws {
@@ -279,10 +280,10 @@ import Testing
                 try parent.encode("上")
             }
         }
-        let value = TemplateData.convert(Custom())
-        #expect(Self.text((value["inner"] as? [String: Any])?["list"]) == "值")
-        #expect((value["list"] as? [Any])?.first as? Int == 1)
-        #expect(Self.text(value["super"]) == "上")
+        let value = try #require(TemplateData.convert(Custom()) as? TemplateObject)
+        #expect(Self.text((value.child(named: "inner") as? TemplateObject)?.child(named: "list")) == "值")
+        #expect((value.child(named: "list") as? [Any])?.first as? Int == 1)
+        #expect(Self.text(value.child(named: "super")) == "上")
     }
 
     /// Strings reach templates as TemplateText.

@@ -1,13 +1,13 @@
 import Mustache
 
-/// Turns a page's view model into the nested dictionaries and arrays swift-mustache looks
-/// names up in, once per page, before rendering.
+/// Turns a page's view model into the nested objects (TemplateObject) and arrays swift-mustache
+/// looks names up in, once per page, before rendering.
 ///
 /// swift-mustache reads any other value by reflection, and a name not on the current object
 /// climbs the context stack, reflecting every object on the way. Reflection (`Mirror`) costs
 /// microseconds per object; a page holds hundreds. View models are `Encodable` instead: the
-/// compiler writes each one's field list, and this encoder copies the fields into a
-/// dictionary without reflecting anything. A nil optional is left out, which templates treat
+/// compiler writes each one's field list, and this encoder copies the fields into an object
+/// without reflecting anything. A nil optional is left out, which templates treat
 /// as "not there".
 /// A string as templates read it. swift-mustache renders a value by trying it against each of
 /// its protocols; a `MustacheCustomRenderable` is recognised after fewer of those dynamic casts
@@ -17,12 +17,27 @@ struct TemplateText: MustacheCustomRenderable {
     var isNull: Bool { false }
 }
 
+/// A view model's fields as templates look names up in them. A final class rather than a
+/// `[String: Any]`: swift-mustache asks each object on its context stack, for every name,
+/// whether it is a MustacheCustomRepresentation and a MustacheParent; for a dictionary that is
+/// a conditional conformance the runtime works out through the generic type's metadata, for a
+/// final class one lookup of a cached answer.
+final class TemplateObject: MustacheParent, @unchecked Sendable {
+    let fields: [String: Any]
+
+    init(_ fields: [String: Any]) { self.fields = fields }
+
+    func child(named name: String) -> Any? { fields[name] }
+}
+
 /// The UI strings (`{{t.key}}`), converted once per build rather than once per page.
 final class TemplateStrings: Encodable, Sendable {
     let values: [String: TemplateText]
+    let object: TemplateObject
 
     init(_ table: [String: String]) {
         values = table.mapValues(TemplateText.init)
+        object = TemplateObject(values)
     }
 
     func encode(to encoder: Encoder) throws {
@@ -32,8 +47,8 @@ final class TemplateStrings: Encodable, Sendable {
 }
 
 enum TemplateData {
-    static func convert<Model: Encodable>(_ model: Model) -> [String: Any] {
-        (encode(model) as? [String: Any]) ?? [:]
+    static func convert<Model: Encodable>(_ model: Model) -> Any {
+        encode(model)
     }
 
     /// The template value of one Encodable value: String, Bool, Int, [String: String],
@@ -46,8 +61,8 @@ enum TemplateData {
         if type == String.self { return TemplateText(renderText: value as! String) }
         if type == HTML.self { return TemplateText(renderText: (value as! HTML).text) }
         if type == Bool.self || type == Int.self { return value }
-        if type == TemplateStrings.self { return (value as! TemplateStrings).values }
-        if type == [String: String].self { return (value as! [String: String]).mapValues(TemplateText.init) }
+        if type == TemplateStrings.self { return (value as! TemplateStrings).object }
+        if type == [String: String].self { return TemplateObject((value as! [String: String]).mapValues(TemplateText.init)) }
         if type == [String].self { return (value as! [String]).map(TemplateText.init) }
         let encoder = ValueEncoder()
         // The encoder itself never throws, and view models encode with synthesized code.
@@ -64,7 +79,7 @@ private final class ValueEncoder: Encoder {
     var items: ItemBox?
     var single: Any?
 
-    var result: Any { fields?.resolved ?? items?.resolved ?? single ?? [String: Any]() }
+    var result: Any { fields?.resolved ?? items?.resolved ?? single ?? TemplateObject([:]) }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let box = fields ?? FieldBox()
@@ -89,7 +104,7 @@ private func resolve(_ value: Any) -> Any { (value as? ValueEncoder)?.result ?? 
 private final class FieldBox {
     var values: [String: Any] = [:]
     var hasNested = false
-    var resolved: Any { hasNested ? values.mapValues(resolve) : values }
+    var resolved: Any { TemplateObject(hasNested ? values.mapValues(resolve) : values) }
 
     func child(_ key: String) -> ValueEncoder {
         let encoder = ValueEncoder()
