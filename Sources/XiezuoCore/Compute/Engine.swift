@@ -38,8 +38,11 @@ public enum Engine {
 
     /// `months`: also the plan at each month's end. `previousRanks`: the units' ranks a month
     /// before when the caller has them (a run of month ends), nil to work them out here.
+    /// `known`: the plan already evaluated at some month ends (a site's briefings), by day,
+    /// which the month states and the month before's ranks are taken from rather than worked
+    /// out again.
     static func evaluate(_ plan: Plan, in content: Content, asOf: Day, months history: Bool,
-                         previousRanks given: [UnitID: Int]?) -> PlanResult {
+                         previousRanks given: [UnitID: Int]?, known: [Day: PlanResult] = [:]) -> PlanResult {
         let directory = content.units
         let coordinator = directory.coordinators[plan.id]
         // An item without a responsible unit belongs to the plan's coordinator.
@@ -110,7 +113,9 @@ public enum Engine {
         func grade(_ rollup: Rollup) -> String? { started ? scorer.grade(rollup.percent) : nil }
         // The ranks at the end of the month before this date's, for the change since (scored plans).
         let previousRanks: [UnitID: Int] = plan.scoring.method == .none ? [:]
-            : given ?? Self.monthBefore(asOf).map { Self.evaluate(plan, in: content, asOf: $0, history: false).ranks } ?? [:]
+            : given ?? Self.monthBefore(asOf).map { day in
+                known[day]?.ranks ?? Self.evaluate(plan, in: content, asOf: day, history: false).ranks
+            } ?? [:]
         let standalone = Set(plan.indicators.filter(\.standsAlone).map(\.id))
         let units = unitRollups.keys.sorted().map { unit -> UnitResult in
             let mine = tasks.filter { $0.responsible.contains(unit) }
@@ -135,6 +140,7 @@ public enum Engine {
         let ends = history ? monthEnds(of: plan, asOf: asOf) : []
         let months = ends.enumerated().map { number, end -> MonthState in
             guard number < ends.count - 1 else { return MonthState(month: end.monthKey, completion: completion, expected: expected.share) }
+            if let evaluated = known[end] { return MonthState(month: end.monthKey, completion: evaluated.completion, expected: evaluated.expected) }
             let (completion, expected) = Self.completion(of: plan, in: content, asOf: end, index: index)
             return MonthState(month: end.monthKey, completion: completion, expected: expected)
         }

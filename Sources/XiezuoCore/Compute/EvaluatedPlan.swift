@@ -11,8 +11,16 @@ extension Engine {
     /// are independent), by plan id.
     public static func evaluateAll(_ content: Content, asOf: Day) -> [String: EvaluatedPlan] {
         Dictionary(uniqueKeysWithValues: Parallel.map(content.plans) { plan in
-            (plan.id, EvaluatedPlan(result: evaluate(plan, in: content, asOf: asOf),
-                                    briefings: briefings(plan, in: content, asOf: asOf)))
+            // The briefings evaluate the plan at its month ends; the plan as of `asOf` takes its
+            // monthly chart and the month before's ranks from them instead of evaluating again.
+            let briefings = briefings(plan, in: content, asOf: asOf)
+            var known: [Day: PlanResult] = [:]
+            for briefing in briefings {
+                known[briefing.now.asOf] = briefing.now
+                if let before = briefing.before { known[before.asOf] = before }
+            }
+            return (plan.id, EvaluatedPlan(result: evaluate(plan, in: content, asOf: asOf, months: true, previousRanks: nil, known: known),
+                                           briefings: briefings))
         })
     }
 }
