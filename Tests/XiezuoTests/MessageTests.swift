@@ -61,6 +61,18 @@ import Testing
         ])
     }
 
+    /// An unknown unit of measure is the one error, not also a mismatch with the indicator's
+    /// standard that only follows from it (it was listed first, above its cause).
+    @Test func anUnknownUnitOfMeasureIsNotAlsoAMismatchWithItsStandard() throws {
+        let indicators = "content/plans/a-b-2022/indicators.yaml"
+        let broken = try #require(TinySite.files[indicators]).replacingOccurrences(of: "unit: 个\n    target: 4",
+                                                                                 with: "unit: 个们\n    target: 4\n    standard: schools")
+        #expect(broken.contains("standard: schools"))
+        let result = TinySite.load(replacing: ["content/standards.yaml": "standards:\n  - {id: schools, name: 结对学校数, unit: 个}\n",
+                                               indicators: broken])
+        #expect(result.errors.map(\.message.key) == [.unknownMeasureUnit])
+    }
+
     @Test func aFullWidthColonIsNamedInChinese() {
         let record = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
         let result = TinySite.load(replacing: [record: TinySite.files[record]!.replacingOccurrences(of: "unit: 区教育局", with: "unit：区教育局")])

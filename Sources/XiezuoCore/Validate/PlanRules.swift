@@ -113,7 +113,9 @@ enum PlanRules {
         }
         if let standardID = indicator.standard {
             if let standard = standards.first(where: { $0.id == standardID }) {
-                if !standard.unit.isCommensurable(with: indicator.unit) {
+                // An unknown unit of measure is reported where it is written; a mismatch with the
+                // standard would only follow from it.
+                if MeasureUnit.named(indicator.unit.symbol) != nil, !standard.unit.isCommensurable(with: indicator.unit) {
                     sink.error(.standardUnitDiffers, ["unit": "\(indicator.unit)", "standard": .text(standardID), "standardUnit": "\(standard.unit)"],
                                at: here)
                 }
