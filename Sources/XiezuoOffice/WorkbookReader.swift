@@ -36,8 +36,8 @@ public struct WorkbookReader {
         uses1904 = workbook.child("workbookPr").flatMap { $0["date1904"] }.map { $0 == "1" || $0 == "true" } ?? false
         sharedStrings = try archive.xml("xl/sharedStrings.xml", required: false).map(Self.strings) ?? []
         let styles = try archive.xml("xl/styles.xml", required: false)
-        dateStyles = styles.map { Self.styles($0, where: { ExcelDate.builtInDateFormats.contains($0) }, ExcelDate.isDateFormat) } ?? []
-        percentStyles = styles.map { Self.styles($0, where: { ExcelDate.builtInPercentFormats.contains($0) }, ExcelDate.isPercentFormat) } ?? []
+        dateStyles = styles.map { Self.styles($0, where: NumberFormat.builtInDates.contains, NumberFormat.isDate) } ?? []
+        percentStyles = styles.map { Self.styles($0, where: NumberFormat.builtInPercentages.contains, NumberFormat.isPercentage) } ?? []
     }
 
     /// The sheet called `name`, or the first sheet.
