@@ -18,12 +18,6 @@ public enum ProgressWorkbook {
         title.fontSize = 14
         var plain = CellStyle()
         plain.wrap = true
-        var header = CellStyle()
-        header.bold = true
-        header.fill = 0xE4E7EB
-        header.border = true
-        header.centred = true
-        header.wrap = true
         var locked = CellStyle()
         locked.border = true
         locked.wrap = true
@@ -44,11 +38,13 @@ public enum ProgressWorkbook {
         page[3, 0] = .text("单位"); page[3, 1] = .text(sheet.unit)
         page[4, 0] = .text("截至日期"); page[4, 1] = .text(sheet.date.description)
         let headerRow = 6
-        for (column, name) in ProgressSheets.header.enumerated() { page[headerRow, column] = .text(name, header) }
+        // The table's text, made once: each row's cells and its height are read from it.
+        let rows = sheet.tableRows
+        for (column, name) in ProgressSheets.header.enumerated() { page[headerRow, column] = .text(name, .columnHeader) }
 
         for (offset, line) in sheet.lines.enumerated() {
             let row = headerRow + 1 + offset
-            let texts = sheet.tableRows[offset]
+            let texts = rows[offset]
             for column in 0..<ProgressSheets.header.count { page[row, column] = .text(texts[column], locked) }
             page[row, evidenceColumn] = Cell(.blank, open)
             page[row, noteColumn] = Cell(.blank, open)
@@ -80,7 +76,7 @@ public enum ProgressWorkbook {
         for (column, width) in widths.enumerated() { page.columnWidths[column] = width }
         // Excel does not grow a row to its wrapped text by itself when a file is written this
         // way: each row is given the lines its longest cell needs.
-        for (offset, texts) in sheet.tableRows.enumerated() {
+        for (offset, texts) in rows.enumerated() {
             let lines = texts.enumerated().map { Self.lines(of: $0.element, width: widths[$0.offset]) }.max() ?? 1
             if lines > 1 { page.rowHeights[headerRow + 1 + offset] = Double(lines) * 15 }
         }
@@ -89,11 +85,7 @@ public enum ProgressWorkbook {
         page.landscape = true
         page.protected = true
         page.header = "\(sheet.planTitle) \(month)进展表"
-        var created = DateComponents()
-        created.year = sheet.date.year; created.month = sheet.date.month; created.day = sheet.date.day
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return Workbook(title: "\(sheet.planTitle) \(sheet.unit) \(month)进展表", created: calendar.date(from: created)!, sheets: [page])
+        return Workbook(title: "\(sheet.planTitle) \(sheet.unit) \(month)进展表", createdOn: sheet.date, sheets: [page])
     }
 
     static let widths: [Double] = [6, 12, 8, 44, 8, 9, 9, 11, 10, 24, 24]

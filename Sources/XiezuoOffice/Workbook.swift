@@ -1,4 +1,5 @@
 import Foundation
+import XiezuoCore
 
 /// A workbook to write, described as values: sheets of cells with their looks, merged ranges,
 /// drop-down lists, protection and print setup. `WorkbookWriter` turns it into .xlsx bytes.
@@ -13,6 +14,18 @@ public struct Workbook: Sendable {
         self.title = title
         self.created = created
         self.sheets = sheets
+    }
+
+    /// A workbook that records `day` (midnight, UTC) as its creation date: the date its
+    /// figures are as of, so that the same figures are the same file.
+    public init(title: String, createdOn day: Day, sheets: [Sheet] = []) {
+        var components = DateComponents()
+        components.year = day.year
+        components.month = day.month
+        components.day = day.day
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        self.init(title: title, created: calendar.date(from: components)!, sheets: sheets)
     }
 }
 
@@ -107,4 +120,15 @@ public struct CellStyle: Hashable, Sendable {
     public var centred = false
 
     public init() {}
+
+    /// A table's header cell: bold, on grey, framed, centred, wrapped.
+    public static let columnHeader: CellStyle = {
+        var style = CellStyle()
+        style.bold = true
+        style.fill = 0xE4E7EB
+        style.border = true
+        style.centred = true
+        style.wrap = true
+        return style
+    }()
 }

@@ -51,12 +51,7 @@ struct DownloadTable {
         heading.bold = true
         heading.fontSize = 13
         page[0, 0] = .text(title, heading)
-        var head = CellStyle()
-        head.bold = true
-        head.fill = 0xE4E7EB
-        head.border = true
-        head.wrap = true
-        for (column, name) in header.enumerated() { page[2, column] = .text(name, head) }
+        for (column, name) in header.enumerated() { page[2, column] = .text(name, .columnHeader) }
         var body = CellStyle()
         body.border = true
         for (index, row) in rows.enumerated() {

@@ -19,11 +19,7 @@ enum Downloads {
         }
         if let path = site.routes.download(plan.id, "plan.xlsx") {
             let title = { (table: DownloadTable) in "\(plan.title)　\(table.sheetName)（\(site.strings["download.as-of"]) \(result.asOf)）" }
-            var created = DateComponents()
-            created.year = result.asOf.year; created.month = result.asOf.month; created.day = result.asOf.day
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let workbook = Workbook(title: plan.title, created: calendar.date(from: created)!,
+            let workbook = Workbook(title: plan.title, createdOn: result.asOf,
                                     sheets: tables.map(\.1).filter { !$0.rows.isEmpty }.map { $0.sheet(title: title($0)) })
             // A workbook the library could not write leaves the CSV files; the build goes on.
             files[path] = try? WorkbookWriter.data(workbook)
