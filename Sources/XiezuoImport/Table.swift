@@ -42,8 +42,7 @@ public struct Table: Sendable {
             case .encoding(let file): return "\(file): " + Message(.tableEncoding).text(in: language)
             case .syntax(let file, let reason): return "\(file): " + Message(.tableSyntax, ["reason": .text(reason)]).text(in: language)
             case .unclosedQuote(let file, let line):
-                return Diagnostic(.error, at: SourceLocation(file: file, line: line), Message(.tableUnclosedQuote)).line(in: language)
-                    .replacingOccurrences(of: "\(file):\(line):1:", with: "\(file):\(line):")
+                return RowProblem(file: file, row: line, message: Message(.tableUnclosedQuote)).line(in: language)
             }
         }
 
@@ -138,8 +137,7 @@ public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:row: 错误：message`, the row as the spreadsheet numbers it.
     public func line(in language: Language) -> String {
-        Diagnostic(.error, at: SourceLocation(file: file, line: row), message).line(in: language)
-            .replacingOccurrences(of: "\(file):\(row):1:", with: "\(file):\(row):")
+        Diagnostic.line(at: "\(file):\(row)", .error, message, in: language)
     }
 
     public var description: String { line(in: .english) }

@@ -62,9 +62,15 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// `path:line:column: 错误：message`, or `path:line:column: error: message` in English.
     public func line(in language: Language) -> String {
+        Self.line(at: location.description, severity, message, in: language)
+    }
+
+    /// The one form of a problem's line, `place: 错误：message` or `place: error: message`,
+    /// for a place written `path:line:column` or, in a table, `file:row`.
+    public static func line(at place: String, _ severity: Severity, _ message: Message, in language: Language) -> String {
         switch language {
-        case .chinese: return "\(location): \(severity.word(in: language))：\(message.text(in: language))"
-        case .english: return "\(location): \(severity.word(in: language)): \(message.text(in: language))"
+        case .chinese: return "\(place): \(severity.word(in: language))：\(message.text(in: language))"
+        case .english: return "\(place): \(severity.word(in: language)): \(message.text(in: language))"
         }
     }
 
