@@ -10,9 +10,12 @@ import ZIPFoundation
 /// their saved values, merged cells, Word's merged table cells.
 enum OfficeFile {
     static func zip(_ parts: [(String, String)]) throws -> Data {
+        try zip(bytes: parts.map { ($0.0, Data($0.1.utf8)) })
+    }
+
+    static func zip(bytes parts: [(String, Data)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
+        for (path, data) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
@@ -155,12 +158,9 @@ enum OfficeFile {
         // (xiezuo-fuzz found it): the part is refused before it is parsed.
         var notUTF8 = Data("<workbook>\n<sheets><she".utf8)
         notUTF8 += Data([0xB7]) + Data("et name=\"a\"/></sheets></workbook>".utf8)
-        let archive = try Archive(data: Data(), accessMode: .create)
-        try archive.addEntry(with: "xl/workbook.xml", type: .file, uncompressedSize: Int64(notUTF8.count)) { position, size in
-            notUTF8.subdata(in: Int(position)..<Int(position) + size)
-        }
+        let withByte = try OfficeFile.zip(bytes: [("xl/workbook.xml", notUTF8)])
         #expect {
-            try WorkbookReader(data: archive.data!, file: "t.xlsx")
+            try WorkbookReader(data: withByte, file: "t.xlsx")
         } throws: { error in
             (error as? OfficeProblem)?.message.text(in: .english)
                 == "the part xl/workbook.xml of the file is not valid XML at line 2 (not UTF-8); open it in Excel, WPS or Word and save it again"
