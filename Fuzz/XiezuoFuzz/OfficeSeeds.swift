@@ -8,7 +8,8 @@ struct OfficeSeed {
     let parts: [(path: String, data: Data)]
 
     init?(name: String, data: Data) {
-        guard let archive = try? Archive(data: data, accessMode: .read) else { return nil }
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch { return nil }
         var parts: [(String, Data)] = []
         for entry in archive where entry.type == .file {
             var bytes = Data()
@@ -19,9 +20,11 @@ struct OfficeSeed {
         self.parts = parts.sorted { $0.0 < $1.0 }
     }
 
-    /// The file with the XML part `index` replaced by `bytes`, zipped again; on a zip error, the seed.
+    /// The file with the XML part `index` replaced by `bytes`, zipped again; on a zip error, no
+    /// bytes (which the readers must refuse too).
     func zipped(replacing index: Int, with bytes: Data) -> Data {
-        guard let archive = try? Archive(data: Data(), accessMode: .create) else { return Data() }
+        let archive: Archive
+        do { archive = try Archive(data: Data(), accessMode: .create) } catch { return Data() }
         for (number, part) in parts.enumerated() {
             let data = number == index ? bytes : part.data
             try? archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),

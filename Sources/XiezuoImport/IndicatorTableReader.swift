@@ -78,7 +78,7 @@ struct IndicatorTableReader {
                 note = "目标任务栏与上一行合并：只作统计，不作考核。"
             } else {
                 statisticsOnly = false
-                switch TargetText.read(targetCell, unit: unit) {
+                switch TargetText.read(targetCell, unit: unit, notes: columns.noteColumn) {
                 case .target(let value): target = value
                 case .problem(let message): fail(row, .cellProblem, ["column": "目标任务", "problem": .message(message)]); continue
                 }
@@ -119,7 +119,7 @@ enum TargetText {
         case problem(Message)
     }
 
-    static func read(_ text: String, unit: MeasureUnit) -> Reading {
+    static func read(_ text: String, unit: MeasureUnit, notes: NumberReading.Problem.Place = .cell(noteColumn: "备注")) -> Reading {
         if none.contains(text) { return .target(Indicator.Target.none) }
         var body = text
         var comparator = "at-least"
@@ -131,7 +131,7 @@ enum TargetText {
         }
         switch NumberReading.amount(body, in: unit) {
         case .success(let value): return .target(comparator == "at-most" ? .atMost(value) : .atLeast(value))
-        case .failure(let problem): return .problem(problem.message(for: text, in: .cell(noteColumn: "备注")))
+        case .failure(let problem): return .problem(problem.message(for: text, in: notes))
         }
     }
 }

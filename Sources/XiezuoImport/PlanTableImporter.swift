@@ -119,14 +119,13 @@ struct TaskListReader {
             let text = row.cell(columns.index["text"])
             guard !text.isEmpty else { fail(row, .emptyColumn, ["column": "任务内容"]); continue }
             guard !item.isEmpty else { fail(row, .emptyItemNumber); continue }
-            let cells = TaskCells(columns: columns, year: year)
-            let points: Decimal?, deadline: Day?
-            switch (cells.points(row), cells.deadline(row)) {
-            case (.failure(let problem), _), (_, .failure(let problem)): found.add(row, of: table, problem.message); continue
-            case (.success(let read), .success(let day)): (points, deadline) = (read, day)
-            }
-            guard let resolved = PlanTableImporter.resolve(section.title, in: region) else {
-                found.add(row, of: table, PlanTableImporter.unknownUnit(section.title, in: region)); continue
+            // Every problem of the row at once: 分值 and 完成时限, then the unit.
+            var (points, deadline, rowProblems) = TaskCells(columns: columns, year: year).pointsAndDeadline(row)
+            let resolved = PlanTableImporter.resolve(section.title, in: region)
+            if resolved == nil { rowProblems.append(PlanTableImporter.unknownUnit(section.title, in: region)) }
+            guard rowProblems.isEmpty, let resolved else {
+                for message in rowProblems { found.add(row, of: table, message) }
+                continue
             }
             let id = "\(section.number ?? "\(sections.count)")-\(item)"
             guard ids.insert(id).inserted else {

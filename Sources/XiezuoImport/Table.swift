@@ -163,6 +163,12 @@ struct Columns {
     /// Columns no field claims: kept as notes, never dropped.
     let extra: [(name: String, index: Int)]
 
+    /// Where a plan table's wording goes: its 备注 column, which the table may not have yet
+    /// (any column no field claims is kept as the row's note).
+    var noteColumn: NumberReading.Problem.Place {
+        .cell(noteColumn: "备注", present: header.contains("备注"))
+    }
+
     /// `fields` maps a field to the header names that stand for it.
     init?(header row: Table.Row, fields: [String: [String]]) {
         let names = row.cells.map(Table.clean)

@@ -19,8 +19,16 @@ struct TaskCells {
         case .success(let value): return .success(value)
         case .failure(let problem):
             return .failure(CellProblem(message: Message(.cellProblem, ["column": "分值",
-                                                                        "problem": .message(problem.message(for: text, in: .cell(noteColumn: "备注")))])))
+                                                                        "problem": .message(problem.message(for: text, in: columns.noteColumn))])))
         }
+    }
+
+    /// 分值 and 完成时限 read together, with every problem of the two (a row that has both wrong
+    /// is told both at once).
+    func pointsAndDeadline(_ row: Table.Row) -> (points: Decimal?, deadline: Day?, problems: [Message]) {
+        let (points, deadline) = (self.points(row), self.deadline(row))
+        let problems = [points.failureMessage, deadline.failureMessage].compactMap { $0 }
+        return (try? points.get() ?? nil, try? deadline.get() ?? nil, problems)
     }
 
     /// 完成时限, when given, as plans write dates (11月底前 in the plan's year).
@@ -55,4 +63,8 @@ struct GatheredSection {
                     location: section.location)
         }
     }
+}
+
+extension Result where Failure == CellProblem {
+    var failureMessage: Message? { if case .failure(let problem) = self { problem.message } else { nil } }
 }

@@ -45,18 +45,21 @@ struct TaskRowsReader {
             guard !units.isEmpty else { fail(row, .noUnitAbove); continue }
             var references: [UnitReference] = []
             var notes: [String] = []
-            var unknown: String?
+            // Every problem of the row at once: each unknown unit, then 分值 and 完成时限.
+            var rowProblems: [Message] = []
             for written in units {
-                guard let resolved = PlanTableImporter.resolve(written, in: region) else { unknown = written; break }
+                guard let resolved = PlanTableImporter.resolve(written, in: region) else {
+                    rowProblems.append(PlanTableImporter.unknownUnit(written, in: region))
+                    continue
+                }
                 references.append(UnitReference(text: resolved.name, location: here))
                 if let note = resolved.note { notes.append(note) }
             }
-            if let unknown { problems.add(row, of: table, PlanTableImporter.unknownUnit(unknown, in: region)); continue }
-            let cells = TaskCells(columns: columns, year: year)
-            let points: Decimal?, deadline: Day?
-            switch (cells.points(row), cells.deadline(row)) {
-            case (.failure(let problem), _), (_, .failure(let problem)): problems.add(row, of: table, problem.message); continue
-            case (.success(let read), .success(let day)): (points, deadline) = (read, day)
+            let (points, deadline, cellProblems) = TaskCells(columns: columns, year: year).pointsAndDeadline(row)
+            rowProblems += cellProblems
+            guard rowProblems.isEmpty else {
+                for message in rowProblems { problems.add(row, of: table, message) }
+                continue
             }
             let note = (notes + [columns.note(row)].compactMap { $0 }).joined(separator: "；")
             sections[sections.count - 1].tasks.append(PlanTask(

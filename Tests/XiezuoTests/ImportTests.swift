@@ -76,6 +76,18 @@ import Testing
         #expect(asked.problems.map(\.message.key) == [.ownerTie])
     }
 
+    /// A row with several mistakes is told all of them at once, each unknown unit among them.
+    @Test func everyProblemOfARowIsListed() throws {
+        let text = "序号\t任务内容\t责任单位\t分值\t完成时限\n1\t召开联席会议。\t组织布、商务投资局\t约20\t2022年13月1日\n"
+        let (_, problems) = PlanTableImporter(region: Bundled.content.region("shizhong")!, year: 2022).read(try Table.parse(text, file: "t.tsv"))
+        #expect(problems.map { $0.line(in: .chinese) } == [
+            "t.tsv:2: 错误：未知单位“组织布”；是否应为“组织部”？（请把它加入 content/regions/shizhong.yaml，或改正表格）",
+            "t.tsv:2: 错误：未知单位“商务投资局”（请把它加入 content/regions/shizhong.yaml，或改正表格）",
+            "t.tsv:2: 错误：分值：“约20”是约数（“约”）；请写确切的数，说明写在“备注”列（表中还没有这一列，可以加上）",
+            "t.tsv:2: 错误：完成时限“2022年13月1日”：没有这个日期：月份是 1 至 12，日不超过当月的天数",
+        ])
+    }
+
     /// Beside the rows it cannot read, the import says which layout it read the table in and why.
     @Test func theLayoutAssumedIsNamedWithItsReason() throws {
         func layout(_ text: String) throws -> String? {
@@ -239,6 +251,10 @@ import Testing
     @Test(arguments: [
         (indicatorHeader + "1.结对学校数\t所们\t4\t区教育局\n", "t.tsv:2: error: unknown unit of measure '所们'; did you mean '所'?"),
         (indicatorHeader + "1.结对学校数\t个\t约4\t区教育局\n",
+         "t.tsv:2: error: 目标任务: '约4' is approximate ('约'); write the exact number and put the wording in the 备注 column "
+         + "(the table has none yet: add it)"),
+        // With a 备注 column, the advice sends the wording there and no more.
+        ("指标名称\t单位\t目标任务\t责任单位\t备注\n" + "1.结对学校数\t个\t约4\t区教育局\t\n",
          "t.tsv:2: error: 目标任务: '约4' is approximate ('约'); write the exact number and put the wording in the 备注 column"),
         (indicatorHeader + "结对学校数\t个\t4\t区教育局\n", "t.tsv:2: error: the first indicator has no number; give the table a 序号 column, or write the name as '1.指标名称'"),
         (indicatorHeader + "1.结对学校数\t个\t4\t\n", "t.tsv:2: error: 责任单位 is empty and no row above names one"),

@@ -18,17 +18,20 @@ public enum NumberReading {
         public enum Place: Sendable {
             /// A field of a content file: wording goes in 'note', a comparison in 'comparator'.
             case field
-            /// A cell of a table or sheet: wording goes in the column `noteColumn`.
-            case cell(noteColumn: String)
+            /// A cell of a table or sheet: wording goes in the column `noteColumn`, which the
+            /// table may not have yet (`present: false`: the advice says to add it).
+            case cell(noteColumn: String, present: Bool = true)
         }
 
         public func message(for text: String, in place: Place = .field) -> Message {
             let text = Message.Argument.text(text)
             switch (self, place) {
-            case (.approximate(let word), .cell(let column)):
-                return Message(.approximateInCell, ["text": text, "word": .text(word), "column": .text(column)])
-            case (.comparisonWords(let word), .cell(let column)):
-                return Message(.comparisonInCell, ["text": text, "word": .text(word), "column": .text(column)])
+            case (.approximate(let word), .cell(let column, let present)):
+                return Message(.approximateInCell, ["text": text, "word": .text(word), "column": .text(column),
+                                                    "missing": .optional(present ? nil : Message(.columnToAdd))])
+            case (.comparisonWords(let word), .cell(let column, let present)):
+                return Message(.comparisonInCell, ["text": text, "word": .text(word), "column": .text(column),
+                                                   "missing": .optional(present ? nil : Message(.columnToAdd))])
             default: break
             }
             switch self {

@@ -114,7 +114,7 @@ extension MessageCatalogue {
         .dateForms: "请写成 2025-12-31、2025年12月31日、12月31日、12月底或年底",
         .dateNeedsYear: "请把年份也写上（2025年12月31日）：这里没有说明是哪一年",
         .dateNeedsDay: "请写明哪一天：{day}，或写 {month}月底 表示当月最后一天",
-        .noSuchDay: "该月没有这一天",
+        .noSuchDay: "没有这个日期：月份是 1 至 12，日不超过当月的天数",
         // MARK: planrules
         .whatIndicatorNamed: "指标“{id}”",
         .whatTaskNamed: "任务“{id}”",
@@ -191,8 +191,9 @@ extension MessageCatalogue {
         .unknownPairing: "未知结对关系“{id}”{suggestion}",
         .unknownUnit: "未知单位“{name}”{suggestion}（{region}的单位列在 {file} 中）",
         // MARK: import
-        .approximateInCell: "“{text}”是约数（“{word}”）；请写确切的数，说明写在“{column}”列",
-        .comparisonInCell: "“{text}”含有“{word}”；这里只写数，说明写在“{column}”列",
+        .approximateInCell: "“{text}”是约数（“{word}”）；请写确切的数，说明写在“{column}”列{missing}",
+        .comparisonInCell: "“{text}”含有“{word}”；这里只写数，说明写在“{column}”列{missing}",
+        .columnToAdd: "（表中还没有这一列，可以加上）",
         .tableEncoding: "不是 UTF-8 或 GB18030 文本；请把表格另存为 CSV（UTF-8），或作为文本粘贴",
         .tableSyntax: "无法读取表格：{reason}",
         .tableUnclosedQuote: "这里有一个单元格以引号（\"）开头却没有结束，下面所有行都会被读进这个单元格；请补上或删去这个引号",

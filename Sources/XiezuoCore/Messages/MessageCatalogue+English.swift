@@ -114,7 +114,7 @@ extension MessageCatalogue {
         .dateForms: "write it as 2025-12-31, 2025年12月31日, 12月31日, 12月底 or 年底",
         .dateNeedsYear: "write the year too (2025年12月31日): nothing here says which year is meant",
         .dateNeedsDay: "say which day: {day}, or {month}月底 for the month's last day",
-        .noSuchDay: "that month has no such day",
+        .noSuchDay: "there is no such date: months are 1 to 12, days at most the month's",
         // MARK: planrules
         .whatIndicatorNamed: "indicator '{id}'",
         .whatTaskNamed: "task '{id}'",
@@ -191,8 +191,9 @@ extension MessageCatalogue {
         .unknownPairing: "unknown pairing '{id}'{suggestion}",
         .unknownUnit: "unknown unit '{name}'{suggestion} (the units of {region} are listed in {file})",
         // MARK: import
-        .approximateInCell: "'{text}' is approximate ('{word}'); write the exact number and put the wording in the {column} column",
-        .comparisonInCell: "'{text}' contains '{word}'; write only the number here, and any wording in the {column} column",
+        .approximateInCell: "'{text}' is approximate ('{word}'); write the exact number and put the wording in the {column} column{missing}",
+        .comparisonInCell: "'{text}' contains '{word}'; write only the number here, and any wording in the {column} column{missing}",
+        .columnToAdd: " (the table has none yet: add it)",
         .tableEncoding: "not UTF-8 or GB18030 text; save the table as CSV (UTF-8) or paste it as text",
         .tableSyntax: "cannot read the table: {reason}",
         .tableUnclosedQuote: "a cell opens a quote (\") here that is never closed, so every row below would be read into it; close the quote, or remove it",

@@ -193,6 +193,7 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     // MARK: import
     case approximateInCell
     case comparisonInCell
+    case columnToAdd
     case tableEncoding
     case tableSyntax
     case tableUnclosedQuote
