@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -51,14 +50,19 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Mustache templates, compiled once: parsed, linked to their partials, drawn from
+        // typed values (MustacheValue), and checked against the data each page declares.
+        .target(name: "XiezuoMustache"),
+        // Runs the Mustache specification's JSON tests against XiezuoMustache (scripts/mustache-spec).
+        .executableTarget(name: "mustache-spec", dependencies: ["XiezuoMustache"]),
         // Render and write: reports, the static site, its templates.
         .target(
             name: "XiezuoSite",
             dependencies: [
                 "XiezuoCore",
                 "XiezuoOffice",
+                "XiezuoMustache",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             // The default look, templates/ at the top of the repository, is embedded into the
             // binary so that a site folder need only hold the templates it changes.
@@ -117,6 +121,7 @@ let package = Package(
                 "XiezuoImport",
                 "XiezuoServe",
                 "XiezuoOffice",
+                "XiezuoMustache",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

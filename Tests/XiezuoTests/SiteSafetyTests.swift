@@ -99,13 +99,18 @@ import Testing
     }
 
     @Test(arguments: [
-        // The section opened on line 2 is still open at the end, line 3.
+        // The section opened on line 2 is still open at the end: it is named where it opens.
         ("plan.mustache", "<p>\n{{#open}}never closed\n",
-         "templates/plan.mustache:3:1: error: template cannot be read: a section {{#name}} or {{^name}} is never closed with {{/name}}"),
+         "templates/plan.mustache:2:1: error: template cannot be read: the section 'open' is never closed; end it with {{/open}}"),
         // 首页 is written in for {{t.nav_home}} (StringInlining); the error is still placed in the
-        // text as written: column 24 is the wrong name b (column 12 with 首页 written in).
+        // text as written: column 21 is the tag {{/b}} (column 9 with 首页 written in).
         ("home.mustache", "{{t.nav_home}}{{#a}}{{/b}}\n",
-         "templates/home.mustache:1:24: error: template cannot be read: a section is closed with a different name than it was opened with"),
+         "templates/home.mustache:1:21: error: template cannot be read: {{/b}} closes the section opened as 'a'; write {{/a}}"),
+        ("unit.mustache", "<p>{{name}}</p>\n{{/name}}\n",
+         "templates/unit.mustache:2:1: error: template cannot be read: {{/name}} closes no open section; delete it, "
+         + "or open the section before it with {{#name}}"),
+        ("task.mustache", "<p>{{name</p>\n",
+         "templates/task.mustache:1:4: error: template cannot be read: a tag is not finished; close it with }}"),
     ])
     func aBrokenTemplateIsReportedWithItsPosition(file: String, text: String, error: String) {
         let sink = DiagnosticSink()

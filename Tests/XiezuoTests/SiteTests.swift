@@ -256,15 +256,13 @@ import Testing
     @Test func viewModelsReachTemplatesAsObjectsOfTheirFields() throws {
         struct Row: Encodable { let label: String; let note: String?; let count: Int }
         struct Page: Encodable { let rows: [Row]; let flag: Bool; let table: [String: String] }
-        let page = try #require(TemplateData.convert(Page(rows: [Row(label: "甲", note: nil, count: 2)], flag: true, table: ["k": "v"]))
-                                as? TemplateObject)
-        let rows = try #require(page.fields["rows"] as? [Any])
-        let row = try #require(rows.first as? TemplateObject)
-        #expect(Self.text(row.child(named: "label")) == "甲")
-        #expect(row.child(named: "count") as? Int == 2)
+        let page = try #require(TemplateData.encode(Page(rows: [Row(label: "甲", note: nil, count: 2)], flag: true, table: ["k": "v"])).object)
+        let row = try #require(page.fields["rows"]?.list?.first?.object)
+        #expect(row.fields["label"]?.text == "甲")
+        #expect(row.fields["count"]?.number == 2)
         #expect(row.fields.keys.contains("note") == false)  // a nil optional is absent, so {{^note}} shows
-        #expect(page.child(named: "flag") as? Bool == true)
-        #expect((page.child(named: "table") as? TemplateObject)?.fields.mapValues { Self.text($0) } == ["k": "v"])
+        #expect(page.fields["flag"]?.flag == true)
+        #expect(page.fields["table"]?.object?.fields.mapValues(\.text) == ["k": "v"])
     }
 
     @Test func handWrittenEncodingWithNestedContainersIsKept() throws {
@@ -280,14 +278,11 @@ import Testing
                 try parent.encode("上")
             }
         }
-        let value = try #require(TemplateData.convert(Custom()) as? TemplateObject)
-        #expect(Self.text((value.child(named: "inner") as? TemplateObject)?.child(named: "list")) == "值")
-        #expect((value.child(named: "list") as? [Any])?.first as? Int == 1)
-        #expect(Self.text(value.child(named: "super")) == "上")
+        let value = try #require(TemplateData.encode(Custom()).object)
+        #expect(value.fields["inner"]?.object?.fields["list"]?.text == "值")
+        #expect(value.fields["list"]?.list?.first?.number == 1)
+        #expect(value.fields["super"]?.text == "上")
     }
-
-    /// Strings reach templates as TemplateText.
-    static func text(_ value: Any?) -> String? { (value as? TemplateText)?.renderText }
 
     @Test func aPieceOfPageIsDrawnOnceAndReused() throws {
         let components = Components(templates: BundledSite.templates)

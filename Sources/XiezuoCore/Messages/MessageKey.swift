@@ -244,9 +244,8 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     case mustacheUnfinished
     case mustacheSectionOpen
     case mustacheDelimiter
-    case mustacheTransform
-    case mustacheInherit
-    case mustacheConfig
+    case mustacheCloseNothing
+    case mustacheEmptyName
     // MARK: failures
     case notASiteFolder
     case outputBusy

@@ -1,21 +1,22 @@
+import XiezuoMustache
+
 /// Writes the UI strings a template names (`{{t.key}}`) into the template's text before it is
 /// parsed.
 ///
 /// The strings of a build are fixed when its templates are loaded, so `{{t.th_unit}}` draws
-/// the same text on every page. Left as a name, swift-mustache looks it up for every page and
+/// the same text on every page. Left as a name, it is looked up for every page and
 /// every table row, climbing the context stack to the page's root object: a sixth of all
 /// lookups in a build (34 of about 200 a page) and 4 % of its CPU time. Written in as text,
 /// it costs nothing.
 ///
 /// The output is the same as looking the name up: the text is escaped as `{{…}}` escapes it
 /// (`{{{t.key}}}` and `{{& t.key}}` stay raw). Anything that could make the two differ leaves
-/// the name for swift-mustache to resolve as before: a template that changes its delimiters
-/// or content type, a key the table lacks, and a text holding a line break (partial
+/// the name to be looked up as before: a template that changes its delimiters, a key the table lacks, and a text holding a line break (partial
 /// indentation treats text and values differently) or a brace (which could join the
 /// template's next or previous character into a tag).
 enum StringInlining {
     static func inline(_ template: String, strings: [String: String]) -> String {
-        guard !template.contains("{{="), !template.contains("{{%"), template.contains("t.") else { return template }
+        guard !template.contains("{{="), template.contains("t.") else { return template }
         return template.replacing(tag) { match in
             let (whole, triple, ampersand, key, thirdBrace) = match.output
             // `{{{…` must close with `}}}` and `{{…` with `}}`; anything else is left to the parser.

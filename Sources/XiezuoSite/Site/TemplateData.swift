@@ -1,69 +1,46 @@
-import Mustache
+import XiezuoMustache
 
-/// Turns a page's view model into the nested objects (TemplateObject) and arrays swift-mustache
-/// looks names up in, once per page, before rendering.
+/// Turns a page's view model into the values templates read (MustacheValue), once per page,
+/// before rendering.
 ///
-/// swift-mustache reads any other value by reflection, and a name not on the current object
-/// climbs the context stack, reflecting every object on the way. Reflection (`Mirror`) costs
-/// microseconds per object; a page holds hundreds. View models are `Encodable` instead: the
-/// compiler writes each one's field list, and this encoder copies the fields into an object
-/// without reflecting anything. A nil optional is left out, which templates treat
-/// as "not there".
-/// A string as templates read it. swift-mustache renders a value by trying it against each of
-/// its protocols; a `MustacheCustomRenderable` is recognised after fewer of those dynamic casts
-/// than a plain String (20 % less time per `{{name}}`, measured), and escaped all the same.
-struct TemplateText: MustacheCustomRenderable {
-    let renderText: String
-    var isNull: Bool { false }
-}
-
-/// A view model's fields as templates look names up in them. A final class rather than a
-/// `[String: Any]`: swift-mustache asks each object on its context stack, for every name,
-/// whether it is a MustacheCustomRepresentation and a MustacheParent; for a dictionary that is
-/// a conditional conformance the runtime works out through the generic type's metadata, for a
-/// final class one lookup of a cached answer.
-final class TemplateObject: MustacheParent, @unchecked Sendable {
-    let fields: [String: Any]
-
-    init(_ fields: [String: Any]) { self.fields = fields }
-
-    func child(named name: String) -> Any? { fields[name] }
-}
+/// View models are `Encodable`: the compiler writes each one's field list, and this encoder
+/// copies the fields into a MustacheObject without reflecting anything. A nil optional is
+/// left out, which templates treat as "not there".
 
 /// The UI strings (`{{t.key}}`), converted once per build rather than once per page.
-final class TemplateStrings: Encodable, Sendable {
-    let values: [String: TemplateText]
-    let object: TemplateObject
+final class TemplateStrings: Codable, Sendable {
+    let values: [String: String]
+    let object: MustacheObject
 
     init(_ table: [String: String]) {
-        values = table.mapValues(TemplateText.init)
-        object = TemplateObject(values)
+        values = table
+        object = MustacheObject(table.mapValues(MustacheValue.text))
     }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(values.mapValues(\.renderText))
+        try container.encode(values)
+    }
+
+    convenience init(from decoder: Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode([String: String].self))
     }
 }
 
 enum TemplateData {
-    static func convert<Model: Encodable>(_ model: Model) -> Any {
-        encode(model)
-    }
-
-    /// The template value of one Encodable value: String, Bool, Int, [String: String],
-    /// [Any] or [String: Any].
+    /// The template value of one Encodable value.
     ///
     /// The leaf types are told apart by comparing types, not by casting: a failed `as?` cast
     /// searches the conformance tables, and every struct in a view model would fail seven.
-    static func encode<Value: Encodable>(_ value: Value) -> Any {
+    static func encode<Value: Encodable>(_ value: Value) -> MustacheValue {
         let type = Value.self
-        if type == String.self { return TemplateText(renderText: value as! String) }
-        if type == HTML.self { return TemplateText(renderText: (value as! HTML).text) }
-        if type == Bool.self || type == Int.self { return value }
-        if type == TemplateStrings.self { return (value as! TemplateStrings).object }
-        if type == [String: String].self { return TemplateObject((value as! [String: String]).mapValues(TemplateText.init)) }
-        if type == [String].self { return (value as! [String]).map(TemplateText.init) }
+        if type == String.self { return .text(value as! String) }
+        if type == HTML.self { return .text((value as! HTML).text) }
+        if type == Bool.self { return .flag(value as! Bool) }
+        if type == Int.self { return .number(value as! Int) }
+        if type == TemplateStrings.self { return .object((value as! TemplateStrings).object) }
+        if type == [String: String].self { return .object(MustacheObject((value as! [String: String]).mapValues(MustacheValue.text))) }
+        if type == [String].self { return .list((value as! [String]).map(MustacheValue.text)) }
         let encoder = ValueEncoder()
         // The encoder itself never throws, and view models encode with synthesized code.
         try? value.encode(to: encoder)
@@ -77,9 +54,9 @@ private final class ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     var fields: FieldBox?
     var items: ItemBox?
-    var single: Any?
+    var single: MustacheValue?
 
-    var result: Any { fields?.resolved ?? items?.resolved ?? single ?? TemplateObject([:]) }
+    var result: MustacheValue { fields?.resolved ?? items?.resolved ?? single ?? .object(MustacheObject([:])) }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let box = fields ?? FieldBox()
@@ -96,33 +73,37 @@ private final class ValueEncoder: Encoder {
     func singleValueContainer() -> SingleValueEncodingContainer { SingleContainer(encoder: self) }
 }
 
-/// Resolves an encoder left inside a container (by a nested container or a super encoder,
-/// which only hand-written `encode(to:)` asks for; synthesized code never does) once the
-/// whole value is written.
-private func resolve(_ value: Any) -> Any { (value as? ValueEncoder)?.result ?? value }
-
+/// A struct's fields. An encoder left inside a container (by a nested container or a super
+/// encoder, which only hand-written `encode(to:)` asks for; synthesized code never does) is
+/// pending until the whole value is written.
 private final class FieldBox {
-    var values: [String: Any] = [:]
-    var hasNested = false
-    var resolved: Any { TemplateObject(hasNested ? values.mapValues(resolve) : values) }
+    var values: [String: MustacheValue] = [:]
+    var pending: [String: ValueEncoder] = [:]
+    var resolved: MustacheValue {
+        .object(MustacheObject(pending.isEmpty ? values : values.merging(pending.mapValues(\.result)) { _, nested in nested }))
+    }
 
     func child(_ key: String) -> ValueEncoder {
         let encoder = ValueEncoder()
-        values[key] = encoder
-        hasNested = true
+        pending[key] = encoder
         return encoder
     }
 }
 
+/// An array's items; pending encoders as in FieldBox, by their place.
 private final class ItemBox {
-    var values: [Any] = []
-    var hasNested = false
-    var resolved: Any { hasNested ? values.map(resolve) : values }
+    var values: [MustacheValue] = []
+    var pending: [(index: Int, encoder: ValueEncoder)] = []
+    var resolved: MustacheValue {
+        var items = values
+        for (index, encoder) in pending { items[index] = encoder.result }
+        return .list(items)
+    }
 
     func child() -> ValueEncoder {
         let encoder = ValueEncoder()
-        values.append(encoder)
-        hasNested = true
+        pending.append((values.count, encoder))
+        values.append(.null)
         return encoder
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import XiezuoMustache
 import XiezuoCore
 
 /// The site's look: the templates, strings and assets embedded from templates/, each
@@ -28,7 +28,7 @@ public struct TemplateSet: Sendable {
                                    language: language, sink: sink)
         var files = DefaultTemplates.files.mapValues { Data($0.utf8) }
         files.merge(overrides) { _, new in new }
-        var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:]
         var unreadable = Set<String>()
         var assets: [String: Data] = [:]
         for path in files.keys.sorted() {
@@ -47,21 +47,17 @@ public struct TemplateSet: Sendable {
                                at: SourceLocation(file: file, line: unknown.line, column: unknown.column))
                 }
                 do {
-                    library.register(try parse(text, strings: strings), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    unreadable.insert(name)
-                    sink.error(.unreadableTemplate, ["reason": .message(describe(error.error))],
-                               at: SourceLocation(file: file, line: error.context.lineNumber - Self.pragmaLines,
-                                                  column: error.context.columnNumber))
+                    parsed[name] = try parse(text, strings: strings)
                 } catch {
                     unreadable.insert(name)
-                    sink.error(.unreadableTemplate, ["reason": "\(error)"], at: SourceLocation(file: file))
+                    sink.error(.unreadableTemplate, ["reason": .message(describe(error.kind))],
+                               at: SourceLocation(file: file, line: error.position.line, column: error.position.column))
                 }
             } else if path.hasPrefix("assets/") {
                 assets[path] = data
             }
         }
-        for name in TemplateName.allCases.map(\.rawValue) where library.getTemplate(named: name) == nil && !unreadable.contains(name) {
+        for name in TemplateName.allCases.map(\.rawValue) where parsed[name] == nil && !unreadable.contains(name) {
             sink.error(.missingTemplate, ["name": .text(name)], at: SourceLocation(file: "templates/\(name).mustache"))
         }
         guard !sink.hasErrors else { return nil }
@@ -71,51 +67,39 @@ public struct TemplateSet: Sendable {
             digest.combine(path)
             digest.combine(files[path]!)
         }
+        let library = MustacheLibrary(parsed: parsed, escape: HTMLEscaping.escape)
         return TemplateSet(library: library, strings: strings, assets: assets, digest: digest.value)
     }
 
-    /// Parses a template so that `{{name}}` escapes with `HTMLEscaping`: a content-type pragma
-    /// on a line of its own is put before the text. A standalone tag and its line end render
-    /// as nothing, so the output is what the text alone gives; error lines are moved back by
-    /// `pragmaLines`.
-    static func parse(_ text: String) throws -> MustacheTemplate {
-        HTMLEscaping.registered
-        return try MustacheTemplate(string: pragma + text)
-    }
-
-    /// `parse`, with the UI strings the template names written in (StringInlining). A template
-    /// that does not parse is parsed again as written, so that its error's column is the one
-    /// the editor shows.
-    static func parse(_ text: String, strings: Strings) throws -> MustacheTemplate {
+    /// A template's text parsed, with the UI strings it names written in (StringInlining). A
+    /// template that does not parse is parsed again as written, so that its error's column is
+    /// the one the editor shows.
+    static func parse(_ text: String, strings: Strings) throws(MustacheSyntaxError) -> MustacheTemplate {
         let inlined = StringInlining.inline(text, strings: strings.templateTable)
-        guard inlined != text else { return try parse(text) }
+        guard inlined != text else { return try MustacheTemplate(text) }
         do {
-            return try parse(inlined)
+            return try MustacheTemplate(inlined)
         } catch {
-            return try parse(text)
+            return try MustacheTemplate(text)
         }
     }
 
-    private static let pragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name) }}\n"
-    static let pragmaLines = 1
-
     /// The parser's complaint in words an editor of templates can act on.
-    static func describe(_ error: Error) -> Message {
-        guard let error = error as? MustacheTemplate.Error else { return Message(.systemReason, ["reason": "\(error)"]) }
+    static func describe(_ error: MustacheSyntaxError.Kind) -> Message {
         switch error {
-        case .sectionCloseNameIncorrect: return Message(.mustacheCloseName)
-        case .unfinishedName: return Message(.mustacheUnfinished)
-        case .expectedSectionEnd: return Message(.mustacheSectionOpen)
-        case .invalidSetDelimiter: return Message(.mustacheDelimiter)
-        case .transformAppliedToInheritanceSection: return Message(.mustacheTransform)
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return Message(.mustacheInherit)
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return Message(.mustacheConfig)
+        case .closeMismatch(let expected?, let found):
+            Message(.mustacheCloseName, ["expected": .text(expected), "found": .text(found)])
+        case .closeMismatch(nil, let found): Message(.mustacheCloseNothing, ["found": .text(found)])
+        case .unfinishedTag: Message(.mustacheUnfinished)
+        case .unclosedSection(let name): Message(.mustacheSectionOpen, ["name": .text(name)])
+        case .badDelimiters: Message(.mustacheDelimiter)
+        case .emptyName: Message(.mustacheEmptyName)
         }
     }
 
     /// Every TemplateName was found when the set loaded, so drawing cannot fail.
     func render(_ context: some Encodable, with template: TemplateName) -> String {
-        guard let html = library.render(TemplateData.convert(context), withTemplate: template.rawValue) else {
+        guard let html = library.render(TemplateData.encode(context), with: template.rawValue) else {
             preconditionFailure("template '\(template.rawValue)' was checked when the templates loaded")
         }
         return html

@@ -1,22 +1,9 @@
-import Mustache
-
-/// HTML escaping for templates, byte by byte.
-///
-/// swift-mustache escapes `{{name}}` by walking the text Character by Character through a
-/// dictionary, which was a quarter of its rendering time. This escapes the same five characters
-/// (`< > & " '`) the same way, looking at UTF-8 bytes, and hands back the very same string when
-/// nothing needs escaping, which is almost always. Every template is parsed with this content
-/// type (see `TemplateSet.parse`), so escaping stays on by default: only `{{{name}}}` is raw.
-struct HTMLEscaping: MustacheContentType {
-    /// The name the pragma `{{% CONTENT_TYPE: … }}` refers to.
-    static let name = "XIEZUO_HTML"
-
-    /// Registers the content type with swift-mustache, once per process.
-    static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
-
-    func escapeText(_ text: String) -> String { Self.escape(text) }
-
-    static func escape(_ text: String) -> String {
+/// HTML escaping for `{{name}}`, byte by byte: the five characters `< > & " '`, looking at
+/// UTF-8 bytes, and the very same string back when nothing needs escaping, which is almost
+/// always.
+public enum HTMLEscaping {
+    @Sendable
+    public static func escape(_ text: String) -> String {
         var text = text
         let needsEscaping = text.withUTF8 { bytes in bytes.contains { replacement(for: $0) != nil } }
         guard needsEscaping else { return text }
