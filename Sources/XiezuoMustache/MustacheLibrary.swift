@@ -31,6 +31,8 @@ public struct MustacheLibrary: Sendable {
 
     public func has(_ name: String) -> Bool { slots[name] != nil }
 
+    func slot(of name: String) -> Int? { slots[name] }
+
     /// `value` drawn by the template `name`; nil when the library has no such template.
     public func render(_ value: MustacheValue, with name: String) -> String? {
         guard let slot = slots[name] else { return nil }

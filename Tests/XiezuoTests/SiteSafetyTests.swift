@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XiezuoMustache
 @testable import XiezuoCore
 @testable import XiezuoSite
 
@@ -117,6 +118,52 @@ import Testing
         let set = TemplateSet.load(overrides: [file: Data(text.utf8)], language: "zh-CN", sink: sink)
         #expect(set == nil)
         #expect(sink.sorted.map(\.description) == [error])
+    }
+
+    @Test(arguments: [
+        // A page's own name: column 24 is the tag, with what was likely meant.
+        ("home.mustache", "{{<layout}}{{$main}}<p>{{latestDta}}</p>{{/main}}{{/layout}}",
+         "templates/home.mustache:1:24: error: 'latestDta' is not in the data here; did you mean 'latestData'? "
+         + "(the data templates/home.mustache is drawn from; check the spelling, or remove the tag)"),
+        // Inside {{#units}} the names are a unit row's; a row's name is found there, the page's
+        // around it, and a name in neither is reported at its place.
+        ("plan.mustache", "{{<layout}}{{$main}}\n{{#units}}{{rank}}{{scored}}\n{{grdae}}{{/units}}\n{{/main}}{{/layout}}",
+         "templates/plan.mustache:3:1: error: 'grdae' is not in the data here; did you mean 'grade'? "
+         + "(the data templates/plan.mustache is drawn from; check the spelling, or remove the tag)"),
+        // A piece drawn on its own (a badge) is checked against its own data.
+        ("partials/badge.mustache", "<span>{{symbol}} {{labels}}</span>",
+         "templates/partials/badge.mustache:1:18: error: 'labels' is not in the data here; did you mean 'label'? "
+         + "(the data templates/partials/badge.mustache is drawn from; check the spelling, or remove the tag)"),
+        // A dotted name is followed to its end: chrome has no titel.
+        ("layout.mustache", "<title>{{chrome.titel}}</title>{{$main}}{{/main}}",
+         "templates/layout.mustache:1:8: error: 'chrome.titel' is not in the data here; did you mean 'chrome.title'? "
+         + "(the data templates/home.mustache is drawn from; check the spelling, or remove the tag)"),
+    ])
+    func aNameTheDataLacksIsAnErrorWhenTemplatesLoad(file: String, text: String, error: String) {
+        let sink = DiagnosticSink()
+        let set = TemplateSet.load(overrides: [file: Data(text.utf8)], language: "zh-CN", sink: sink)
+        #expect(set == nil)
+        #expect(sink.sorted.map(\.description) == [error])
+    }
+
+    @Test func everyTemplatesDataHasAShapeWithItsFields() throws {
+        // Read from the types: a list of rows is a list of objects with the rows' fields, the
+        // UI strings allow any key, and HTML is a value.
+        let plan = try #require(TemplateName.shapes[.plan])
+        guard case .object(let fields) = plan, case .list(.object(let unit))? = fields["units"] else {
+            Issue.record("the plan page's shape has no list of unit rows: \(plan)")
+            return
+        }
+        #expect(unit.keys.sorted() == ["available", "earned", "grade", "missingReports", "percent", "rank", "tasks", "unit"])
+        #expect(fields["t"] == .anyNames)
+        #expect(fields["sortable"] == .value)
+        guard case .object(let chrome)? = fields["chrome"] else {
+            Issue.record("no chrome")
+            return
+        }
+        #expect(chrome["head"] == .value)
+        #expect(chrome["canonical"] == .value)
+        #expect(TemplateName.allCases.filter { TemplateName.shapes[$0] == nil } == [.layout])
     }
 
     @Test func aStringOverrideReplacesOneKey() throws {

@@ -24,13 +24,13 @@ import Testing
 
     @Test func inlinedStringsDrawWhatLookingThemUpDraws() throws {
         let sink = DiagnosticSink()
-        let set = try #require(TemplateSet.load(overrides: ["home.mustache": Data(Self.template.utf8),
-                                                            "strings.yaml": Data(Self.strings.utf8)],
-                                                language: "zh-CN", sink: sink))
-        let page = Page(t: set.strings.templateStrings)
-        let inlined = set.render(page, with: .home)
-        let plain = try MustacheLibrary(templates: ["home": Self.template], escape: HTMLEscaping.escape)
-        let lookedUp = plain.render(TemplateData.encode(page), with: "home")
+        let set = try #require(TemplateSet.load(overrides: ["strings.yaml": Data(Self.strings.utf8)], language: "zh-CN", sink: sink))
+        let page = TemplateData.encode(Page(t: set.strings.templateStrings))
+        let written = MustacheLibrary(parsed: ["page": try TemplateSet.parse(Self.template, strings: set.strings)],
+                                      escape: HTMLEscaping.escape)
+        let inlined = written.render(page, with: "page")
+        let plain = try MustacheLibrary(templates: ["page": Self.template], escape: HTMLEscaping.escape)
+        let lookedUp = plain.render(page, with: "page")
         // Escaped in {{…}}, raw in {{{…}}} and {{&…}}.
         #expect(inlined == """
         <p title="&lt;甲&amp;&quot;乙&#39;&gt;">&lt;甲&amp;&quot;乙&#39;&gt;|<甲&"乙'>|<甲&"乙'>|{{x}}|上

@@ -238,6 +238,7 @@ extension MessageCatalogue {
         .stringsNotUTF8: "界面文字文件不是 UTF-8 文本",
         .templateNotUTF8: "模板不是 UTF-8 文本",
         .unknownUIString: "未知界面文字“t.{key}”{suggestion}（界面文字在 templates/strings.yaml 中；键中的“.”或“-”写作“_”）",
+        .unknownTemplateName: "“{name}”不在这里的数据中{suggestion}（按 templates/{page}.mustache 绘制时的数据；请检查拼写，或删去这个标签）",
         .unreadableTemplate: "模板无法读取：{reason}",
         .missingTemplate: "缺少模板“{name}.mustache”",
         .mustacheCloseName: "{{/{found}}} 结束的区块是以“{expected}”开始的；请写 {{/{expected}}}",

@@ -238,6 +238,7 @@ extension MessageCatalogue {
         .stringsNotUTF8: "strings file is not UTF-8 text",
         .templateNotUTF8: "template is not UTF-8 text",
         .unknownUIString: "unknown UI string 't.{key}'{suggestion} (UI strings are in templates/strings.yaml; a '.' or '-' in a key is written '_')",
+        .unknownTemplateName: "'{name}' is not in the data here{suggestion} (the data templates/{page}.mustache is drawn from; check the spelling, or remove the tag)",
         .unreadableTemplate: "template cannot be read: {reason}",
         .missingTemplate: "missing template '{name}.mustache'",
         .mustacheCloseName: "{{/{found}}} closes the section opened as '{expected}'; write {{/{expected}}}",

@@ -238,6 +238,7 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     case stringsNotUTF8
     case templateNotUTF8
     case unknownUIString
+    case unknownTemplateName
     case unreadableTemplate
     case missingTemplate
     case mustacheCloseName

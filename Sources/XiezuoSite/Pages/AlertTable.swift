@@ -4,7 +4,7 @@ import XiezuoCore
 /// Items that are red, yellow, blue or not started, as a table (`partials/alerts`): what, who,
 /// target, actual, how far short, by when. The monthly briefing lists them by colour with their
 /// units; a unit's page lists what it still owes with each item's light.
-struct AlertTable: Encodable {
+struct AlertTable: Codable {
     let t: TemplateStrings
     let rows: [Row]
     /// A status column (a unit's page mixes colours; a briefing's list is of one).
@@ -21,7 +21,7 @@ struct AlertTable: Encodable {
         isEmpty = rows.isEmpty
     }
 
-    struct Row: Encodable {
+    struct Row: Codable {
         let item: Link
         let badge: HTML
         let units: String
@@ -29,28 +29,29 @@ struct AlertTable: Encodable {
         let actual: String
         let shortfall: String
         let deadline: String
-        /// For ordering: worst light first, then the earliest deadline.
+    }
+
+    /// A row with what orders it: worst light first, then the earliest deadline.
+    struct Item {
+        let row: Row
         let status: PaceStatus
         let due: Day
-
-        enum CodingKeys: String, CodingKey {
-            case item, badge, units, target, actual, shortfall, deadline
-        }
     }
 
     /// The plan's tasks and indicators whose status is one of `statuses` and that `include`
     /// keeps, tasks first, in plan order.
     /// `limit`: the most characters of a task's name.
     static func rows(_ plan: Plan, result: PlanResult, statuses: Set<PaceStatus>, p: Presenter, limit: Int = 40,
-                     include: (_ responsible: [UnitID]) -> Bool = { _ in true }) -> [Row] {
-        let tasks = plan.allTasks.compactMap { task -> Row? in
+                     include: (_ responsible: [UnitID]) -> Bool = { _ in true }) -> [Item] {
+        let tasks = plan.allTasks.compactMap { task -> Item? in
             guard let r = result.task(task.id), statuses.contains(r.pace.status), include(r.responsible) else { return nil }
-            return Row(item: p.subjectLink(.task(task.id), plan: plan, limit: limit), badge: p.badge(r.pace.status),
-                       units: p.site.unitNames(r.responsible), target: p.s["briefing.task-target"],
-                       actual: Display.percent(r.completion), shortfall: Display.percent(max(1 - r.completion, 0)),
-                       deadline: r.pace.deadline.description, status: r.pace.status, due: r.pace.deadline)
+            let row = Row(item: p.subjectLink(.task(task.id), plan: plan, limit: limit), badge: p.badge(r.pace.status),
+                          units: p.site.unitNames(r.responsible), target: p.s["briefing.task-target"],
+                          actual: Display.percent(r.completion), shortfall: Display.percent(max(1 - r.completion, 0)),
+                          deadline: r.pace.deadline.description)
+            return Item(row: row, status: r.pace.status, due: r.pace.deadline)
         }
-        let indicators = plan.indicators.compactMap { indicator -> Row? in
+        let indicators = plan.indicators.compactMap { indicator -> Item? in
             guard let r = result.indicator(indicator.id), statuses.contains(r.pace.status), include(r.responsible) else { return nil }
             let unit = indicator.unit.symbol
             let shortfall = r.target.map { target -> String in
@@ -58,10 +59,10 @@ struct AlertTable: Encodable {
                 if case .atMost = indicator.target { gap = r.actual - target }
                 return gap > 0 ? p.amount(gap, unit: unit) : "—"
             } ?? "—"
-            return Row(item: p.subjectLink(.indicator(indicator.id), plan: plan), badge: p.badge(r.pace.status),
-                       units: p.site.unitNames(r.responsible), target: p.targetText(indicator, result: r),
-                       actual: p.amount(r.actual, unit: unit), shortfall: shortfall, deadline: r.pace.deadline.description,
-                       status: r.pace.status, due: r.pace.deadline)
+            let row = Row(item: p.subjectLink(.indicator(indicator.id), plan: plan), badge: p.badge(r.pace.status),
+                          units: p.site.unitNames(r.responsible), target: p.targetText(indicator, result: r),
+                          actual: p.amount(r.actual, unit: unit), shortfall: shortfall, deadline: r.pace.deadline.description)
+            return Item(row: row, status: r.pace.status, due: r.pace.deadline)
         }
         return tasks + indicators
     }

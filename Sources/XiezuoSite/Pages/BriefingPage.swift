@@ -5,7 +5,7 @@ import XiezuoCore
 /// to be printed on one or two A4 pages and sent out: the headline figures, the units ranked
 /// with their change, the red and yellow lists, missing reports and evidence, and what changed
 /// since the month before. Every figure is the engine's state at the month's end.
-struct BriefingPage: Encodable {
+struct BriefingPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let heading: String
@@ -15,7 +15,7 @@ struct BriefingPage: Encodable {
     let scored: Bool
     let board: [PlanPage.BoardRow]
     let hasBoard: Bool
-    let sortable = false
+    var sortable = false
     let red: AlertTable
     let yellow: AlertTable
     let missingReports: [Link]
@@ -27,7 +27,7 @@ struct BriefingPage: Encodable {
     let changes: [ChangeGroup]
     let hasChanges: Bool
 
-    struct ChangeGroup: Encodable {
+    struct ChangeGroup: Codable {
         let label: String
         let items: [Link]
         let count: Int
@@ -54,7 +54,7 @@ struct BriefingPage: Encodable {
         let missingEvidence = result.findings.filter { $0.kind == .missingEvidence }
             .map { p.findingLabel($0, plan: plan, limit: Self.shortName) }
         let list = { (status: PaceStatus) in
-            AlertTable(t: p.t, rows: AlertTable.rows(plan, result: result, statuses: [status], p: p, limit: Self.tableName),
+            AlertTable(t: p.t, rows: AlertTable.rows(plan, result: result, statuses: [status], p: p, limit: Self.tableName).map(\.row),
                        withStatus: false, withUnits: true)
         }
         let red = list(.overdue), yellow = list(.behind)

@@ -2,14 +2,14 @@ import Foundation
 import XiezuoCore
 
 /// index.html: every pairing with its latest plan's completion, score, grade and alerts.
-struct HomePage: Encodable {
+struct HomePage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let pairings: [Row]
     let latestData: String
     let downloads: [Link]
 
-    struct Row: Encodable {
+    struct Row: Codable {
         let href: String
         let name: String
         let kind: String
@@ -23,7 +23,7 @@ struct HomePage: Encodable {
         let hasAlerts: Bool
     }
 
-    struct Alert: Encodable {
+    struct Alert: Codable {
         let kind: String
         let label: String
         let count: Int

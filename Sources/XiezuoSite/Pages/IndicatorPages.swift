@@ -4,7 +4,7 @@ import XiezuoCore
 /// indicators/<plan>/<indicator>/index.html: target, actual, completion, month-by-month
 /// history, who is responsible, related tasks and evidence, how it was computed, and a link to
 /// the same standard indicator across pairings (StandardPage).
-struct IndicatorPage: Encodable {
+struct IndicatorPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let plan: Link
@@ -25,7 +25,7 @@ struct IndicatorPage: Encodable {
     /// The comparison of this standard indicator across pairings, when it is one.
     let standard: Link?
 
-    struct HistoryRow: Encodable {
+    struct HistoryRow: Codable {
         let month: String
         let value: String
     }
@@ -110,7 +110,7 @@ struct IndicatorPage: Encodable {
 /// indicators/index.html: every plan's indicators counted by status, linking to the plan's
 /// indicator table, and the standard indicators shared across pairings. One row per plan keeps
 /// the page small at any scale.
-struct IndicatorsIndexPage: Encodable {
+struct IndicatorsIndexPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let plans: [PlanRow]
@@ -118,7 +118,7 @@ struct IndicatorsIndexPage: Encodable {
     let hasStandards: Bool
     let download: Link
 
-    struct PlanRow: Encodable {
+    struct PlanRow: Codable {
         let plan: Link
         let indicators: Int
         let done: Int
@@ -127,7 +127,7 @@ struct IndicatorsIndexPage: Encodable {
         let tracked: Int
     }
 
-    struct StandardRow: Encodable {
+    struct StandardRow: Codable {
         let standard: Link
         let unit: String
         let plans: Int

@@ -2,7 +2,7 @@ import Foundation
 import XiezuoCore
 
 /// pairings/<id>/index.html: the two sides, town pairs, narrative, and every year's plan.
-struct PairingPage: Encodable {
+struct PairingPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let fields: [Field]
@@ -12,12 +12,12 @@ struct PairingPage: Encodable {
     let plans: [PlanRow]
     let hasPlans: Bool
 
-    struct TownPair: Encodable {
+    struct TownPair: Codable {
         let helping: Link
         let helped: Link
     }
 
-    struct PlanRow: Encodable {
+    struct PlanRow: Codable {
         let link: Link
         let number: String
         let asOf: String

@@ -3,7 +3,7 @@ import XiezuoCore
 
 /// pairings/<id>/<year>/index.html: one plan as of its date — metadata, progress, alerts,
 /// sections and tasks, indicators, units ranked, monthly reports, narrative, downloads.
-struct PlanPage: Encodable {
+struct PlanPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let years: [Link]
@@ -20,7 +20,7 @@ struct PlanPage: Encodable {
     let board: [BoardRow]
     let hasBoard: Bool
     /// The board's columns sort on a click (on screen; a printed briefing has no need).
-    let sortable = true
+    var sortable = true
     let scored: Bool
     let reports: ReportMatrix
     let narrative: String
@@ -28,13 +28,13 @@ struct PlanPage: Encodable {
 
     /// A file to download, saved under a name that says which plan and which date it holds
     /// (the address stays the same every month).
-    struct Download: Encodable {
+    struct Download: Codable {
         let href: String
         let label: String
         let saveAs: String
     }
 
-    struct Headline: Encodable {
+    struct Headline: Codable {
         let asOf: String
         let latestData: String
         let expected: String
@@ -53,7 +53,7 @@ struct PlanPage: Encodable {
         let overdue: Int
     }
 
-    struct MonthRow: Encodable {
+    struct MonthRow: Codable {
         let month: String
         let completion: String
         let expected: String
@@ -61,7 +61,7 @@ struct PlanPage: Encodable {
         let briefing: String?
     }
 
-    struct SectionView: Encodable {
+    struct SectionView: Codable {
         let title: String
         let level: Int
         let rollup: String
@@ -69,13 +69,13 @@ struct PlanPage: Encodable {
         let hasTasks: Bool
     }
 
-    struct IndicatorGroup: Encodable {
+    struct IndicatorGroup: Codable {
         let title: String?
         let table: IndicatorTable
     }
 
     /// A row of the lights board (亮灯表): a unit's lights, completion, score and rank.
-    struct BoardRow: Encodable {
+    struct BoardRow: Codable {
         let unit: Link
         let badge: HTML
         let lights: LightCells
@@ -87,7 +87,7 @@ struct PlanPage: Encodable {
     }
 
     /// A board row's counts, one cell per light.
-    struct LightCells: Encodable {
+    struct LightCells: Codable {
         let overdue, behind, deadlineNear, done, notReported: LightCell
 
         init(_ lights: Lights) {
@@ -100,7 +100,7 @@ struct PlanPage: Encodable {
     }
 
     /// A count on the lights board, lit (coloured) when it is not 0; the column says what it counts.
-    struct LightCell: Encodable {
+    struct LightCell: Codable {
         let count: Int
         let lit: Bool
 
@@ -110,7 +110,7 @@ struct PlanPage: Encodable {
         }
     }
 
-    struct UnitRow: Encodable {
+    struct UnitRow: Codable {
         let rank: String
         let unit: Link
         let available: String
@@ -121,20 +121,20 @@ struct PlanPage: Encodable {
         let missingReports: String
     }
 
-    struct ReportMatrix: Encodable {
+    struct ReportMatrix: Codable {
         let months: [String]
         let rows: [ReportRow]
         let hasRows: Bool
         let owed: Bool
     }
 
-    struct ReportRow: Encodable {
+    struct ReportRow: Codable {
         let unit: Link
         /// Each a `partials/report-cell`.
         let cells: [HTML]
     }
 
-    struct ReportCell: Encodable {
+    struct ReportCell: Codable {
         let state: String
         let symbol: String
         let label: String

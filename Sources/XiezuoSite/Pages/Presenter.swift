@@ -2,13 +2,13 @@ import Foundation
 import XiezuoCore
 
 /// Small pieces of presentation shared by all pages: links, status badges, layout chrome.
-struct Link: Encodable {
+struct Link: Codable {
     let href: String
     let label: String
     var current = false
 }
 
-struct Badge: Encodable {
+struct Badge: Codable {
     /// CSS class suffix, the status name: done, behind, overdue …
     let status: String
     /// The status in words: the badge never relies on colour alone.
@@ -18,12 +18,12 @@ struct Badge: Encodable {
 }
 
 /// A drawn progress bar, and how full it is (0…100) for sorting tables by it.
-struct Bar: Encodable {
+struct Bar: Codable {
     let html: HTML
     let fill: String
 }
 
-struct Field: Encodable {
+struct Field: Codable {
     let label: String
     let value: String
     var href: String? = nil
@@ -31,9 +31,10 @@ struct Field: Encodable {
 
 /// The layout's data: title, navigation, breadcrumbs, sample-data banner.
 ///
-/// Templates read view models through reflection, which sees stored properties only: every
-/// value a template uses must be stored, never computed.
-struct Chrome: Encodable {
+/// Templates read a view model's encoded fields, and are checked against its decoded ones
+/// (TemplateName.model): every value a template uses is a stored property, never computed, and
+/// one with its value written in is a `var` (a `let` with a value is not decoded).
+struct Chrome: Codable {
     let lang: String
     let title: String
     let root: String
@@ -48,7 +49,7 @@ struct Chrome: Encodable {
     let canonical: String?
 
     /// The data of `partials/head` and `partials/header`.
-    struct Frame: Encodable {
+    struct Frame: Codable {
         let t: TemplateStrings
         let root: String
         let nav: [Link]
@@ -224,7 +225,7 @@ struct Presenter {
     }
 }
 
-struct FindingGroup: Encodable {
+struct FindingGroup: Codable {
     let kind: String
     let label: String
     let count: Int

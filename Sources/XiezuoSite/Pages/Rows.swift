@@ -2,7 +2,7 @@ import Foundation
 import XiezuoCore
 
 /// A task as one row of a table, on plan, unit and indicator pages alike (`partials/task-row`).
-struct TaskRow: Encodable {
+struct TaskRow: Codable {
     let t: TemplateStrings
     let anchor: String
     let number: String
@@ -22,7 +22,7 @@ struct TaskRow: Encodable {
 
 /// A table of indicators (`partials/indicators`); the plan column shows when the rows come
 /// from several plans.
-struct IndicatorTable: Encodable {
+struct IndicatorTable: Codable {
     let rows: [HTML]
     let showPlan: Bool
     let isEmpty: Bool
@@ -35,7 +35,7 @@ struct IndicatorTable: Encodable {
 }
 
 /// An indicator as one row of a table (`partials/indicator-row`).
-struct IndicatorRow: Encodable {
+struct IndicatorRow: Codable {
     let t: TemplateStrings
     let id: String
     let href: String

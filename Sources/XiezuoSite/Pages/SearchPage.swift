@@ -4,7 +4,7 @@ import XiezuoCore
 /// search/index.html: the search box over every page, drawn by Pagefind's script from the
 /// index in pagefind/. Opened from disk (file://) the browser cannot read the index, and the
 /// page says to open the site through its web server; every other page works either way.
-struct SearchPage: Encodable {
+struct SearchPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     /// The site's root and the index, relative to this page.

@@ -4,14 +4,14 @@ import XiezuoCore
 /// standards/<id>/index.html: one standard indicator (结对学校数, 消费帮扶金额 …) in every
 /// pairing that tracks it, ranked by its actual value in the standard's unit — how the level
 /// above compares pairings on the same measure.
-struct StandardPage: Encodable {
+struct StandardPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let fields: [Field]
     let rows: [Row]
     let hasRows: Bool
 
-    struct Row: Encodable {
+    struct Row: Codable {
         /// Competition rank (1, 2, 2, 4) by actual value; "—" without one.
         let rank: String
         let plan: Link

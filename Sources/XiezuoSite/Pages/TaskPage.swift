@@ -3,7 +3,7 @@ import XiezuoCore
 
 /// tasks/<plan>/<task>/index.html: a task with what it is worth, its state, its evidence
 /// and how its score was reached.
-struct TaskPage: Encodable {
+struct TaskPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let plan: Link
@@ -22,7 +22,7 @@ struct TaskPage: Encodable {
     let reports: [ReportRow]
     let hasReports: Bool
 
-    struct ReportRow: Encodable {
+    struct ReportRow: Codable {
         let date: String
         let unit: HTML
         let state: String

@@ -3,14 +3,14 @@ import XiezuoCore
 
 /// units/<region>/<unit>/index.html: everything a unit owns across pairings and years, its
 /// score and what it still owes.
-struct UnitPage: Encodable {
+struct UnitPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let fields: [Field]
     let plans: [PlanBlock]
     let hasPlans: Bool
 
-    struct PlanBlock: Encodable {
+    struct PlanBlock: Codable {
         let plan: Link
         let pairing: String
         let asOf: String
@@ -33,7 +33,7 @@ struct UnitPage: Encodable {
     }
 
     /// One progress report of the unit, with its note rendered once, here.
-    struct Report: Encodable {
+    struct Report: Codable {
         let anchor: String
         let date: String
         /// Sample data made up for demonstration: marked on the record.
@@ -85,7 +85,7 @@ struct UnitPage: Encodable {
             let indicators = plan.indicators.filter { mine.indicators.contains($0.id) }
                 .map { p.indicatorRow($0, plan: plan, result: result) }
             let owedItems = AlertTable.rows(plan, result: result, statuses: Self.owedStatuses, p: p) { $0.contains(unit.id) }
-                .sorted { ($0.status, $0.due) < ($1.status, $1.due) }
+                .sorted { ($0.status, $0.due) < ($1.status, $1.due) }.map(\.row)
             var owes = mine.missingReports.map { month in
                 p.s.format("unit.owes-report", ["month": month, "due": plan.reportDue(month)?.description ?? "—"])
             }
@@ -123,20 +123,20 @@ struct UnitPage: Encodable {
 }
 
 /// units/index.html: every region with its units counted; units/<region>/index.html: its units.
-struct UnitsIndexPage: Encodable {
+struct UnitsIndexPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let regions: [RegionRow]
     let download: Link
 
-    struct RegionRow: Encodable {
+    struct RegionRow: Codable {
         let region: Link
         let parent: String
         let units: Int
         let owes: Int
     }
 
-    struct Row: Encodable {
+    struct Row: Codable {
         let unit: Link
         let kind: String
         let plans: Int
@@ -166,13 +166,13 @@ struct UnitsIndexPage: Encodable {
 }
 
 /// units/<region>/index.html: the units of one region.
-struct RegionPage: Encodable {
+struct RegionPage: Codable {
     let chrome: Chrome
     let t: TemplateStrings
     let units: [UnitsIndexPage.Row]
 
     /// A unit's lights over all its plans, as of the site's date: the region's lights board.
-    struct BoardRow: Encodable {
+    struct BoardRow: Codable {
         let row: UnitsIndexPage.Row
         let badge: HTML
         let lights: PlanPage.LightCells

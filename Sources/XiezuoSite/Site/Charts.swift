@@ -3,7 +3,7 @@ import XiezuoCore
 
 /// Geometry for the charts, computed here and drawn by the templates as inline SVG, so that
 /// pages need no script and no file from outside the site. Every chart has a text equivalent.
-public struct ProgressBar: Sendable, Encodable {
+public struct ProgressBar: Sendable, Codable {
     /// The completion as shown, e.g. "135.0%".
     public let label: String
     /// Width of the filled part, 0…100 (a bar over 100 % is drawn full and marked over).
@@ -26,7 +26,7 @@ public struct ProgressBar: Sendable, Encodable {
 /// A line chart as its template draws it: the scale, target and points of this chart, and the
 /// axes and month labels drawn once for every chart with the same ones (`partials/chart-frame`,
 /// `partials/chart-labels`).
-struct ChartView: Encodable {
+struct ChartView: Codable {
     let label: String
     let width: Int
     let height: Int
@@ -46,7 +46,7 @@ struct ChartView: Encodable {
     /// The key: one entry per line drawn, each with the words for it.
     let legend: [LegendEntry]
 
-    struct LegendEntry: Encodable {
+    struct LegendEntry: Codable {
         /// `series`, `expected` or `target`: the line's style.
         let kind: String
         let label: String
@@ -54,8 +54,8 @@ struct ChartView: Encodable {
 }
 
 /// A monthly line chart: actual values month by month against the target.
-public struct LineChart: Sendable, Encodable {
-    public struct Point: Sendable, Encodable {
+public struct LineChart: Sendable, Codable {
+    public struct Point: Sendable, Codable {
         public let x: String
         public let y: String
         public let label: String
@@ -76,13 +76,15 @@ public struct LineChart: Sendable, Encodable {
     public let targetY: String?
     public let targetLabel: String?
     public let yMax: String
-    public let width = LineChart.width
-    public let height = LineChart.height
-    public let plotLeft = LineChart.left
-    public let plotRight = LineChart.width - LineChart.right
-    public let plotBottom = LineChart.height - LineChart.bottom
-    public let plotTop = LineChart.top
-    public let labelY = LineChart.height - 10
+    // `var`, not `let`: a stored property with its value written in is decoded only when it
+    // is a var, and templates are checked against the fields a view model decodes.
+    public var width = LineChart.width
+    public var height = LineChart.height
+    public var plotLeft = LineChart.left
+    public var plotRight = LineChart.width - LineChart.right
+    public var plotBottom = LineChart.height - LineChart.bottom
+    public var plotTop = LineChart.top
+    public var labelY = LineChart.height - 10
 
     /// `series` in order of month; `target` drawn as a dashed line; `expected`, one value per
     /// month, as a dotted one.

@@ -1,9 +1,17 @@
 import Foundation
 import XiezuoCore
+import XiezuoMustache
 
 /// HTML drawn by one template and placed by another with `{{{name}}}` (never escaped twice).
-struct HTML: Encodable, Hashable, Sendable {
+struct HTML: Codable, Hashable, Sendable, MustacheShaped {
     let text: String
+
+    init(text: String) { self.text = text }
+
+    init(from decoder: Decoder) throws { text = try decoder.singleValueContainer().decode(String.self) }
+
+    static let mustacheShape = MustacheShape.value
+    static let mustacheSample = HTML(text: "")
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()

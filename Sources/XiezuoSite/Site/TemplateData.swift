@@ -8,7 +8,10 @@ import XiezuoMustache
 /// left out, which templates treat as "not there".
 
 /// The UI strings (`{{t.key}}`), converted once per build rather than once per page.
-final class TemplateStrings: Codable, Sendable {
+final class TemplateStrings: Codable, Sendable, MustacheShaped {
+    static let mustacheShape = MustacheShape.anyNames
+    static let mustacheSample = TemplateStrings([:])
+
     let values: [String: String]
     let object: MustacheObject
 

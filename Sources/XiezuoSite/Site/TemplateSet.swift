@@ -68,6 +68,8 @@ public struct TemplateSet: Sendable {
             digest.combine(files[path]!)
         }
         let library = MustacheLibrary(parsed: parsed, escape: HTMLEscaping.escape)
+        checkNames(library, sink: sink)
+        guard !sink.hasErrors else { return nil }
         return TemplateSet(library: library, strings: strings, assets: assets, digest: digest.value)
     }
 
@@ -97,8 +99,27 @@ public struct TemplateSet: Sendable {
         }
     }
 
+    /// Each name in the templates that the data drawn through it lacks, at its place: a
+    /// misspelt name in a site's own template would otherwise draw as nothing, unnoticed.
+    private static func checkNames(_ library: MustacheLibrary, sink: DiagnosticSink) {
+        var reported = Set<String>()
+        for template in TemplateName.allCases {
+            guard let shape = TemplateName.shapes[template] else { continue }
+            for unknown in library.unknownNames(drawing: template.rawValue, from: shape) {
+                let place = "\(unknown.template):\(unknown.position.line):\(unknown.position.column)"
+                guard reported.insert(place).inserted else { continue }
+                let meant = Suggestion.closest(to: unknown.missing, among: unknown.known).map(unknown.replacing(missingWith:))
+                sink.error(.unknownTemplateName, ["name": .text(unknown.name), "page": .text(template.rawValue),
+                                                  "suggestion": .optional(meant.map { Message(.didYouMean, ["name": .text($0)]) })],
+                           at: SourceLocation(file: "templates/\(unknown.template).mustache", line: unknown.position.line,
+                                              column: unknown.position.column))
+            }
+        }
+    }
+
     /// Every TemplateName was found when the set loaded, so drawing cannot fail.
     func render(_ context: some Encodable, with template: TemplateName) -> String {
+        assert(template.model.map { type(of: context) == $0 } ?? false, "template '\(template.rawValue)' is checked against other data")
         guard let html = library.render(TemplateData.encode(context), with: template.rawValue) else {
             preconditionFailure("template '\(template.rawValue)' was checked when the templates loaded")
         }
