@@ -62,7 +62,6 @@ let package = Package(
                 "XiezuoCore",
                 "XiezuoOffice",
                 "XiezuoMustache",
-                .product(name: "Yams", package: "Yams"),
             ],
             // The default look, templates/ at the top of the repository, is embedded into the
             // binary so that a site folder need only hold the templates it changes.

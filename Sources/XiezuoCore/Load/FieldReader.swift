@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one YAML mapping field by field, checking each value's type and reporting, when
 /// done, every key it does not know (with a did-you-mean), so that nothing the author
@@ -9,17 +8,15 @@ final class FieldReader {
     let lineOffset: Int
     let sink: DiagnosticSink
     let location: SourceLocation
-    /// Each field's key, where the key is written, and its value. Read by position: a Node is
-    /// an enum of reference-counted parts, and `first(where:)` or a for-in loop copies whole
-    /// pairs (copies of Yams nodes made for this reader were 8 % of loading).
-    private let pairs: [(key: String, keyMark: Mark?, value: Node)]
+    /// Each field's key, where the key is written, and its value.
+    private let pairs: [(key: String, keyMark: YAMLMark?, value: YAMLNode)]
     private let known: [String]
     private var used = Set<String>()
     /// The plan's year, for dates written without one (12月底, 年底); passed to nested readers.
     var year: Int?
 
     /// `what` names the thing being read, for the message when `node` is not a mapping.
-    init?(_ node: Node?, known: [String], what: Message, file: String, lineOffset: Int, sink: DiagnosticSink,
+    init?(_ node: YAMLNode?, known: [String], what: Message, file: String, lineOffset: Int, sink: DiagnosticSink,
           fallback: SourceLocation) {
         self.file = file
         self.lineOffset = lineOffset
@@ -39,41 +36,40 @@ final class FieldReader {
     }
 
     /// A reader for a nested mapping in the same file.
-    func nested(_ node: Node, known: [String], what: Message) -> FieldReader? {
+    func nested(_ node: YAMLNode, known: [String], what: Message) -> FieldReader? {
         let reader = FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: location)
         reader?.year = year
         return reader
     }
 
-    static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
+    static func location(of node: YAMLNode, file: String, lineOffset: Int) -> SourceLocation? {
         location(of: node.mark, file: file, lineOffset: lineOffset)
     }
 
-    private static func location(of mark: Mark?, file: String, lineOffset: Int) -> SourceLocation? {
+    private static func location(of mark: YAMLMark?, file: String, lineOffset: Int) -> SourceLocation? {
         mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
     }
 
     private func position(of key: String) -> Int? { pairs.firstIndex { $0.key == key } }
 
-    func location(of node: Node) -> SourceLocation { location(of: node.mark) }
+    func location(of node: YAMLNode) -> SourceLocation { location(of: node.mark) }
 
-    private func location(of mark: Mark?) -> SourceLocation {
+    private func location(of mark: YAMLMark?) -> SourceLocation {
         FieldReader.location(of: mark, file: file, lineOffset: lineOffset) ?? location
     }
 
-    static func kind(of node: Node) -> Message.Argument {
-        switch node {
+    static func kind(of node: YAMLNode) -> Message.Argument {
+        switch node.content {
         case .scalar: return .message(Message(.kindScalar))
         case .sequence: return .message(Message(.kindList))
         case .mapping: return .message(Message(.kindMapping))
-        case .alias: return .message(Message(.kindAlias))
         }
     }
 
     func has(_ key: String) -> Bool { position(of: key) != nil }
 
     /// The value node of `key`, marking the key as read.
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         used.insert(key)
         return position(of: key).map { pairs[$0].value }
     }
@@ -95,12 +91,12 @@ final class FieldReader {
             if required { missing(key) }
             return nil
         }
-        guard let scalar = value.scalar else {
+        guard let scalar = value.string else {
             sink.error(.fieldNotSingle, ["field": .text(key), "kind": FieldReader.kind(of: value)], at: location(of: value))
             return nil
         }
-        let text = clean(scalar.string.trimmed, key: key, at: value)
-        if text.isEmpty || (scalar.style == .plain && (text == "~" || text == "null")) {
+        let text = clean(scalar.trimmed, key: key, at: value)
+        if text.isEmpty || (value.isPlainScalar && (text == "~" || text == "null")) {
             if required { sink.error(.fieldEmpty, ["field": .text(key)], at: location(of: value)) }
             return nil
         }
@@ -109,7 +105,7 @@ final class FieldReader {
 
     /// A value without control characters (NUL, ESC …, which YAML's escapes can make), with a
     /// warning when some were left out.
-    private func clean(_ text: String, key: String, at node: Node) -> String {
+    private func clean(_ text: String, key: String, at node: YAMLNode) -> String {
         guard let (kept, removed) = ControlCharacters.strip(text) else { return text }
         sink.warning(.controlCharacters, ["field": .text(key), "characters": .text(removed.joined(separator: ", "))],
                      at: location(of: node))
@@ -119,8 +115,8 @@ final class FieldReader {
     /// A list of strings; a single value is accepted as a list of one.
     func strings(_ key: String) -> [(String, SourceLocation)] {
         guard let value = node(key) else { return [] }
-        if let scalar = value.scalar {
-            let text = clean(scalar.string.trimmed, key: key, at: value)
+        if let scalar = value.string {
+            let text = clean(scalar.trimmed, key: key, at: value)
             return text.isEmpty ? [] : [(text, location(of: value))]
         }
         guard let items = value.sequence else {
@@ -128,7 +124,7 @@ final class FieldReader {
             return []
         }
         return items.compactMap { item in
-            guard let text = item.scalar.map({ clean($0.string.trimmed, key: key, at: item) }), !text.isEmpty else {
+            guard let text = item.string.map({ clean($0.trimmed, key: key, at: item) }), !text.isEmpty else {
                 sink.error(.listItemNotSingle, ["field": .text(key)], at: location(of: item))
                 return nil
             }
@@ -137,7 +133,7 @@ final class FieldReader {
     }
 
     /// The items of a list of mappings (or other nodes).
-    func list(_ key: String) -> [Node] {
+    func list(_ key: String) -> [YAMLNode] {
         guard let value = node(key) else { return [] }
         guard let items = value.sequence else {
             sink.error(.fieldNotDashList, ["field": .text(key), "kind": FieldReader.kind(of: value)], at: location(of: value))

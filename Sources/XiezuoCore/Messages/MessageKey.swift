@@ -8,7 +8,6 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     case kindScalar
     case kindList
     case kindMapping
-    case kindAlias
     case missingField
     case fieldNotSingle
     case fieldEmpty
@@ -233,7 +232,6 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     case noBriefingForMonth
     case stringsNotMapping
     case stringWithoutLanguage
-    case unreadableStrings
     case templateTooLarge
     case stringsNotUTF8
     case templateNotUTF8

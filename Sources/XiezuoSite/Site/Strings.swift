@@ -1,6 +1,5 @@
 import Foundation
 import XiezuoCore
-import Yams
 
 /// Every UI string, from `templates/strings.yaml`: one file, each key with its text in each
 /// language. A site's own strings.yaml overrides single keys.
@@ -34,26 +33,22 @@ public struct Strings: Sendable {
     }
 
     private static func read(_ text: String, file: String, language: String, sink: DiagnosticSink) -> [String: String] {
-        do {
-            guard let root = try Yams.compose(yaml: text)?.mapping else {
-                sink.error(.stringsNotMapping, at: SourceLocation(file: file))
-                return [:]
-            }
-            var table: [String: String] = [:]
-            for (key, value) in root {
-                guard let name = key.string else { continue }
-                let line = key.mark?.line ?? 1
-                guard let text = value.mapping?[Node(language)]?.string else {
-                    sink.error(.stringWithoutLanguage, ["key": .text(name), "language": .text(language)], at: SourceLocation(file: file, line: line))
-                    continue
-                }
-                table[name] = text
-            }
-            return table
-        } catch {
-            sink.error(.unreadableStrings, ["reason": "\(error)"], at: SourceLocation(file: file))
+        guard let parsed = YAMLParsing.parse(text, file: file, firstLine: 1, sink: sink) else { return [:] }
+        guard let root = parsed.mapping else {
+            sink.error(.stringsNotMapping, at: SourceLocation(file: file))
             return [:]
         }
+        var table: [String: String] = [:]
+        for pair in root {
+            guard let name = pair.key.string else { continue }
+            guard let text = pair.value[language]?.string else {
+                sink.error(.stringWithoutLanguage, ["key": .text(name), "language": .text(language)],
+                           at: SourceLocation(file: file, line: pair.key.mark.line))
+                continue
+            }
+            table[name] = text
+        }
+        return table
     }
 
     /// The text of `key`. A key the table lacks is a mistake in the program: the key itself

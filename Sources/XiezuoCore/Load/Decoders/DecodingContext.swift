@@ -1,4 +1,3 @@
-import Yams
 
 /// A content file being decoded: its path, where its YAML starts, and the sink for problems.
 struct DecodingContext {
@@ -10,7 +9,7 @@ struct DecodingContext {
 
     var start: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
 
-    func reader(_ node: Node?, known: [String], what: Message) -> FieldReader? {
+    func reader(_ node: YAMLNode?, known: [String], what: Message) -> FieldReader? {
         let reader = FieldReader(node, known: known, what: what, file: file, lineOffset: lineOffset, sink: sink, fallback: start)
         reader?.year = year
         return reader
@@ -20,7 +19,7 @@ struct DecodingContext {
 /// Parsed YAML of a content file, or of the front matter of a Markdown file, with its body.
 struct ParsedFile {
     var context: DecodingContext
-    let root: Node?
+    let root: YAMLNode?
     let body: String
 
     /// Reads a `.yaml` data file.

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Decodes `content/plans/<id>/indicators.yaml`: the indicator table, flat or in groups.
 enum IndicatorDecoder {
@@ -28,7 +27,7 @@ enum IndicatorDecoder {
         return indicators
     }
 
-    private static func decodeIndicator(_ node: Node, group: String?, in parent: FieldReader) -> Indicator? {
+    private static func decodeIndicator(_ node: YAMLNode, group: String?, in parent: FieldReader) -> Indicator? {
         guard let reader = parent.nested(node, known: fields, what: Message(.whatIndicator)) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true)

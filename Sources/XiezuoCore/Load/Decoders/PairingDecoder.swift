@@ -1,4 +1,3 @@
-import Yams
 
 /// Decodes `content/pairings/<id>.md`: the two sides, the kind, town pairs, and a narrative.
 enum PairingDecoder {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Decodes `content/plans/<id>/plan.md`: document metadata, scoring rule, and the narrative.
 /// Sections, tasks, indicators and records come from the plan's other files.
@@ -91,7 +90,7 @@ enum ScoringDecoder {
     static let methodFields = ["method", "step", "points-per-step", "points-per-case"]
     static let fields = methodFields + ["evidence-required", "bonus", "false-data", "reporting", "grades", "note"]
 
-    static func decode(_ node: Node, in parent: FieldReader) -> ScoringRule? {
+    static func decode(_ node: YAMLNode, in parent: FieldReader) -> ScoringRule? {
         guard let reader = parent.nested(node, known: fields, what: .field("scoring")) else { return nil }
         defer { reader.finish() }
         let method = self.method(reader)
@@ -131,7 +130,7 @@ enum ScoringDecoder {
     }
 
     /// A section's or task's own method, in place of the plan's: `scoring: {method: all-or-nothing}`.
-    static func override(_ node: Node, in parent: FieldReader) -> ScoringRule.Method? {
+    static func override(_ node: YAMLNode, in parent: FieldReader) -> ScoringRule.Method? {
         guard let reader = parent.nested(node, known: methodFields, what: Message(.whatSectionScoring)) else { return nil }
         defer { reader.finish() }
         return method(reader)

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Decodes `content/plans/<id>/progress/*.md`: one unit's report on one date.
 enum RecordDecoder {
@@ -25,7 +24,7 @@ enum RecordDecoder {
                               location: reader.location, dateLocation: reader.location(ofKey: "date"))
     }
 
-    private static func decodeValue(_ node: Node, in parent: FieldReader, indicators: [String: Indicator]) -> ReportedValue? {
+    private static func decodeValue(_ node: YAMLNode, in parent: FieldReader, indicators: [String: Indicator]) -> ReportedValue? {
         guard let reader = parent.nested(node, known: valueFields, what: Message(.whatReportedValue)) else { return nil }
         defer { reader.finish() }
         guard let id = reader.string("indicator", required: true) else { return nil }
@@ -47,8 +46,9 @@ enum RecordDecoder {
         var items: [String: Decimal] = [:]
         if let node = reader.node("items") {
             if let mapping = node.mapping {
-                for (key, valueNode) in mapping {
-                    guard let name = key.string, let text = valueNode.scalar?.string,
+                for pair in mapping {
+                    let valueNode = pair.value
+                    guard let name = pair.key.string, let text = valueNode.string,
                           let amount = read(text, at: reader.location(of: valueNode)) else { continue }
                     items[name] = amount
                 }
@@ -63,7 +63,7 @@ enum RecordDecoder {
                              correction: reader.string("correction"), location: reader.location)
     }
 
-    private static func decodeTask(_ node: Node, in parent: FieldReader) -> TaskReport? {
+    private static func decodeTask(_ node: YAMLNode, in parent: FieldReader) -> TaskReport? {
         guard let reader = parent.nested(node, known: taskFields, what: Message(.whatTaskReport)) else { return nil }
         defer { reader.finish() }
         let id = reader.string("task", required: true)

@@ -16,7 +16,7 @@ enum RegionDecoder {
         return Region(id: id, name: name, parent: parent, units: units, location: reader.location)
     }
 
-    private static func decodeUnit(_ node: Yams.Node, region: String, in parent: FieldReader) -> ResponsibleUnit? {
+    private static func decodeUnit(_ node: YAMLNode, region: String, in parent: FieldReader) -> ResponsibleUnit? {
         guard let reader = parent.nested(node, known: unitFields, what: Message(.whatUnit)) else { return nil }
         defer { reader.finish() }
         let name = reader.string("name", required: true)
@@ -31,4 +31,3 @@ enum RegionDecoder {
     }
 }
 
-import Yams

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Decodes `content/plans/<id>/tasks.yaml`: nested sections holding tasks.
 enum TaskDecoder {
@@ -20,7 +19,7 @@ enum TaskDecoder {
 
     /// `method`: the scoring method a section above says, which this one's tasks take unless
     /// it or they say another.
-    private static func decodeSection(_ node: Node, id: String, method inherited: ScoringRule.Method?,
+    private static func decodeSection(_ node: YAMLNode, id: String, method inherited: ScoringRule.Method?,
                                       in parent: FieldReader) -> Section? {
         guard let reader = parent.nested(node, known: sectionFields, what: Message(.whatSection)) else { return nil }
         defer { reader.finish() }
@@ -36,7 +35,7 @@ enum TaskDecoder {
         return Section(id: id, number: number, title: title, sections: sections, tasks: tasks, location: reader.location)
     }
 
-    private static func decodeTask(_ node: Node, method inherited: ScoringRule.Method?, in parent: FieldReader) -> PlanTask? {
+    private static func decodeTask(_ node: YAMLNode, method inherited: ScoringRule.Method?, in parent: FieldReader) -> PlanTask? {
         guard let reader = parent.nested(node, known: taskFields, what: Message(.whatTask)) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id", required: true)
@@ -57,7 +56,7 @@ enum TaskDecoder {
                         location: reader.location)
     }
 
-    private static func decodeFunding(_ node: Node, in parent: FieldReader) -> Funding? {
+    private static func decodeFunding(_ node: YAMLNode, in parent: FieldReader) -> Funding? {
         guard let reader = parent.nested(node, known: ["amount", "source"], what: Message(.whatFunding)) else { return nil }
         defer { reader.finish() }
         let source = reader.string("source")

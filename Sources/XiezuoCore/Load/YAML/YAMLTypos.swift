@@ -4,9 +4,15 @@
 /// colon (`date:2022-07-23`), and a Tab or a full-width space in the indentation. Scanned as
 /// bytes: every content file passes through here.
 enum YAMLTypos {
+    struct Problem: Equatable {
+        let line: Int
+        let column: Int
+        let message: Message
+    }
+
     /// Every such mistake in `yaml`; lines and columns 1-based, columns in characters.
-    static func find(_ yaml: String) -> [YAMLStructure.Problem] {
-        var problems: [YAMLStructure.Problem] = []
+    static func find(_ yaml: String) -> [Problem] {
+        var problems: [Problem] = []
         var text = yaml
         text.withUTF8 { bytes in
             var start = 0
@@ -24,7 +30,7 @@ enum YAMLTypos {
     }
 
     private static func check(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
-                              line: Int) -> YAMLStructure.Problem? {
+                              line: Int) -> Problem? {
         var at = start
         // The indentation: spaces only. (Everything before a field name is ASCII, so a byte's
         // offset is its column.)
