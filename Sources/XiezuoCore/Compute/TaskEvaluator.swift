@@ -32,9 +32,20 @@ struct TaskEvaluator {
         }
 
         var evidence: [Evidence] = []
-        var seen = Set<Evidence>()
+        // A task's evidence is mostly a handful of items: looking through them is cheaper than
+        // hashing each item's title and file; past `few`, a set keeps the work linear.
+        let few = 32
+        var seen: Set<Evidence>?
         for entry in reports {
-            for item in entry.report.evidence where seen.insert(item).inserted { evidence.append(item) }
+            for item in entry.report.evidence {
+                if seen != nil {
+                    guard seen!.insert(item).inserted else { continue }
+                } else if evidence.contains(item) {
+                    continue
+                }
+                evidence.append(item)
+                if seen == nil, evidence.count == few { seen = Set(evidence) }
+            }
         }
         let handedIn = Set(evidence.map(\.kind))
         let missing = task.requiredEvidence.filter { !handedIn.contains($0) }

@@ -173,14 +173,18 @@ struct Presenter {
     /// A task as every page names it: its number (the same everywhere: section and task, as the
     /// plan's tasks.yaml numbers it) and its title, else the start of its text up to the first
     /// full stop, at most 40 characters.
-    func taskName(_ task: PlanTask, limit: Int = 40) -> String {
-        s.format("task.title", ["id": task.id, "text": Self.opening(task.title ?? task.text, limit: limit)])
+    func taskName(_ task: PlanTask, in plan: Plan, limit: Int = 40) -> String {
+        site.components.taskName(.init(plan: plan.id, task: task.id, limit: limit)) {
+            s.format("task.title", ["id": task.id, "text": Self.opening(task.title ?? task.text, limit: limit)])
+        }
     }
 
     /// The first sentence of `text` when it is short enough, else its first `limit` characters and "…".
     static func opening(_ text: String, limit: Int) -> String {
         let line = text.prefix { $0 != "\n" }
-        if let stop = line.firstIndex(where: { "。；;".contains($0) }), line.distance(from: line.startIndex, to: stop) <= limit {
+        // Compared as Characters one by one: `"。；;".contains` searched a String for each.
+        if let stop = line.firstIndex(where: { $0 == "。" || $0 == "；" || $0 == ";" }),
+           line.distance(from: line.startIndex, to: stop) <= limit {
             return String(line[..<stop])
         }
         return line.count <= limit ? String(line) : String(line.prefix(limit)) + "…"
@@ -191,7 +195,7 @@ struct Presenter {
     func subjectLink(_ subject: Finding.Subject, plan: Plan, limit: Int = 40) -> Link {
         switch subject {
         case .task(let id):
-            let label = plan.task(id).map { taskName($0, limit: limit) } ?? s.format("task.title", ["id": id, "text": ""])
+            let label = plan.task(id).map { taskName($0, in: plan, limit: limit) } ?? s.format("task.title", ["id": id, "text": ""])
             // A task without a page of its own is found by its row on the plan page.
             let href = site.routes.task(plan.id, id).map(href)
                 ?? (site.routes.plan(plan.id).map(href) ?? "") + "#task-\(Slug.make(id))"

@@ -85,7 +85,7 @@ struct TaskPage: Codable {
         reports.reverse()
         let explanation = (r.explanation + (r.score?.explanation ?? [])).map(p.s.explain)
         let page = TaskPage(
-            chrome: p.chrome(title: p.taskName(task),
+            chrome: p.chrome(title: p.taskName(task, in: plan),
                              crumbs: [(site.pairingName(pairing), site.routes.pairing(pairing.id)),
                                       ("\(plan.year)", site.routes.plan(plan.id)), (task.id, nil)],
                              sample: result.sample),

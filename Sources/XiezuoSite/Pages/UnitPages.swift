@@ -91,7 +91,7 @@ struct UnitPage: Codable {
             }
             owes += plan.allTasks.filter { mine.tasks.contains($0.id) }.compactMap { task in
                 guard let r = result.task(task.id), let what = p.missingEvidence(r) else { return nil }
-                return p.s.format("unit.owes-evidence", ["task": p.taskName(task), "what": what, "deadline": r.pace.deadline.description])
+                return p.s.format("unit.owes-evidence", ["task": p.taskName(task, in: plan), "what": what, "deadline": r.pace.deadline.description])
             }
             let scored = plan.scoring.method != .none && mine.rollup.available > 0
             let reports = Self.reports(of: unit.id, in: plan, result: result, p: p)

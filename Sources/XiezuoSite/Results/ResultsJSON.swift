@@ -44,18 +44,19 @@ public struct ResultsJSON {
     static func part(_ plan: Plan, _ result: PlanResult) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let newline = UInt8(ascii: "\n"), indent = Data("\n    ".utf8)
+        let newline = UInt8(ascii: "\n"), indent = Array("\n    ".utf8), spaces = Array("    ".utf8)
         // Encoding plain strings, arrays and objects cannot fail. JSON strings never hold a
         // raw line break, so every line break in the entry is between tokens.
-        let entry = (try? encoder.encode(PlanEntry(plan, result))) ?? Data("{}".utf8)
-        var indented = Data(capacity: entry.count + entry.count / 8)
-        indented.append(contentsOf: indent)
-        for (number, line) in entry.split(separator: newline, omittingEmptySubsequences: false).enumerated() {
-            // The encoder leaves the blank line inside an empty array unindented.
-            if number > 0 { indented.append(contentsOf: line.isEmpty ? Data([newline]) : indent) }
-            indented.append(contentsOf: line)
+        let entry = [UInt8]((try? encoder.encode(PlanEntry(plan, result))) ?? Data("{}".utf8))
+        var indented: [UInt8] = []
+        indented.reserveCapacity(entry.count + entry.count / 4)
+        indented += indent
+        for (index, byte) in entry.enumerated() {
+            indented.append(byte)
+            // Each line indented, but for the blank line the encoder leaves inside an empty array.
+            if byte == newline, index + 1 < entry.count, entry[index + 1] != newline { indented += spaces }
         }
-        return indented
+        return Data(indented)
     }
 
     /// Ratios (completion, expected pace, percentages) are rounded to this many decimal places,

@@ -50,9 +50,26 @@ final class Components: @unchecked Sendable {
     private let templates: TemplateSet
     private let lock = NSLock()
     private var drawn: [Key: HTML] = [:]
+    private var taskNames: [TaskNameKey: String] = [:]
+
+    struct TaskNameKey: Hashable {
+        let plan: String
+        let task: String
+        let limit: Int
+    }
 
     init(templates: TemplateSet) {
         self.templates = templates
+    }
+
+    /// A task's name as lists show it (Presenter.taskName), worked out the first time: the
+    /// same task is named in every month's briefing and on several units' pages, and cutting a
+    /// long text at a character count walks it Character by Character.
+    func taskName(_ key: TaskNameKey, _ make: () -> String) -> String {
+        if let kept = lock.withLock({ taskNames[key] }) { return kept }
+        let name = make()
+        lock.withLock { taskNames[key] = name }
+        return name
     }
 
     /// The piece for `key`, drawn by `partial` from `model()` the first time it is asked for.
