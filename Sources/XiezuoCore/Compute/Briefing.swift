@@ -41,15 +41,21 @@ extension Engine {
 
     /// The briefings of the month ends `briefingMonths` gives, in order. Each month end is
     /// evaluated once, and serves as the next month's "before".
+    /// `index`: the plan's records indexed, when the caller has them.
     public static func briefings(_ plan: Plan, in content: Content, asOf: Day) -> [Briefing] {
+        briefings(plan, in: content, asOf: asOf, index: RecordIndex(plan))
+    }
+
+    static func briefings(_ plan: Plan, in content: Content, asOf: Day, index: RecordIndex) -> [Briefing] {
         let ends = briefingMonths(of: plan, asOf: asOf)
         guard let first = ends.first else { return [] }
         var before = monthBefore(first).flatMap { day in
-            day.year == plan.year && day >= plan.startDay ? evaluate(plan, in: content, asOf: day, history: false) : nil
+            day.year == plan.year && day >= plan.startDay
+                ? evaluate(plan, in: content, asOf: day, months: false, previousRanks: [:], index: index) : nil
         }
         var briefings: [Briefing] = []
         for end in ends {
-            let now = evaluate(plan, in: content, asOf: end, months: false, previousRanks: before?.ranks ?? [:])
+            let now = evaluate(plan, in: content, asOf: end, months: false, previousRanks: before?.ranks ?? [:], index: index)
             briefings.append(Briefing(month: end.monthKey, now: now, before: before,
                                       changes: changes(plan, from: before, to: now, month: end)))
             before = now

@@ -40,9 +40,10 @@ public enum Engine {
     /// before when the caller has them (a run of month ends), nil to work them out here.
     /// `known`: the plan already evaluated at some month ends (a site's briefings), by day,
     /// which the month states and the month before's ranks are taken from rather than worked
-    /// out again.
+    /// out again. `index`: the plan's records indexed (RecordIndex depends on the plan alone),
+    /// when the caller evaluates the plan at several dates.
     static func evaluate(_ plan: Plan, in content: Content, asOf: Day, months history: Bool,
-                         previousRanks given: [UnitID: Int]?, known: [Day: PlanResult] = [:]) -> PlanResult {
+                         previousRanks given: [UnitID: Int]?, known: [Day: PlanResult] = [:], index: RecordIndex? = nil) -> PlanResult {
         let directory = content.units
         let coordinator = directory.coordinators[plan.id]
         // An item without a responsible unit belongs to the plan's coordinator.
@@ -50,7 +51,7 @@ public enum Engine {
         func owners(ofTask id: String) -> [UnitID] { orCoordinator(directory.units(ofTask: id, in: plan.id)) }
         func owners(ofIndicator id: String) -> [UnitID] { orCoordinator(directory.units(ofIndicator: id, in: plan.id)) }
 
-        let index = RecordIndex(plan)
+        let index = index ?? RecordIndex(plan)
         let indicatorEvaluator = IndicatorEvaluator(plan: plan, content: content, asOf: asOf, index: index)
         let indicators = plan.indicators.map { indicatorEvaluator.evaluate($0, responsible: owners(ofIndicator: $0.id), history: history) }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -91,13 +92,10 @@ public enum Engine {
         } ?? [:]
         // 日常报送 as a scored item: one per unit that owes reports, in its score and the plan's.
         let reportingScores = missing.compactMapValues { scorer.reportingScore(missing: $0.count) }
-        var unitRollups: [UnitID: Rollup] = [:]
-        for unit in involved.union(owing) {
-            unitRollups[unit] = Rollups.of(tasks.filter { $0.responsible.contains(unit) }, shareOf: unit)
-            if let item = reportingScores[unit] {
-                unitRollups[unit]!.add(item)
-                planRollup.add(item)
-            }
+        var unitRollups = Rollups.byUnit(tasks, units: involved.union(owing))
+        for (unit, item) in reportingScores.sorted(by: { $0.key < $1.key }) where unitRollups[unit] != nil {
+            unitRollups[unit]!.add(item)
+            planRollup.add(item)
         }
         // An indicator's bonus goes to the plan, shared among its units as a task's points are.
         for indicator in indicators {
@@ -114,7 +112,7 @@ public enum Engine {
         // The ranks at the end of the month before this date's, for the change since (scored plans).
         let previousRanks: [UnitID: Int] = plan.scoring.method == .none ? [:]
             : given ?? Self.monthBefore(asOf).map { day in
-                known[day]?.ranks ?? Self.evaluate(plan, in: content, asOf: day, history: false).ranks
+                known[day]?.ranks ?? Self.evaluate(plan, in: content, asOf: day, months: false, previousRanks: [:], index: index).ranks
             } ?? [:]
         let standalone = Set(plan.indicators.filter(\.standsAlone).map(\.id))
         let units = unitRollups.keys.sorted().map { unit -> UnitResult in

@@ -13,13 +13,14 @@ extension Engine {
         Dictionary(uniqueKeysWithValues: Parallel.map(content.plans) { plan in
             // The briefings evaluate the plan at its month ends; the plan as of `asOf` takes its
             // monthly chart and the month before's ranks from them instead of evaluating again.
-            let briefings = briefings(plan, in: content, asOf: asOf)
+            let index = RecordIndex(plan)
+            let briefings = briefings(plan, in: content, asOf: asOf, index: index)
             var known: [Day: PlanResult] = [:]
             for briefing in briefings {
                 known[briefing.now.asOf] = briefing.now
                 if let before = briefing.before { known[before.asOf] = before }
             }
-            return (plan.id, EvaluatedPlan(result: evaluate(plan, in: content, asOf: asOf, months: true, previousRanks: nil, known: known),
+            return (plan.id, EvaluatedPlan(result: evaluate(plan, in: content, asOf: asOf, months: true, previousRanks: nil, known: known, index: index),
                                            briefings: briefings))
         })
     }

@@ -1,7 +1,7 @@
 /// A plan's records arranged for the engine: for each indicator and each task, the entries that
-/// mention it, in date order. Built once per evaluation (and once for all the months of a
-/// plan's chart), so that each indicator and task reads its own few entries instead of
-/// scanning every record.
+/// mention it, in date order. It depends on the plan alone: built once per plan, it serves the
+/// plan's evaluations at every month end and at the site's date, so that each indicator and
+/// task reads its own few entries instead of scanning every record.
 public struct RecordIndex: Sendable {
     struct ValueEntry {
         let record: Int

@@ -2,8 +2,8 @@ import Foundation
 
 /// Adding task results up by section, unit and plan, and ranking units.
 enum Rollups {
-    /// Counts and points of `results`; with `unit`, only that unit's exact share of each task.
-    static func of(_ results: [TaskResult], shareOf unit: UnitID? = nil) -> Rollup {
+    /// Counts and points of `results` (a section's tasks, a plan's).
+    static func of(_ results: [TaskResult]) -> Rollup {
         var rollup = Rollup()
         for result in results {
             rollup.tasks += 1
@@ -11,16 +11,32 @@ enum Rollups {
             // A task has one of the lit statuses (it has no target of its own to be unknown).
             rollup.lights.add(result.pace.status)
             guard let score = result.score else { continue }
-            if let unit, let index = result.responsible.firstIndex(of: unit) {
-                let count = result.responsible.count
-                rollup.available += ExactShare.split(score.available, among: count)[index]
-                rollup.earned += ExactShare.split(score.total, among: count)[index]
-            } else if unit == nil {
-                rollup.available += score.available
-                rollup.earned += score.total
-            }
+            rollup.available += score.available
+            rollup.earned += score.total
         }
         return rollup
+    }
+
+    /// Each of `units`' counts and points, its exact share of each of its tasks (ExactShare),
+    /// for all of them in one pass over the tasks: each task's points split once, not once
+    /// per unit.
+    static func byUnit(_ results: [TaskResult], units: Set<UnitID>) -> [UnitID: Rollup] {
+        var rollups = Dictionary(uniqueKeysWithValues: units.map { ($0, Rollup()) })
+        for result in results {
+            let count = result.responsible.count
+            let shares = result.score.map { (available: ExactShare.split($0.available, among: count),
+                                              earned: ExactShare.split($0.total, among: count)) }
+            for (index, unit) in result.responsible.enumerated()
+            where rollups[unit] != nil && result.responsible.firstIndex(of: unit) == index {
+                rollups[unit]!.tasks += 1
+                rollups[unit]!.completionSum += min(result.completion, 1)
+                rollups[unit]!.lights.add(result.pace.status)
+                guard let shares else { continue }
+                rollups[unit]!.available += shares.available[index]
+                rollups[unit]!.earned += shares.earned[index]
+            }
+        }
+        return rollups
     }
 
     /// Competition ranking (1, 2, 2, 4) of the units with points available, by percentage.
