@@ -117,6 +117,11 @@ private struct FieldContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encodeNil(forKey key: Key) {}
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { box.values[key.stringValue] = TemplateData.encode(value) }
+    // Most fields are text, flags and counts: written directly, not through the generic path
+    // and its comparisons of types.
+    mutating func encode(_ value: String, forKey key: Key) { box.values[key.stringValue] = .text(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) { box.values[key.stringValue] = .flag(value) }
+    mutating func encode(_ value: Int, forKey key: Key) { box.values[key.stringValue] = .number(value) }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type, forKey key: Key) -> KeyedEncodingContainer<Nested> {
         box.child(key.stringValue).container(keyedBy: type)
@@ -137,6 +142,7 @@ private struct ItemContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() {}
     mutating func encode<T: Encodable>(_ value: T) { box.values.append(TemplateData.encode(value)) }
+    mutating func encode(_ value: String) { box.values.append(.text(value)) }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type) -> KeyedEncodingContainer<Nested> {
         box.child().container(keyedBy: type)
