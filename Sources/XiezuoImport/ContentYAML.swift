@@ -4,6 +4,10 @@ import Yams
 
 /// Writes model values in the content format (docs/content-format.md), keys in the order a
 /// person reads them, so that imported files look like hand-written ones.
+///
+/// Written by Yams' emitter, which knows what must be quoted; the project reads YAML with its
+/// own reader on libyaml's events (XiezuoCore/Load/YAML), and every file written here is read
+/// back by it in the import tests.
 enum ContentYAML {
     static func scalar(_ text: String) -> Node { Node(text) }
 

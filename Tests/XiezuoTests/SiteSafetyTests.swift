@@ -134,6 +134,11 @@ import XiezuoMustache
         ("partials/badge.mustache", "<span>{{symbol}} {{labels}}</span>",
          "templates/partials/badge.mustache:1:18: error: 'labels' is not in the data here; did you mean 'label'? "
          + "(the data templates/partials/badge.mustache is drawn from; check the spelling, or remove the tag)"),
+        // After a UI string written in as text, the column is still the one the editor shows:
+        // {{narative}} starts at column 35 as written (23 with 首页 in place of {{t.nav_home}}).
+        ("pairing.mustache", "{{<layout}}{{$main}}{{t.nav_home}}{{{narative}}}{{/main}}{{/layout}}",
+         "templates/pairing.mustache:1:35: error: 'narative' is not in the data here; did you mean 'narrative'? "
+         + "(the data templates/pairing.mustache is drawn from; check the spelling, or remove the tag)"),
         // A dotted name is followed to its end: chrome has no titel.
         ("layout.mustache", "<title>{{chrome.titel}}</title>{{$main}}{{/main}}",
          "templates/layout.mustache:1:8: error: 'chrome.titel' is not in the data here; did you mean 'chrome.title'? "

@@ -26,7 +26,7 @@ import Testing
         let sink = DiagnosticSink()
         let set = try #require(TemplateSet.load(overrides: ["strings.yaml": Data(Self.strings.utf8)], language: "zh-CN", sink: sink))
         let page = TemplateData.encode(Page(t: set.strings.templateStrings))
-        let written = MustacheLibrary(parsed: ["page": try TemplateSet.parse(Self.template, strings: set.strings)],
+        let written = MustacheLibrary(parsed: ["page": try TemplateSet.parse(Self.template, strings: set.strings).0],
                                       escape: HTMLEscaping.escape)
         let inlined = written.render(page, with: "page")
         let plain = try MustacheLibrary(templates: ["page": Self.template], escape: HTMLEscaping.escape)
@@ -63,11 +63,18 @@ import Testing
 
     @Test func onlyPlainStringsAreWrittenIn() {
         let table = ["a": "<甲>", "brace": "{{x}}", "open": "{", "two_lines": "上\n下"]
-        #expect(StringInlining.inline("{{t.a}}{{{t.a}}}{{t.brace}}{{t.two_lines}}{{t.none}}{{{t.a}}", strings: table)
+        #expect(StringInlining.inline("{{t.a}}{{{t.a}}}{{t.brace}}{{t.two_lines}}{{t.none}}{{{t.a}}", strings: table).text
                 == "&lt;甲&gt;<甲>{{t.brace}}{{t.two_lines}}{{t.none}}{{{t.a}}")
         // "{" written in before "{x}}" would make a tag of text.
-        #expect(StringInlining.inline("{{t.open}}{x}}", strings: table) == "{{t.open}}{x}}")
+        #expect(StringInlining.inline("{{t.open}}{x}}", strings: table).text == "{{t.open}}{x}}")
         // A template that changes its delimiters is left as written.
-        #expect(StringInlining.inline("{{=<% %>=}}<%t.a%>{{t.a}}", strings: table) == "{{=<% %>=}}<%t.a%>{{t.a}}")
+        #expect(StringInlining.inline("{{=<% %>=}}<%t.a%>{{t.a}}", strings: table).text == "{{=<% %>=}}<%t.a%>{{t.a}}")
+        // Where the written-in strings moved the columns after them: 首页 is 2 columns where
+        // {{t.nav_home}} was 14, 12 fewer; a tag on the next line keeps its column.
+        let inlined = StringInlining.inline("<b>{{t.nav_home}}</b>{{nmae}}\n{{x}}", strings: ["nav_home": "首页"])
+        #expect(inlined.text == "<b>首页</b>{{nmae}}\n{{x}}")
+        #expect(inlined.asWritten(line: 1, column: 10) == (1, 22))
+        #expect(inlined.asWritten(line: 1, column: 2) == (1, 2))
+        #expect(inlined.asWritten(line: 2, column: 1) == (2, 1))
     }
 }

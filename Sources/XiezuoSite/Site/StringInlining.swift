@@ -15,16 +15,24 @@ import XiezuoMustache
 /// indentation treats text and values differently) or a brace (which could join the
 /// template's next or previous character into a tag).
 enum StringInlining {
-    static func inline(_ template: String, strings: [String: String]) -> String {
-        guard !template.contains("{{="), template.contains("t.") else { return template }
-        return template.replacing(tag) { match in
+    static func inline(_ template: String, strings: [String: String]) -> InlinedTemplate {
+        var inlined = InlinedTemplate(text: template)
+        guard !template.contains("{{="), template.contains("t.") else { return inlined }
+        inlined.text = ""
+        var rest = template.startIndex
+        for match in template.matches(of: tag) {
+            inlined.append(template[rest..<match.range.lowerBound])
+            rest = match.range.upperBound
             let (whole, triple, ampersand, key, thirdBrace) = match.output
             // `{{{…` must close with `}}}` and `{{…` with `}}`; anything else is left to the parser.
             guard (triple != nil) == !thirdBrace.isEmpty, let text = strings[String(key)], isInlinable(text) else {
-                return String(whole)
+                inlined.append(whole)
+                continue
             }
-            return triple != nil || ampersand != nil ? text : HTMLEscaping.escape(text)
+            inlined.append(Substring(triple != nil || ampersand != nil ? text : HTMLEscaping.escape(text)), replacing: whole)
         }
+        inlined.append(template[rest...])
+        return inlined
     }
 
     /// The UI strings a template names that the table does not hold, each with its line and
@@ -50,5 +58,30 @@ enum StringInlining {
 
     private static func isInlinable(_ text: String) -> Bool {
         !text.utf8.contains { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
+    }
+}
+
+/// A template with its UI strings written in, and where each one moved the columns after it
+/// on its line, so that a place in the new text is told as the editor shows the template.
+struct InlinedTemplate {
+    var text: String
+    /// Per line, the column (in Unicode scalars, from 1) just after each written-in string and
+    /// how many columns shorter than its tag it is.
+    private var shifts: [Int: [(column: Int, shorter: Int)]] = [:]
+    private var line = 1, column = 1
+
+    init(text: String) { self.text = text }
+
+    /// The place in the template as written of a place in `text`.
+    func asWritten(line: Int, column: Int) -> (line: Int, column: Int) {
+        (line, column + (shifts[line] ?? []).filter { $0.column <= column }.reduce(0) { $0 + $1.shorter })
+    }
+
+    fileprivate mutating func append(_ piece: Substring, replacing tag: Substring? = nil) {
+        text += piece
+        for scalar in piece.unicodeScalars {
+            if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+        }
+        if let tag { shifts[line, default: []].append((column, tag.unicodeScalars.count - piece.unicodeScalars.count)) }
     }
 }

@@ -29,6 +29,7 @@ public struct TemplateSet: Sendable {
         var files = DefaultTemplates.files.mapValues { Data($0.utf8) }
         files.merge(overrides) { _, new in new }
         var parsed: [String: MustacheTemplate] = [:]
+        var inlinings: [String: InlinedTemplate] = [:]
         var unreadable = Set<String>()
         var assets: [String: Data] = [:]
         for path in files.keys.sorted() {
@@ -47,7 +48,9 @@ public struct TemplateSet: Sendable {
                                at: SourceLocation(file: file, line: unknown.line, column: unknown.column))
                 }
                 do {
-                    parsed[name] = try parse(text, strings: strings)
+                    let (template, inlining) = try parse(text, strings: strings)
+                    parsed[name] = template
+                    inlinings[name] = inlining
                 } catch {
                     unreadable.insert(name)
                     sink.error(.unreadableTemplate, ["reason": .message(describe(error.kind))],
@@ -68,21 +71,21 @@ public struct TemplateSet: Sendable {
             digest.combine(files[path]!)
         }
         let library = MustacheLibrary(parsed: parsed, escape: HTMLEscaping.escape)
-        checkNames(library, sink: sink)
+        checkNames(library, inlinings: inlinings, sink: sink)
         guard !sink.hasErrors else { return nil }
         return TemplateSet(library: library, strings: strings, assets: assets, digest: digest.value)
     }
 
-    /// A template's text parsed, with the UI strings it names written in (StringInlining). A
-    /// template that does not parse is parsed again as written, so that its error's column is
-    /// the one the editor shows.
-    static func parse(_ text: String, strings: Strings) throws(MustacheSyntaxError) -> MustacheTemplate {
+    /// A template's text parsed, with the UI strings it names written in (StringInlining), and
+    /// where they moved its columns. A template that does not parse is parsed again as written,
+    /// so that its error's column is the one the editor shows.
+    static func parse(_ text: String, strings: Strings) throws(MustacheSyntaxError) -> (MustacheTemplate, InlinedTemplate) {
         let inlined = StringInlining.inline(text, strings: strings.templateTable)
-        guard inlined != text else { return try MustacheTemplate(text) }
+        guard inlined.text != text else { return (try MustacheTemplate(text), inlined) }
         do {
-            return try MustacheTemplate(inlined)
+            return (try MustacheTemplate(inlined.text), inlined)
         } catch {
-            return try MustacheTemplate(text)
+            return (try MustacheTemplate(text), InlinedTemplate(text: text))
         }
     }
 
@@ -101,18 +104,19 @@ public struct TemplateSet: Sendable {
 
     /// Each name in the templates that the data drawn through it lacks, at its place: a
     /// misspelt name in a site's own template would otherwise draw as nothing, unnoticed.
-    private static func checkNames(_ library: MustacheLibrary, sink: DiagnosticSink) {
+    /// `inlinings`: where each template's written-in UI strings moved its columns.
+    private static func checkNames(_ library: MustacheLibrary, inlinings: [String: InlinedTemplate], sink: DiagnosticSink) {
         var reported = Set<String>()
         for template in TemplateName.allCases {
             guard let shape = TemplateName.shapes[template] else { continue }
             for unknown in library.unknownNames(drawing: template.rawValue, from: shape) {
-                let place = "\(unknown.template):\(unknown.position.line):\(unknown.position.column)"
-                guard reported.insert(place).inserted else { continue }
+                let (line, column) = inlinings[unknown.template]?.asWritten(line: unknown.position.line, column: unknown.position.column)
+                    ?? (unknown.position.line, unknown.position.column)
+                guard reported.insert("\(unknown.template):\(line):\(column)").inserted else { continue }
                 let meant = Suggestion.closest(to: unknown.missing, among: unknown.known).map(unknown.replacing(missingWith:))
                 sink.error(.unknownTemplateName, ["name": .text(unknown.name), "page": .text(template.rawValue),
                                                   "suggestion": .optional(meant.map { Message(.didYouMean, ["name": .text($0)]) })],
-                           at: SourceLocation(file: "templates/\(unknown.template).mustache", line: unknown.position.line,
-                                              column: unknown.position.column))
+                           at: SourceLocation(file: "templates/\(unknown.template).mustache", line: line, column: column))
             }
         }
     }

@@ -43,7 +43,7 @@ struct ParsedFile {
             sink.unreadFile(.frontMatterOpen, at: SourceLocation(file: text.path))
             return nil
         case .success(let document):
-            // Front matter starts on line 2, and Yams counts its lines from 1.
+            // Front matter starts on line 2, and the YAML reader counts its lines from 1.
             let context = DecodingContext(file: text.path, lineOffset: document.yamlFirstLine - 1, sink: sink)
             var body = document.body
             if let (kept, removed) = ControlCharacters.strip(body) {
