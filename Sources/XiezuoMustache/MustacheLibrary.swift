@@ -3,7 +3,6 @@
 public struct MustacheLibrary: Sendable {
     /// The templates, in the order of their names.
     let templates: [[MustacheNode]]
-    let names: [String]
     private let slots: [String: Int]
     let escape: @Sendable (String) -> String
 
@@ -22,14 +21,12 @@ public struct MustacheLibrary: Sendable {
 
     /// Templates already parsed, linked to each other.
     public init(parsed: [String: MustacheTemplate], escape: @escaping @Sendable (String) -> String) {
-        names = parsed.keys.sorted()
+        let names = parsed.keys.sorted()
         let slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         self.slots = slots
         templates = names.map { Self.link(parsed[$0]!.nodes, slots: slots) }
         self.escape = escape
     }
-
-    public func has(_ name: String) -> Bool { slots[name] != nil }
 
     func slot(of name: String) -> Int? { slots[name] }
 
