@@ -9,7 +9,7 @@ final class FieldReader {
     let sink: DiagnosticSink
     let location: SourceLocation
     /// Each field's key, where the key is written, and its value.
-    private let pairs: [(key: String, keyMark: YAMLMark?, value: YAMLNode)]
+    private let pairs: [(key: String, keyMark: YAMLMark, value: YAMLNode)]
     private let known: [String]
     private var used = Set<String>()
     /// The plan's year, for dates written without one (12月底, 年底); passed to nested readers.
@@ -26,7 +26,7 @@ final class FieldReader {
             sink.error(.fieldsEmpty, ["what": .message(what), "fields": .quoted(Array(known.prefix(3)))], at: fallback)
             return nil
         }
-        let here = FieldReader.location(of: node, file: file, lineOffset: lineOffset) ?? fallback
+        let here = FieldReader.location(of: node.mark, file: file, lineOffset: lineOffset)
         guard let mapping = node.mapping else {
             sink.error(.fieldsNotMapping, ["what": .message(what), "kind": FieldReader.kind(of: node)], at: here)
             return nil
@@ -42,20 +42,18 @@ final class FieldReader {
         return reader
     }
 
-    static func location(of node: YAMLNode, file: String, lineOffset: Int) -> SourceLocation? {
-        location(of: node.mark, file: file, lineOffset: lineOffset)
-    }
-
-    private static func location(of mark: YAMLMark?, file: String, lineOffset: Int) -> SourceLocation? {
-        mark.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
+    /// Every YAML node knows where it starts: a place in the file, its front matter's lines
+    /// counted from the file's first.
+    private static func location(of mark: YAMLMark, file: String, lineOffset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
     private func position(of key: String) -> Int? { pairs.firstIndex { $0.key == key } }
 
     func location(of node: YAMLNode) -> SourceLocation { location(of: node.mark) }
 
-    private func location(of mark: YAMLMark?) -> SourceLocation {
-        FieldReader.location(of: mark, file: file, lineOffset: lineOffset) ?? location
+    private func location(of mark: YAMLMark) -> SourceLocation {
+        FieldReader.location(of: mark, file: file, lineOffset: lineOffset)
     }
 
     static func kind(of node: YAMLNode) -> Message.Argument {
