@@ -12,8 +12,9 @@ struct MustacheRenderer {
 
     init(library: MustacheLibrary, root: MustacheValue) {
         self.library = library
+        // No room is set aside: most drawings are pieces (a badge, a row) that pages keep, and
+        // each kept with a page's room was most of the memory of a page listing every plan.
         stack = [root]
-        output.reserveCapacity(16_384)
     }
 
     mutating func render(_ nodes: [MustacheNode]) {

@@ -15,10 +15,28 @@ struct ContentLayout: Sendable {
         var plan: String?
         var tasks: String?
         var indicators: String?
-        var records: [String] = []
-        /// Every file in the folder, evidence and stray files included, with its stamp: what
-        /// the plan's pages are rebuilt for when it changes.
-        var files: [(path: String, stamp: FileStamp)] = []
+        /// Every file in the folder, evidence and stray files included, by its path below the
+        /// folder, with its stamp: what the plan's pages are rebuilt for when it changes.
+        /// Packed (PackedStrings), as the listing is: a national site has millions of files.
+        private(set) var names = PackedStrings()
+        private(set) var stamps: [FileStamp] = []
+        /// Which of `names` are progress records.
+        private var recordNames: [Int] = []
+
+        init(id: String, path: String) {
+            self.id = id
+            self.path = path
+        }
+
+        /// The progress records' paths, in the listing's (sorted) order.
+        var records: [String] { recordNames.map { path + "/" + names[$0] } }
+
+        var fileCount: Int { names.count }
+
+        /// A file's path and stamp, by its place in the listing.
+        func file(_ index: Int) -> (path: String, stamp: FileStamp) { (path + "/" + names[index], stamps[index]) }
+
+        var files: [(path: String, stamp: FileStamp)] { names.indices.map(file) }
     }
 
     var standards: String?
@@ -115,15 +133,16 @@ struct ContentLayout: Sendable {
 extension ContentLayout.PlanFolder {
     /// Files a file of this folder, `rest` being its path below the folder.
     mutating func place(_ path: String, stamp: FileStamp, rest: Substring.UTF8View, sink: DiagnosticSink) {
-        files.append((path, stamp))
         let rest = Substring(rest)
+        names.append(rest)
+        stamps.append(stamp)
         switch rest {
         case "plan.md": plan = path
         case "tasks.yaml": tasks = path
         case "indicators.yaml": indicators = path
         default:
             if rest.hasPrefix("progress/"), rest.hasSuffix(".md"), !rest.dropFirst("progress/".count).contains("/") {
-                records.append(path)
+                recordNames.append(names.count - 1)
             } else if !rest.hasPrefix("evidence/") {
                 ContentLayout.warnNotContent(path, sink)
             }

@@ -25,12 +25,10 @@ public struct ContentScan: Sendable {
     public func files(ofPlan id: String) -> [(path: String, stamp: FileStamp)] { folder(id)?.files ?? [] }
 
     /// How many files were listed.
-    public var fileCount: Int { layout.plans.reduce(layout.stamps.count) { $0 + $1.files.count } }
+    public var fileCount: Int { layout.plans.reduce(layout.stamps.count) { $0 + $1.fileCount } }
 
-    /// Every file listed, plan folders' and the rest, with its stamp.
-    public var allFiles: [(path: String, stamp: FileStamp)] {
-        layout.plans.flatMap(\.files) + layout.stamps.map { ($0.key, $0.value) }
-    }
+    /// Every file listed, plan folders' and the rest, with its stamp; each path made as it is read.
+    public var allFiles: ScannedFiles { ScannedFiles(plans: layout.plans, others: layout.stamps.map { ($0.key, $0.value) }) }
 
     /// The stamp of a file outside the plan folders (a region, a pairing, the standards).
     public func stamp(of path: String) -> FileStamp? { layout.stamps[path] }
@@ -57,5 +55,41 @@ public struct ContentScan: Sendable {
                                  pairings: Set(layout.pairings.map(ContentLayout.stem)))
         self.diagnostics = diagnostics
         folderIndex = Dictionary(uniqueKeysWithValues: layout.plans.enumerated().map { ($1.id, $0) })
+    }
+}
+
+/// Every file of a scan as one list, without a string per file held for the whole of it.
+public struct ScannedFiles: RandomAccessCollection, Sendable {
+    private let plans: [ContentLayout.PlanFolder]
+    private let others: [(path: String, stamp: FileStamp)]
+    /// Where each plan folder's files begin in the list.
+    private let starts: [Int]
+    public let endIndex: Int
+
+    init(plans: [ContentLayout.PlanFolder], others: [(path: String, stamp: FileStamp)]) {
+        self.plans = plans
+        self.others = others
+        var starts: [Int] = []
+        var count = 0
+        for plan in plans {
+            starts.append(count)
+            count += plan.fileCount
+        }
+        self.starts = starts
+        endIndex = count + others.count
+    }
+
+    public var startIndex: Int { 0 }
+
+    public subscript(index: Int) -> (path: String, stamp: FileStamp) {
+        let planFiles = endIndex - others.count
+        guard index < planFiles else { return others[index - planFiles] }
+        // The last plan folder that begins at or before `index`.
+        var (low, high) = (0, starts.count - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return plans[low].file(index - starts[low])
     }
 }

@@ -39,14 +39,14 @@ public struct FileStamp: Hashable, Sendable, Codable {
 }
 
 public struct FileListing: Sendable {
-    public var files: [String] = []
+    public var files = PackedStrings()
     public var problems: [(path: String, message: Message)] = []
     /// The stamp of each file of `files`, in the same order (an array: hashing a quarter of a
     /// million paths into a dictionary was a measurable part of a rebuild).
     public var stamps: [FileStamp] = []
 
     public init(files: [String] = [], problems: [(path: String, message: Message)] = [], stamps: [FileStamp] = []) {
-        self.files = files
+        self.files = PackedStrings(files)
         self.problems = problems
         self.stamps = stamps
     }
@@ -158,10 +158,10 @@ public struct DiskContentSource: ContentSource {
             }
             for (entry, branch) in zip(entries, branches) {
                 if let stamp = entry.stamp {
-                    listing.files.append(relative + "/" + entry.name)
+                    listing.files.append(joining: relative, "/", entry.name)
                     listing.stamps.append(stamp)
                 } else if let branch {
-                    listing.files += branch.files
+                    listing.files.append(contentsOf: branch.files)
                     listing.stamps += branch.stamps
                     listing.problems += branch.problems
                 }
@@ -169,12 +169,11 @@ public struct DiskContentSource: ContentSource {
             return
         }
         for entry in entries {
-            let child = relative + "/" + entry.name
             if let stamp = entry.stamp {
-                listing.files.append(child)
+                listing.files.append(joining: relative, "/", entry.name)
                 listing.stamps.append(stamp)
             } else {
-                walk(relative: child, into: &listing, visited: &visited, depth: depth + 1)
+                walk(relative: relative + "/" + entry.name, into: &listing, visited: &visited, depth: depth + 1)
             }
         }
     }

@@ -57,13 +57,59 @@ public struct ContentHash: Sendable {
     }
 
     @inline(__always)
-    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    fileprivate static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let product = a.multipliedFullWidth(by: b)
         return product.high ^ product.low
     }
 
-    private static let p0: UInt64 = 0xA076_1D64_78BD_642F
-    private static let p1: UInt64 = 0xE703_7ED1_A0B4_28DB
-    private static let p2: UInt64 = 0x8EBC_6AF0_9C88_C6E3
-    private static let p3: UInt64 = 0x5899_65CC_7537_4CC3
+    fileprivate static let p0: UInt64 = 0xA076_1D64_78BD_642F
+    fileprivate static let p1: UInt64 = 0xE703_7ED1_A0B4_28DB
+    fileprivate static let p2: UInt64 = 0x8EBC_6AF0_9C88_C6E3
+    fileprivate static let p3: UInt64 = 0x5899_65CC_7537_4CC3
+}
+
+extension ContentHash {
+    /// The value `ContentHash.of` gives for bytes that arrive in pieces of any size: a file
+    /// written as it is made (the record of a national site's million pages) is checksummed
+    /// without being held whole. Words are mixed as they complete; the tail and the length
+    /// are mixed at the end, as for bytes given in one piece.
+    public struct Stream: Sendable {
+        private var state = ContentHash.p0
+        /// Bytes not yet a whole word, the first in the low byte.
+        private var pending: UInt64 = 0
+        private var pendingCount = 0
+        private var count = 0
+
+        public init() {}
+
+        public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+            count += bytes.count
+            var offset = 0
+            // Complete the word begun by an earlier piece.
+            while pendingCount > 0, pendingCount < 8, offset < bytes.count {
+                pending |= UInt64(bytes[offset]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                offset += 1
+            }
+            if pendingCount == 8 {
+                state = ContentHash.mix(state ^ pending, ContentHash.p1)
+                (pending, pendingCount) = (0, 0)
+            }
+            while offset + 8 <= bytes.count {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                state = ContentHash.mix(state ^ word, ContentHash.p1)
+                offset += 8
+            }
+            while offset < bytes.count {
+                pending |= UInt64(bytes[offset]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                offset += 1
+            }
+        }
+
+        public var value: UInt64 {
+            let last = ContentHash.mix(state ^ pending ^ (UInt64(count) << 56), ContentHash.p3)
+            return ContentHash.mix(last, ContentHash.p1)
+        }
+    }
 }

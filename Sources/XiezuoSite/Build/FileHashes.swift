@@ -34,31 +34,47 @@ struct FileHashes: Sendable {
     /// `files` hashed, reusing `previous` where it still holds. `listedAt`: when the previous
     /// build listed its files (nanoseconds since 1970).
     /// `git`: asked, only when many files would have to be read, for what git knows unchanged.
-    static func make(_ files: [(path: String, stamp: FileStamp)], previous: FileHashes?, listedAt: Int64?,
-                     source: ContentSource, git: (() -> [String: UInt64]?)? = nil) -> FileHashes {
-        let reusable = Parallel.map(files) { file -> (UInt64, Entry?) in
-            let key = Self.key(file.path)
-            guard let known = previous?.table[key], known.stamp == file.stamp, let listedAt,
-                  max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return (key, nil) }
-            return (key, known)
-        }
-        let missing = reusable.indices.filter { reusable[$0].1 == nil }
-        // Running git costs a few milliseconds: worth it once more than a handful of files changed stamps.
-        let blobs = missing.count > 8 ? git?() : nil
+    /// The files go a slice at a time, each on every core: no list as long as the content is
+    /// made beside the table (a national site has two and a half million files).
+    static func make<Files: RandomAccessCollection>(_ files: Files, previous: FileHashes?, listedAt: Int64?,
+                                                    source: ContentSource, git: (() -> [String: UInt64]?)? = nil) -> FileHashes
+    where Files.Element == (path: String, stamp: FileStamp), Files.Index == Int {
         var hashes = FileHashes()
         hashes.table.reserveCapacity(files.count)
-        let found = Parallel.map(missing) { index -> (Entry, Bool) in
-            let file = files[index]
-            if let blob = blobs?[file.path] { return (Entry(stamp: file.stamp, hash: blob), false) }
-            return (Entry(stamp: file.stamp, hash: source.contentHash(file.path, size: file.stamp.size) ?? UInt64.max), true)
+        var missing: [Int] = []
+        for slice in slices(of: files.count) {
+            let reused = Parallel.map(Array(slice)) { index -> (UInt64, Entry?) in
+                let file = files[index]
+                let key = Self.key(file.path)
+                guard let known = previous?.table[key], known.stamp == file.stamp, let listedAt,
+                      max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return (key, nil) }
+                return (key, known)
+            }
+            for (index, (key, entry)) in zip(slice, reused) {
+                if let entry { hashes.table[key] = entry } else { missing.append(index) }
+            }
         }
+        // Running git costs a few milliseconds: worth it once more than a handful of files changed stamps.
+        let blobs = missing.count > 8 ? git?() : nil
         hashes.changed = previous == nil || !missing.isEmpty || previous?.count != files.count
-        for (key, entry) in reusable { if let entry { hashes.table[key] = entry } }
-        for (index, (entry, wasRead)) in zip(missing, found) {
-            hashes.table[reusable[index].0] = entry
-            if wasRead { hashes.read += 1 }
+        for slice in slices(of: missing.count) {
+            let found = Parallel.map(Array(missing[slice])) { index -> (UInt64, Entry, Bool) in
+                let file = files[index]
+                if let blob = blobs?[file.path] { return (Self.key(file.path), Entry(stamp: file.stamp, hash: blob), false) }
+                let hash = source.contentHash(file.path, size: file.stamp.size) ?? UInt64.max
+                return (Self.key(file.path), Entry(stamp: file.stamp, hash: hash), true)
+            }
+            for (key, entry, wasRead) in found {
+                hashes.table[key] = entry
+                if wasRead { hashes.read += 1 }
+            }
         }
         return hashes
+    }
+
+    /// `0..<count` in slices of 16,384.
+    private static func slices(of count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: 16_384).map { $0..<min($0 + 16_384, count) }
     }
 
     /// Path key, stamp and hash of each file, fixed-width numbers in little-endian order, in no

@@ -150,7 +150,7 @@ public struct SiteBuild {
 
         // 4. groups
         counter.planned(groups: plans.count, kept: plans.filter { $0.kept != nil }.count, filesRead: hashes.read)
-        let outcomes = Parallel.map(plans) { planned -> GroupOutcome in
+        var outcomes = Parallel.map(plans) { planned -> GroupOutcome in
             if let kept = planned.kept {
                 counter.groupDone(pages: kept.summaries.pages)
                 return GroupOutcome(summaries: kept.summaries, diagnostics: kept.diagnostics, files: planned.files, rendered: false)
@@ -202,8 +202,10 @@ public struct SiteBuild {
         // 6. commit: the new record lists the kept groups' pages as they are and every page made now.
         var next = OutputManifest()
         next.files.reserveCapacity(outcomes.reduce(0) { $0 + $1.files.count } + 512)
-        for outcome in outcomes {
-            for (path, entry) in outcome.files where next.files[path] == nil { next.files[path] = entry }
+        for index in outcomes.indices {
+            for (path, entry) in outcomes[index].files where next.files[path] == nil { next.files[path] = entry }
+            // Held once, by the record: a national site has a million pages.
+            outcomes[index].files = []
         }
         for (path, entry) in siteSink.entries where next.files[path] == nil { next.files[path] = entry }
         var keptIndex = 0
@@ -310,7 +312,7 @@ public struct SiteBuild {
         let summaries: GroupSummaries
         let diagnostics: [Diagnostic]
         /// The group's pages, for the output's record.
-        let files: [(path: SitePath, entry: OutputManifest.Entry)]
+        var files: [(path: SitePath, entry: OutputManifest.Entry)]
         /// False for a group kept from the previous build.
         let rendered: Bool
     }

@@ -38,17 +38,21 @@ struct CommitJournal: Sendable {
     /// a commit carried out again simply rewrites the same record).
     var unchangedRecord = false
 
-    func encoded() -> Data {
-        var bytes: [UInt8] = Array((Self.header + "\n").utf8)
-        for path in moves { OutputManifest.append("m", path, to: &bytes) }
-        for path in removals { OutputManifest.append("r", path, to: &bytes) }
-        for (path, entry) in upserts.files {
-            OutputManifest.append("f", String(entry.digest.hash, radix: 16), String(entry.digest.size),
-                                  entry.group.isEmpty ? "-" : entry.group, path.description, to: &bytes)
+    /// Writes the journal to `path`, line by line.
+    func write(to path: String) throws {
+        var lines = try ChecksummedLines(path: path, header: Self.header)
+        do {
+            for path in moves { try lines.line("m", path) }
+            for path in removals { try lines.line("r", path) }
+            for (path, entry) in upserts.files {
+                try lines.line("f", String(entry.digest.hash, radix: 16), String(entry.digest.size),
+                               entry.group.isEmpty ? "-" : entry.group, path.description)
+            }
+            try lines.finish()
+        } catch {
+            lines.abandon()
+            throw error
         }
-        var data = Data(bytes)
-        data.append(Data("end \(String(ContentHash.of(data), radix: 16))\n".utf8))
-        return data
     }
 
     init() {}
@@ -57,7 +61,7 @@ struct CommitJournal: Sendable {
     init?(decoding data: Data) {
         guard let end = data.dropLast().lastIndex(of: UInt8(ascii: "\n")) else { return nil }
         let body = data[data.startIndex...end]
-        guard String(decoding: data[(end + 1)...], as: UTF8.self) == "end \(String(ContentHash.of(Data(body)), radix: 16))\n"
+        guard String(decoding: data[(end + 1)...], as: UTF8.self) == "end \(String(ContentHash.of(body), radix: 16))\n"
         else { return nil }
         let lines = String(decoding: body, as: UTF8.self).split(separator: "\n")
         guard lines.first == Substring(Self.header) else { return nil }
@@ -81,7 +85,7 @@ struct CommitJournal: Sendable {
         let final = output.appendingPathComponent(Self.fileName).path
         let temporary = final + ".tmp"
         Durability.syncFileSystem(of: output.path)
-        try FileWriting.write(encoded(), to: temporary)
+        try write(to: temporary)
         try Durability.flush(path: temporary)
         guard rename(temporary, final) == 0 else { throw FileWriting.POSIXError(errno, final) }
         try Durability.flush(path: output.path)
@@ -123,30 +127,38 @@ struct CommitJournal: Sendable {
             if moved == ProcessHooks.killAfterMoves { kill(getpid(), SIGKILL) }
         }
         // The record: the previous one, less what was removed, with what changed; each changed
-        // file's stamp read once it is in place.
-        var record = base ?? OutputManifest.read(in: output) ?? OutputManifest()
+        // file's stamp read once it is in place. Written as it is made, never merged in memory.
+        let record = base ?? OutputManifest.read(in: output) ?? OutputManifest()
+        var gone = Set<SitePath>()
         for path in removals {
+            let sitePath = SitePath(path.split(separator: "/").map(String.init))
+            gone.insert(sitePath)
             let target = output.appendingPathComponent(path)
             guard let stamp = FileStamp.of(path: target.path) else { continue }
             // A file put in place of the one xiezuo wrote (another stamp) is someone's: it stays.
-            let listed = record.files[SitePath(path.split(separator: "/").map(String.init))]?.stamp
+            let listed = record.files[sitePath]?.stamp
             guard listed == nil || listed == stamp else { continue }
             try? fm.removeItem(at: target)
             SiteWriter.removeEmptyFolders(from: target.deletingLastPathComponent(), upTo: output)
             removed += 1
         }
-        for path in removals { record.files[SitePath(path.split(separator: "/").map(String.init))] = nil }
-        record.files.merge(upserts.files) { _, new in new }
-        for (path, entry) in upserts.files {
-            guard let stamp = FileStamp.of(path: outputPath + "/" + path.description) else {
-                record.files[path] = nil
-                continue
-            }
-            record.files[path] = OutputManifest.Entry(digest: entry.digest, group: entry.group, stamp: stamp)
-        }
         if !unchangedRecord {
             let manifestPath = output.appendingPathComponent(OutputManifest.fileName).path
-            try FileWriting.write(record.encoded(), to: manifestPath + ".tmp")
+            var lines = try OutputManifest.lines(at: manifestPath + ".tmp")
+            do {
+                for (path, entry) in record.files where upserts.files[path] == nil && !gone.contains(path) {
+                    try OutputManifest.line(path, entry, stamp: entry.stamp, into: &lines)
+                }
+                // A changed file that is not in place (removed by hand since) is not listed.
+                for (path, entry) in upserts.files {
+                    guard let stamp = FileStamp.of(path: outputPath + "/" + path.description) else { continue }
+                    try OutputManifest.line(path, entry, stamp: stamp, into: &lines)
+                }
+                try lines.finish()
+            } catch {
+                lines.abandon()
+                throw error
+            }
             guard rename(manifestPath + ".tmp", manifestPath) == 0 else { throw FileWriting.POSIXError(errno, manifestPath) }
         }
         try? fm.removeItem(at: staging)

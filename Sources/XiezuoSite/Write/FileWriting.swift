@@ -8,20 +8,42 @@ import Foundation
 /// made again from its content at any time, so its files need not reach the disk one by one:
 /// they are written to the page cache like any other program's output.
 enum FileWriting {
-    static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw POSIXError(errno, path) }
+    /// `makingFolder`: create the file's folder (and its parents) when it is missing.
+    static func write(_ data: Data, to path: String, makingFolder: Bool = false) throws {
+        let descriptor = try create(path, makingFolder: makingFolder)
         defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(errno, path)
-                }
-                offset += written
+        try write(data, to: descriptor, path: path)
+    }
+
+    /// Opens the file at `path` for writing, created or emptied. With `makingFolder`, a missing
+    /// folder is created and the open tried again: a site puts most pages in a folder of their
+    /// own, and making folders as files find them missing keeps no list of the folders made
+    /// (a million of them at a national scale).
+    static func create(_ path: String, makingFolder: Bool = false) throws -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+        var descriptor = open(path, flags, 0o666)
+        if descriptor < 0, errno == ENOENT, makingFolder {
+            let folder = (path as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            descriptor = open(path, flags, 0o666)
+        }
+        guard descriptor >= 0 else { throw POSIXError(errno, path) }
+        return descriptor
+    }
+
+    static func write(_ data: Data, to descriptor: Int32, path: String) throws {
+        try data.withUnsafeBytes { try write($0, to: descriptor, path: path) }
+    }
+
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(errno, path)
             }
+            offset += written
         }
     }
 

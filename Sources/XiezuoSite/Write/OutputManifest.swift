@@ -67,42 +67,25 @@ struct OutputManifest: Sendable {
         return FileDigest(data) == entry.digest ? .sameBytes : .changed
     }
 
-    /// Lines `hash size modified changed inode group path`, tab-separated, sorted by path, then
-    /// `end` and the checksum.
-    /// Lines `hash size modified changed inode group path`, tab-separated, in no particular
-    /// order (sorting a hundred thousand paths was a tenth of a rebuild), then `end` and the
-    /// checksum. Written as bytes.
-    func encoded() -> Data {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(files.count * 100 + 64)
-        bytes.append(contentsOf: Self.header.utf8)
-        bytes.append(UInt8(ascii: "\n"))
-        for (path, entry) in files {
-            let stamp = entry.stamp
-            Self.append(String(entry.digest.hash, radix: 16), String(entry.digest.size),
-                        stamp.map { String($0.modified) } ?? "-", stamp.map { String($0.changed) } ?? "-",
-                        stamp.map { String($0.inode) } ?? "-", entry.group.isEmpty ? "-" : entry.group, path.description,
-                        to: &bytes)
-        }
-        var data = Data(bytes)
-        data.append(Data("end \(String(ContentHash.of(data), radix: 16))\n".utf8))
-        return data
+    /// A file to write a record into, line by line: lines `hash size modified changed inode
+    /// group path`, tab-separated, in no particular order (sorting a hundred thousand paths was
+    /// a tenth of a rebuild), then `end` and the checksum.
+    static func lines(at path: String) throws -> ChecksummedLines {
+        try ChecksummedLines(path: path, header: header)
     }
 
-    /// Fields joined by tabs, ended by a line break.
-    static func append(_ fields: String..., to bytes: inout [UInt8]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: "\t")) }
-            bytes.append(contentsOf: field.utf8)
-        }
-        bytes.append(UInt8(ascii: "\n"))
+    /// One file's line of a record.
+    static func line(_ path: SitePath, _ entry: Entry, stamp: FileStamp?, into lines: inout ChecksummedLines) throws {
+        try lines.line(String(entry.digest.hash, radix: 16), String(entry.digest.size),
+                       stamp.map { String($0.modified) } ?? "-", stamp.map { String($0.changed) } ?? "-",
+                       stamp.map { String($0.inode) } ?? "-", entry.group.isEmpty ? "-" : entry.group, path.description)
     }
 
     init?(decoding data: Data) {
         guard let end = data.dropLast().lastIndex(of: UInt8(ascii: "\n")) else { return nil }
         let body = data[data.startIndex...end]
         let trailer = String(decoding: data[(end + 1)...], as: UTF8.self)
-        guard trailer == "end \(String(ContentHash.of(Data(body)), radix: 16))\n" else { return nil }
+        guard trailer == "end \(String(ContentHash.of(body), radix: 16))\n" else { return nil }
         // Read as bytes: a record lists every page of the site, and splitting strings line by
         // line was the larger part of a rebuild that changed nothing.
         let parsed: [SitePath: Entry]? = body.withUnsafeBytes { raw in

@@ -76,7 +76,6 @@ public enum SiteWriter {
         let previous: OutputManifest?
         private let lock: FolderLock
         private let guardLock = NSLock()
-        private var folders = Set<String>()
         /// The files to move in at commit.
         private var changed: [SitePath] = []
         /// Files found unchanged by reading them (their stamp is not the record's): restamped at commit.
@@ -151,8 +150,7 @@ public enum SiteWriter {
                 })
                 else { return markUnchanged(path) }
                 do {
-                    let target = try prepare(path)
-                    try FileWriting.write(data, to: target)
+                    try FileWriting.write(data, to: stagingTarget(path), makingFolder: true)
                     markChanged(path)
                 } catch {
                     fail(path, error)
@@ -168,19 +166,16 @@ public enum SiteWriter {
             var size = 0
             timed {
                 do {
-                    let target = try prepare(path)
-                    guard FileManager.default.createFile(atPath: target, contents: nil),
-                          let handle = FileHandle(forWritingAtPath: target) else {
-                        throw Failure.io(target, String(cString: strerror(errno)))
-                    }
+                    let target = stagingTarget(path)
+                    let descriptor = try FileWriting.create(target, makingFolder: true)
                     var failure: Error?
                     produce { part in
                         hash.combine(part)
                         size += part.count
                         guard failure == nil else { return }
-                        do { try handle.write(contentsOf: part) } catch { failure = error }
+                        do { try FileWriting.write(part, to: descriptor, path: target) } catch { failure = error }
                     }
-                    try handle.close()
+                    close(descriptor)
                     if let failure { throw failure }
                     let digest = FileDigest(size: size, hash: hash.value)
                     if isUnchanged(path, digest: digest, sameAs: { try? SiteWriter.sameFiles($0, target) }) {
@@ -207,14 +202,10 @@ public enum SiteWriter {
             return same
         }
 
-        /// The file's place in the staging folder, its folder created once.
-        private func prepare(_ path: SitePath) throws -> String {
+        /// The file's place in the staging folder.
+        private func stagingTarget(_ path: SitePath) -> String {
             Interruption.shared.holdIfInterrupted()
-            let target = stagingPath + "/" + path.description
-            let folder = stagingPath + "/" + path.segments.dropLast().joined(separator: "/")
-            let isNew = guardLock.withLock { folders.insert(folder).inserted }
-            if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            return target
+            return stagingPath + "/" + path.description
         }
 
         private func markChanged(_ path: SitePath) {
@@ -255,11 +246,16 @@ public enum SiteWriter {
             // What changes in the record: every file not listed as it is now, and every file
             // whose stamp was not confirmed (it was compared by reading).
             let (unconfirmed, moved) = guardLock.withLock { (self.unconfirmed, Set(changed)) }
-            journal.upserts.files = manifest.files.filter { path, entry in
-                guard let listed = previous?.files[path] else { return true }
-                return listed.digest != entry.digest || listed.group != entry.group || listed.stamp == nil
-                    || unconfirmed.contains(path) || moved.contains(path)
-            }
+            // Without a previous record that is every file: the manifest itself, not a copy of it.
+            journal.upserts = previous.map { previous in
+                var upserts = OutputManifest()
+                upserts.files = manifest.files.filter { path, entry in
+                    guard let listed = previous.files[path] else { return true }
+                    return listed.digest != entry.digest || listed.group != entry.group || listed.stamp == nil
+                        || unconfirmed.contains(path) || moved.contains(path)
+                }
+                return upserts
+            } ?? manifest
             journal.removals = previous.map { $0.files.keys.filter { manifest.files[$0] == nil }.map(\.description) } ?? []
             // Into a folder that holds no page yet, whole folders move at once.
             let fresh = previous?.files.isEmpty ?? true

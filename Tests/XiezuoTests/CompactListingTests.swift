@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import XiezuoCore
+@testable import XiezuoSite
+
+/// The compact forms a national build holds its file lists in (#17): each must give back
+/// exactly what the plain form did.
+@Suite struct CompactListingTests {
+    /// The record and the journal are checksummed as they are written, in pieces of any size;
+    /// the checksum must be the one a reader computes over the whole file, or every record
+    /// written so far would read as damaged (and nothing it lists could be removed).
+    @Test func aChecksumStreamedInPiecesIsTheChecksumOfTheWhole() {
+        let text = Data("xiezuo-site 1\n1f\t3\t-\t-\t-\t-\tplans/乳山-市中区-2022/index.html\n".utf8)
+        for cut in [[], [1], [7], [8], [9], [3, 5], [1, 1, 1, 1, 1, 1, 1, 1, 1], [16, 17]] {
+            var stream = ContentHash.Stream()
+            var start = text.startIndex
+            for length in cut {
+                let end = min(start + length, text.endIndex)
+                text[start..<end].withUnsafeBytes { stream.combine($0) }
+                start = end
+            }
+            text[start...].withUnsafeBytes { stream.combine($0) }
+            #expect(stream.value == ContentHash.of(text), "pieces \(cut)")
+        }
+        #expect(ContentHash.Stream().value == ContentHash.of(Data()))
+    }
+
+    @Test func packedStringsGiveBackEachStringWhole() {
+        var packed = PackedStrings(["content/plans/rushan-shizhong-2022/plan.md", "", "进度/2022-10-市协作办.md"])
+        packed.append(joining: "content/regions", "/", "乳山市.yaml")
+        var more = PackedStrings()
+        more.append("a")
+        packed.append(contentsOf: more)
+        #expect(Array(packed) == ["content/plans/rushan-shizhong-2022/plan.md", "", "进度/2022-10-市协作办.md",
+                                  "content/regions/乳山市.yaml", "a"])
+    }
+
+    /// A plan folder keeps its files' names below it; the paths, the records and the list of
+    /// every file come back as the listing gave them, in its order.
+    @Test func aScanListsEveryFileAsTheListingGaveIt() {
+        func plan(_ id: String) -> [String: Data] {
+            ["content/plans/\(id)/plan.md": Data("a".utf8), "content/plans/\(id)/tasks.yaml": Data("bb".utf8),
+             "content/plans/\(id)/progress/2022-10-市协作办.md": Data("ccc".utf8),
+             "content/plans/\(id)/evidence/台账.pdf": Data("dddd".utf8)]
+        }
+        var files = plan("p1").merging(plan("p3")) { a, _ in a }
+        files["content/plans/p2/plan.md"] = Data("e".utf8)
+        files["content/regions/乳山市.yaml"] = Data("f".utf8)
+        let source = MemoryContentSource(data: files)
+        let scan = ContentScan.scan(source)
+        let listing = source.files(under: "content")
+        let listed = Dictionary(uniqueKeysWithValues: zip(listing.files, listing.stamps))
+        #expect(scan.allFiles.count == files.count)
+        #expect(Set(scan.allFiles.map(\.path)) == Set(files.keys))
+        for file in scan.allFiles { #expect(listed[file.path] == file.stamp, "\(file.path)") }
+        #expect(scan.files(ofPlan: "p3").map(\.path) == ["content/plans/p3/evidence/台账.pdf", "content/plans/p3/plan.md",
+                                                          "content/plans/p3/progress/2022-10-市协作办.md",
+                                                          "content/plans/p3/tasks.yaml"])
+        #expect(scan.folder("p1")?.records == ["content/plans/p1/progress/2022-10-市协作办.md"])
+        #expect(scan.folder("p2")?.records == [])
+        #expect(scan.fileCount == files.count)
+    }
+}
