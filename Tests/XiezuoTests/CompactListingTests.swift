@@ -49,7 +49,7 @@ import Testing
         let source = MemoryContentSource(data: files)
         let scan = ContentScan.scan(source)
         let listing = source.files(under: "content")
-        let listed = Dictionary(uniqueKeysWithValues: zip(listing.files, listing.stamps))
+        let listed = Dictionary(uniqueKeysWithValues: listing.entries.map { ($0.path, $0.stamp) })
         #expect(scan.allFiles.count == files.count)
         #expect(Set(scan.allFiles.map(\.path)) == Set(files.keys))
         for file in scan.allFiles { #expect(listed[file.path] == file.stamp, "\(file.path)") }
@@ -59,5 +59,30 @@ import Testing
         #expect(scan.folder("p1")?.records == ["content/plans/p1/progress/2022-10-市协作办.md"])
         #expect(scan.folder("p2")?.records == [])
         #expect(scan.fileCount == files.count)
+    }
+
+    /// A folder of sixteen or more folders is walked on every core, each branch its own piece
+    /// of the listing: the pieces must come back in sorted order, every file once, with its stamp.
+    @Test func aListingWalkedOnEveryCoreKeepsSortedOrder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-listing-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var expected: [String] = []
+        for number in 1...20 {
+            for name in ["plan.md", "progress/2022-10-市协作办.md", "progress/2022-11-市协作办.md"] {
+                let path = "content/plans/p\(number)/\(name)"
+                let url = root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(path.utf8).write(to: url)
+                expected.append(path)
+            }
+        }
+        try Data("a".utf8).write(to: root.appendingPathComponent("content/standards.yaml"))
+        expected.append("content/standards.yaml")
+        let listing = DiskContentSource(root: root).files(under: "content")
+        let entries = Array(listing.entries)
+        #expect(entries.map(\.path) == expected.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(entries.allSatisfy { $0.stamp.size == Int64($0.path.utf8.count) || $0.path.hasSuffix("standards.yaml") })
+        #expect(Array(listing.files) == entries.map(\.path))
+        #expect(!listing.isEmpty && listing.problems.isEmpty)
     }
 }

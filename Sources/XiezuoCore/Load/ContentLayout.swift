@@ -21,7 +21,7 @@ struct ContentLayout: Sendable {
         private(set) var names = PackedStrings()
         private(set) var stamps: [FileStamp] = []
         /// Which of `names` are progress records.
-        private var recordNames: [Int] = []
+        private var recordNames: [UInt32] = []
 
         init(id: String, path: String) {
             self.id = id
@@ -29,7 +29,7 @@ struct ContentLayout: Sendable {
         }
 
         /// The progress records' paths, in the listing's (sorted) order.
-        var records: [String] { recordNames.map { path + "/" + names[$0] } }
+        var records: [String] { recordNames.map { path + "/" + names[Int($0)] } }
 
         var fileCount: Int { names.count }
 
@@ -56,7 +56,7 @@ struct ContentLayout: Sendable {
         for problem in listing.problems {
             sink.error(problem.message, at: SourceLocation(file: problem.path))
         }
-        if listing.files.isEmpty && listing.problems.isEmpty {
+        if listing.isEmpty && listing.problems.isEmpty {
             sink.error(.noContent, at: SourceLocation(file: "content"))
         }
         var layout = ContentLayout()
@@ -67,7 +67,7 @@ struct ContentLayout: Sendable {
         var folderPrefix = ""
         var invalidPrefix: String?
         let plansPrefix = "content/plans/"
-        for (path, stamp) in zip(listing.files, listing.stamps) {
+        for (path, stamp) in listing.entries {
             if folder != nil, path.utf8.starts(with: folderPrefix.utf8) {
                 folder!.place(path, stamp: stamp, rest: path.utf8.dropFirst(folderPrefix.utf8.count), sink: sink)
                 continue
@@ -142,7 +142,7 @@ extension ContentLayout.PlanFolder {
         case "indicators.yaml": indicators = path
         default:
             if rest.hasPrefix("progress/"), rest.hasSuffix(".md"), !rest.dropFirst("progress/".count).contains("/") {
-                recordNames.append(names.count - 1)
+                recordNames.append(UInt32(names.count - 1))
             } else if !rest.hasPrefix("evidence/") {
                 ContentLayout.warnNotContent(path, sink)
             }

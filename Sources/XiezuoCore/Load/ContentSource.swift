@@ -38,17 +38,45 @@ public struct FileStamp: Hashable, Sendable, Codable {
     }
 }
 
+/// The files below a folder, in sorted order, with their stamps.
 public struct FileListing: Sendable {
-    public var files = PackedStrings()
+    /// The files in pieces, as the folders were walked on every core: joined into one, a
+    /// national listing (two and a half million files) was held twice at once.
+    private var pieces: [Piece] = [Piece()]
     public var problems: [(path: String, message: Message)] = []
-    /// The stamp of each file of `files`, in the same order (an array: hashing a quarter of a
-    /// million paths into a dictionary was a measurable part of a rebuild).
-    public var stamps: [FileStamp] = []
+
+    /// Paths packed (PackedStrings), and the stamp of each in the same order (an array:
+    /// hashing a quarter of a million paths into a dictionary was a measurable part of a rebuild).
+    private struct Piece: Sendable {
+        var files = PackedStrings()
+        var stamps: [FileStamp] = []
+    }
 
     public init(files: [String] = [], problems: [(path: String, message: Message)] = [], stamps: [FileStamp] = []) {
-        self.files = PackedStrings(files)
+        pieces = [Piece(files: PackedStrings(files), stamps: stamps)]
         self.problems = problems
-        self.stamps = stamps
+    }
+
+    /// Every file's path and stamp, in order.
+    public var entries: some Sequence<(path: String, stamp: FileStamp)> {
+        pieces.lazy.flatMap { piece in zip(piece.files, piece.stamps).lazy.map { (path: $0, stamp: $1) } }
+    }
+
+    public var files: some Sequence<String> { pieces.lazy.flatMap(\.files) }
+
+    public var isEmpty: Bool { pieces.allSatisfy { $0.stamps.isEmpty } }
+
+    /// Adds a file: `folder`/`name`, its path made only when it is read.
+    mutating func append(folder: String, name: String, stamp: FileStamp) {
+        pieces[pieces.count - 1].files.append(joining: folder, "/", name)
+        pieces[pieces.count - 1].stamps.append(stamp)
+    }
+
+    /// Adds the files and problems of a listing of the folders that follow, sharing its storage.
+    mutating func append(contentsOf other: FileListing) {
+        pieces += other.pieces
+        pieces.append(Piece())
+        problems += other.problems
     }
 }
 
@@ -158,20 +186,16 @@ public struct DiskContentSource: ContentSource {
             }
             for (entry, branch) in zip(entries, branches) {
                 if let stamp = entry.stamp {
-                    listing.files.append(joining: relative, "/", entry.name)
-                    listing.stamps.append(stamp)
+                    listing.append(folder: relative, name: entry.name, stamp: stamp)
                 } else if let branch {
-                    listing.files.append(contentsOf: branch.files)
-                    listing.stamps += branch.stamps
-                    listing.problems += branch.problems
+                    listing.append(contentsOf: branch)
                 }
             }
             return
         }
         for entry in entries {
             if let stamp = entry.stamp {
-                listing.files.append(joining: relative, "/", entry.name)
-                listing.stamps.append(stamp)
+                listing.append(folder: relative, name: entry.name, stamp: stamp)
             } else {
                 walk(relative: relative + "/" + entry.name, into: &listing, visited: &visited, depth: depth + 1)
             }

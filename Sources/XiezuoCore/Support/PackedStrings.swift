@@ -4,7 +4,8 @@
 /// memory. Each string is made again when it is read.
 public struct PackedStrings: RandomAccessCollection, Sendable, Equatable {
     private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+    /// Four bytes each: a list is never 4 GiB of text.
+    private var ends: [UInt32] = []
 
     public init() {}
 
@@ -16,26 +17,26 @@ public struct PackedStrings: RandomAccessCollection, Sendable, Equatable {
     public var endIndex: Int { ends.count }
 
     public subscript(index: Int) -> String {
-        let start = index == 0 ? 0 : ends[index - 1]
+        let start = index == 0 ? 0 : Int(ends[index - 1])
         return bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<ends[index]]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<Int(ends[index])]), as: UTF8.self)
         }
     }
 
     public mutating func append<S: StringProtocol>(_ string: S) {
         bytes.append(contentsOf: string.utf8)
-        ends.append(bytes.count)
+        ends.append(UInt32(bytes.count))
     }
 
     /// Appends the bytes of several pieces as one string (a folder, "/", a name) without making
     /// the string.
     public mutating func append(joining pieces: String...) {
         for piece in pieces { bytes.append(contentsOf: piece.utf8) }
-        ends.append(bytes.count)
+        ends.append(UInt32(bytes.count))
     }
 
     public mutating func append(contentsOf other: PackedStrings) {
-        let offset = bytes.count
+        let offset = UInt32(bytes.count)
         bytes.append(contentsOf: other.bytes)
         ends.append(contentsOf: other.ends.map { $0 + offset })
     }

@@ -61,8 +61,9 @@ final class BuildCache: @unchecked Sendable {
     let latestRecords: [String: CachedLatest]
     /// When the previous build listed its files.
     let listedAt: Int64?
-    /// The previous build's content hashes, usable whatever the output.
-    let fileHashes: FileHashes?
+    /// The previous build's content hashes, usable whatever the output; taken once
+    /// (`takeFileHashes`), so that the table is let go when the new one is made.
+    private var fileHashes: FileHashes?
     private let lock: FolderLock
 
     init(folder: URL, output: URL, wait: Bool = true, waiting: () -> Void = {}) throws {
@@ -104,6 +105,35 @@ final class BuildCache: @unchecked Sendable {
         try FileWriting.write(Self.sealed(JSONEncoder().encode(record)), to: recordFile(key, fingerprint).path)
     }
 
+    /// The previous build's content hashes, given once.
+    func takeFileHashes() -> FileHashes? {
+        defer { fileHashes = nil }
+        return fileHashes
+    }
+
+    /// Keeps this build's content hashes for the next, when they changed. Done as soon as they
+    /// are made, whatever becomes of the build: a state names nothing in them, and a stamp's
+    /// hash stays true of that file. Sealed as `sealed` seals, but written as the table is read,
+    /// twice (once for the checksum the first line carries, once to write), never held as bytes.
+    func save(_ hashes: FileHashes) throws {
+        let table = folder.appendingPathComponent("files.bin")
+        guard hashes.changed || !FileManager.default.fileExists(atPath: table.path) else { return }
+        var checksum = ContentHash.Stream()
+        hashes.encode { checksum.combine($0) }
+        let temporary = table.path + ".tmp"
+        let descriptor = try FileWriting.create(temporary)
+        do {
+            try FileWriting.write(Data("xiezuo-cache \(Self.format) \(String(checksum.value, radix: 16))\n".utf8),
+                                  to: descriptor, path: temporary)
+            try hashes.encode { try FileWriting.write($0, to: descriptor, path: temporary) }
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard rename(temporary, table.path) == 0 else { throw FileWriting.POSIXError(errno, table.path) }
+    }
+
     /// Called before the output changes: from now until `commit`, no state describes it.
     func invalidate() {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("state.json"))
@@ -118,14 +148,9 @@ final class BuildCache: @unchecked Sendable {
     }
 
     /// Records the build just committed, then removes what no longer belongs to it.
-    func commit(_ state: State, hashes: FileHashes) throws {
+    /// The content hashes were saved when they were made (`save`).
+    func commit(_ state: State) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // The hashes first: a state names nothing in them, and hashes of a later build than the
-        // state are still true hashes of those files.
-        let table = folder.appendingPathComponent("files.bin")
-        if hashes.changed || !FileManager.default.fileExists(atPath: table.path) {
-            try Self.sealed(hashes.encoded()).write(to: table, options: .atomic)
-        }
         try Self.sealed(JSONEncoder().encode(state)).write(to: folder.appendingPathComponent("state.json"), options: .atomic)
         removeUnreferenced(keeping: state)
     }

@@ -96,29 +96,44 @@ public struct SiteBuild {
         var diagnostics = templateProblems + scan.diagnostics + sharedProblems + sharedSink.diagnostics
 
         // 3. group, fingerprint: from the content of every file, read again only where its stamp changed.
-        let hashes = clock.time(.cache) {
-            let disk = source as? DiskContentSource
-            return FileHashes.make(scan.allFiles, previous: cache?.fileHashes, listedAt: cache?.listedAt, source: source,
-                                   git: disk.map { disk in { GitIndex.unchangedBlobs(root: disk.root, under: "content") } })
-        }
-        let headers = clock.time(.load) { readHeaders(scan, hashes: hashes, cache: cache) }
-        let groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)
-        // Each plan's latest record date, for the site's as-of date; not needed when it is given.
-        // Each plan folder's fingerprint, once: for its latest record date and its group's fingerprint.
-        let planFolders = clock.time(.cache) {
-            Dictionary(uniqueKeysWithValues: Parallel.map(scan.planIDs) { ($0, Fingerprint.ofFiles(ofPlan: $0, scan: scan, hashes: hashes)) })
-        }
-        let latest = self.options.asOf != nil ? [] : clock.time(.load) { readLatestRecords(scan, planFolders: planFolders, cache: cache) }
-        let options = self.options.settled(asOf: Engine.defaultAsOf(latestRecords: latest.compactMap(\.latest),
+        // The table of content hashes is saved for the next build as soon as it is made, and let
+        // go once the fingerprints are made from it: at a national scale it is 200 MB.
+        let headers: [ReadHeader], groups: [BuildGroup], latest: [ReadLatest], options: SiteOptions
+        let base: UInt64, fingerprints: [UInt64], filesRead: Int
+        do {
+            let hashes = clock.time(.cache) {
+                let disk = source as? DiskContentSource
+                return FileHashes.make(scan.allFiles, previous: cache?.takeFileHashes(), listedAt: cache?.listedAt, source: source,
+                                       git: disk.map { disk in { GitIndex.unchangedBlobs(root: disk.root, under: "content") } })
+            }
+            do {
+                try clock.time(.cache) { try cache?.save(hashes) }
+            } catch {
+                writer.abort()
+                throw SiteWriter.Failure.io(cache?.folder.path ?? "", "\(error)")
+            }
+            headers = clock.time(.load) { readHeaders(scan, hashes: hashes, cache: cache) }
+            groups = BuildGroups.partition(planIDs: scan.planIDs, headers: headers.compactMap(\.header), shared: shared)
+            // Each plan's latest record date, for the site's as-of date; not needed when it is given.
+            // Each plan folder's fingerprint, once: for its latest record date and its group's fingerprint.
+            let planFolders = clock.time(.cache) {
+                Dictionary(uniqueKeysWithValues: Parallel.map(scan.planIDs) { ($0, Fingerprint.ofFiles(ofPlan: $0, scan: scan, hashes: hashes)) })
+            }
+            latest = self.options.asOf != nil ? [] : clock.time(.load) { readLatestRecords(scan, planFolders: planFolders, cache: cache) }
+            options = self.options.settled(asOf: Engine.defaultAsOf(latestRecords: latest.compactMap(\.latest),
                                                                     years: headers.compactMap(\.header?.year)))
-        let base = Fingerprint.base(options: options, templates: templates, standards: scan.standardsFile.flatMap(hashes.hash))
+            base = Fingerprint.base(options: options, templates: templates, standards: scan.standardsFile.flatMap(hashes.hash))
+            fingerprints = clock.time(.cache) {
+                Parallel.map(groups) { Fingerprint.of($0, base: base, planFolders: planFolders, hashes: hashes, shared: shared) }
+            }
+            filesRead = hashes.read
+        }
         let previous = cache?.previous.flatMap { $0.base == base ? $0 : nil }
         let record = writer.previous
         let recordByGroup = record?.byGroup() ?? [:]
         let outputPath = output?.path ?? ""
         let plans = clock.time(.cache) {
-            Parallel.map(groups) { group -> PlannedGroup in
-                let fingerprint = Fingerprint.of(group, base: base, planFolders: planFolders, hashes: hashes, shared: shared)
+            Parallel.map(Array(zip(groups, fingerprints))) { group, fingerprint -> PlannedGroup in
                 // A group is kept only while every page it made is in the output with the bytes
                 // recorded: a page edited, replaced or removed by hand is made again.
                 guard previous != nil, let kept = cache?.record(group.key, fingerprint), let record else {
@@ -149,7 +164,7 @@ public struct SiteBuild {
         } ?? MemoryPartStore()
 
         // 4. groups
-        counter.planned(groups: plans.count, kept: plans.filter { $0.kept != nil }.count, filesRead: hashes.read)
+        counter.planned(groups: plans.count, kept: plans.filter { $0.kept != nil }.count, filesRead: filesRead)
         var outcomes = Parallel.map(plans) { planned -> GroupOutcome in
             if let kept = planned.kept {
                 counter.groupDone(pages: kept.summaries.pages)
@@ -235,7 +250,7 @@ public struct SiteBuild {
                                                  : Dictionary(latest.map { ($0.id, $0.cached) }, uniquingKeysWith: { a, _ in a }),
                                              groups: Dictionary(plans.map { ($0.group.key, $0.fingerprint) },
                                                                 uniquingKeysWith: { a, _ in a }))
-                try cache.commit(state, hashes: hashes)
+                try cache.commit(state)
             }
         }
         var reported = sorted
