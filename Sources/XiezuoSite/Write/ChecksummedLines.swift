@@ -32,15 +32,16 @@ struct ChecksummedLines {
         if buffer.count >= Self.flushAt { try flush() }
     }
 
-    /// Writes the checksum line and closes the file.
+    /// Writes the checksum line and closes the file. When it throws the file is still open:
+    /// the caller abandons it (closing it once, never twice: the number may be another file's).
     mutating func finish() throws {
         try flush()
-        defer { close(descriptor) }
-        let trailer = Data("end \(String(hash.value, radix: 16))\n".utf8)
-        try FileWriting.write(trailer, to: descriptor, path: path)
+        try FileWriting.write(Data("end \(String(hash.value, radix: 16))\n".utf8), to: descriptor, path: path)
+        close(descriptor)
     }
 
-    /// Closes the file unfinished (after a failure): without its `end` line no reader takes it.
+    /// Closes the file unfinished (after a failure of `line` or `finish`): without its `end`
+    /// line no reader takes it.
     func abandon() {
         close(descriptor)
     }
