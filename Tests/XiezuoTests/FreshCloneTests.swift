@@ -81,20 +81,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try Self.clone(RebuildTests.site, into: root)
         Thread.sleep(forTimeInterval: 2.1)
-        func filesRead() throws -> Int {
-            let read = LockedCount()
-            let sink = DiagnosticSink()
-            let templates = try #require(TemplateSet.load(overrides: [:], language: "zh-CN", sink: sink))
-            var build = SiteBuild(source: DiskContentSource(root: root),
-                                  destination: .folder(root.appendingPathComponent("public"),
-                                                       cache: root.appendingPathComponent(".xiezuo-cache")),
-                                  templates: templates)
-            build.progress = { progress in if progress.step == .planned { read.set(progress.filesRead) } }
-            _ = try build.run()
-            return read.value
-        }
-        #expect(try filesRead() == RebuildTests.site.count)
-        #expect(try filesRead() == 0)
+        #expect(try Self.buildCountingReads(root).read == RebuildTests.site.count)
+        #expect(try Self.buildCountingReads(root).read == 0)
     }
 
     static func git(_ arguments: [String], in folder: URL) throws {
@@ -124,18 +112,24 @@ import Testing
         let record = second.appendingPathComponent("content/plans/c-d-2022/progress/2022-05-市教育局.md")
         let text = try String(contentsOf: record, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "value: 1}", with: "value: 2}").utf8).write(to: record)
+        let (read, outcome) = try Self.buildCountingReads(second)
+        // Every file has a new stamp; git knows all but the one changed, which alone is read.
+        #expect(read == 1)
+        #expect(outcome.groupsRendered == 1)
+    }
+
+    /// A build of the site folder with its cache, and how many content files it read to hash.
+    static func buildCountingReads(_ folder: URL) throws -> (read: Int, outcome: SiteBuild.Outcome) {
         let read = LockedCount()
         let sink = DiagnosticSink()
         let templates = try #require(TemplateSet.load(overrides: [:], language: "zh-CN", sink: sink))
-        var build = SiteBuild(source: DiskContentSource(root: second),
-                              destination: .folder(second.appendingPathComponent("public"),
-                                                   cache: second.appendingPathComponent(".xiezuo-cache")),
+        var build = SiteBuild(source: DiskContentSource(root: folder),
+                              destination: .folder(folder.appendingPathComponent("public"),
+                                                   cache: folder.appendingPathComponent(".xiezuo-cache")),
                               templates: templates)
         build.progress = { progress in if progress.step == .planned { read.set(progress.filesRead) } }
         let outcome = try build.run()
-        // Every file has a new stamp; git knows all but the one changed, which alone is read.
-        #expect(read.value == 1)
-        #expect(outcome.groupsRendered == 1)
+        return (read.value, outcome)
     }
 }
 
