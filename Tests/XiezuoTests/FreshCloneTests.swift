@@ -85,6 +85,30 @@ import Testing
         #expect(try Self.buildCountingReads(root).read == 0)
     }
 
+    /// The record lists each page with the stamp it has in place: taken as the page was
+    /// written in staging when whole folders move in (a fresh output, #17), read in place when
+    /// files move one by one (a rebuild). A wrong stamp would have every rebuild read the page.
+    @Test func theRecordHasEachPagesStampInPlaceAfterAFreshBuildAndARebuild() throws {
+        let root = RebuildTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.clone(RebuildTests.site, into: root)
+        let output = root.appendingPathComponent("public")
+        func expectStampsInPlace() throws {
+            let record = try #require(OutputManifest.read(in: output))
+            #expect(record.files.count > 10)
+            for (path, entry) in record.files {
+                #expect(entry.stamp != nil && entry.stamp == FileStamp.of(path: output.path + "/" + path.description), "\(path)")
+            }
+        }
+        _ = try Self.build(root)
+        try expectStampsInPlace()
+        let record = root.appendingPathComponent("content/plans/c-d-2022/progress/2022-05-市教育局.md")
+        let text = try String(contentsOf: record, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "value: 1}", with: "value: 2}").utf8).write(to: record)
+        #expect(try Self.build(root).groupsRendered == 1)
+        try expectStampsInPlace()
+    }
+
     static func git(_ arguments: [String], in folder: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -279,6 +279,13 @@ extension FileStamp {
         return FileStamp(status)
     }
 
+    /// The stamp of an open file.
+    public static func of(descriptor: Int32) -> FileStamp? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        return FileStamp(status)
+    }
+
     init(_ status: stat) {
         // The nanosecond times are named differently on Linux and on Darwin.
         #if canImport(Glibc) || canImport(Musl)

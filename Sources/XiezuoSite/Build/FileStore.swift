@@ -6,9 +6,12 @@ import XiezuoCore
 protocol FileStore: AnyObject, Sendable {
     /// What the destination held after the previous build, when it keeps a record.
     var previous: OutputManifest? { get }
-    func store(_ path: SitePath, _ data: Data, digest: FileDigest)
-    /// A file too large to hold at once, handed over part by part; returns its digest.
-    func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> FileDigest
+    /// Returns the stamp the file has where it was stored, when the store keeps it in a file
+    /// and wrote it (nil for a file the destination already holds).
+    @discardableResult
+    func store(_ path: SitePath, _ data: Data, digest: FileDigest) -> FileStamp?
+    /// A file too large to hold at once, handed over part by part; returns its digest and stamp.
+    func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> (digest: FileDigest, stamp: FileStamp?)
     /// Publishes what was stored: the destination then holds exactly the files `manifest` lists.
     func commit(_ manifest: OutputManifest) throws -> SiteWriter.Counts
     /// Drops what was stored; the destination stays as it was.

@@ -11,15 +11,16 @@ final class MemoryStore: FileStore, @unchecked Sendable {
     var seconds: Double { 0 }
     var foreignFiles: Int { 0 }
 
-    func store(_ path: SitePath, _ data: Data, digest: FileDigest) {
+    func store(_ path: SitePath, _ data: Data, digest: FileDigest) -> FileStamp? {
         lock.withLock { files[path] = data }
+        return nil
     }
 
-    func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> FileDigest {
+    func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> (digest: FileDigest, stamp: FileStamp?) {
         var data = Data()
         produce { data.append($0) }
         store(path, data, digest: FileDigest(data))
-        return FileDigest(data)
+        return (FileDigest(data), nil)
     }
 
     func commit(_ manifest: OutputManifest) throws -> SiteWriter.Counts {

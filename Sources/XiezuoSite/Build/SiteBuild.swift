@@ -420,13 +420,13 @@ final class RecordingSink: SiteSink, @unchecked Sendable {
 
     func put(_ path: SitePath, _ data: Data) {
         let digest = FileDigest(data)
-        writer.store(path, data, digest: digest)
-        lock.withLock { files[path] = OutputManifest.Entry(digest: digest, group: group) }
+        let stamp = writer.store(path, data, digest: digest)
+        lock.withLock { files[path] = OutputManifest.Entry(digest: digest, group: group, stamp: stamp) }
     }
 
     func put(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) {
-        let digest = writer.store(path, parts: produce)
-        lock.withLock { files[path] = OutputManifest.Entry(digest: digest, group: group) }
+        let (digest, stamp) = writer.store(path, parts: produce)
+        lock.withLock { files[path] = OutputManifest.Entry(digest: digest, group: group, stamp: stamp) }
     }
 }
 

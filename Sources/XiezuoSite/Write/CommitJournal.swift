@@ -37,6 +37,10 @@ struct CommitJournal: Sendable {
     /// Nothing changes in the output's record: it is not written again (not kept in the journal:
     /// a commit carried out again simply rewrites the same record).
     var unchangedRecord = false
+    /// Every upsert's stamp below the top, taken as it was written in staging, is the one it has
+    /// in place: its whole folder was moved, and a file in a folder moved keeps its stamp. Not
+    /// kept in the journal: a commit carried out again reads each stamp in place.
+    var stagedStampsHold = false
 
     /// Writes the journal to `path`, line by line.
     func write(to path: String) throws {
@@ -150,8 +154,11 @@ struct CommitJournal: Sendable {
                     try OutputManifest.line(path, entry, stamp: entry.stamp, into: &lines)
                 }
                 // A changed file that is not in place (removed by hand since) is not listed.
+                // A national site's commit read a million stamps in place, each a lookup on the disk.
                 for (path, entry) in upserts.files {
-                    guard let stamp = FileStamp.of(path: outputPath + "/" + path.description) else { continue }
+                    // A file at the top was renamed itself (a rename changes its change time).
+                    let held = stagedStampsHold && path.segments.count > 1 ? entry.stamp : nil
+                    guard let stamp = held ?? FileStamp.of(path: outputPath + "/" + path.description) else { continue }
                     try OutputManifest.line(path, entry, stamp: stamp, into: &lines)
                 }
                 try lines.finish()

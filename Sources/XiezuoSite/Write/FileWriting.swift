@@ -1,4 +1,5 @@
 import Foundation
+import XiezuoCore
 
 /// Writes a file with plain POSIX calls.
 ///
@@ -8,11 +9,14 @@ import Foundation
 /// made again from its content at any time, so its files need not reach the disk one by one:
 /// they are written to the page cache like any other program's output.
 enum FileWriting {
-    /// `makingFolder`: create the file's folder (and its parents) when it is missing.
-    static func write(_ data: Data, to path: String, makingFolder: Bool = false) throws {
+    /// `makingFolder`: create the file's folder (and its parents) when it is missing. Returns
+    /// the file's stamp once written, read from the open file (no lookup by path).
+    @discardableResult
+    static func write(_ data: Data, to path: String, makingFolder: Bool = false) throws -> FileStamp? {
         let descriptor = try create(path, makingFolder: makingFolder)
         defer { close(descriptor) }
         try write(data, to: descriptor, path: path)
+        return FileStamp.of(descriptor: descriptor)
     }
 
     /// Opens the file at `path` for writing, created or emptied. With `makingFolder`, a missing

@@ -16,7 +16,9 @@ struct OutputManifest: Sendable {
         let digest: FileDigest
         /// The group of plans that made the file; "" for the site-wide pages.
         let group: String
-        /// Size, times and inode once the file was in place; nil until the commit has placed it.
+        /// Size, times and inode: in a record, the file's once in place; in a build's own list,
+        /// the staged file's as it was written (CommitJournal.stagedStampsHold says when that is
+        /// also its stamp in place); nil when not known.
         var stamp: FileStamp?
     }
 

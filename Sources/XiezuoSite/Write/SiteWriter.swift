@@ -142,28 +142,33 @@ public enum SiteWriter {
             _ = store(path, parts: produce)
         }
 
-        /// Writes `data` unless the output already holds exactly these bytes at `path`.
-        func store(_ path: SitePath, _ data: Data, digest: FileDigest) {
+        /// Writes `data` unless the output already holds exactly these bytes at `path`; returns
+        /// the staged file's stamp.
+        @discardableResult
+        func store(_ path: SitePath, _ data: Data, digest: FileDigest) -> FileStamp? {
+            var stamp: FileStamp?
             timed {
                 guard !isUnchanged(path, digest: digest, sameAs: { old in
                     (try? Data(contentsOf: URL(fileURLWithPath: old))).map { $0 == data }
                 })
                 else { return markUnchanged(path) }
                 do {
-                    try FileWriting.write(data, to: stagingTarget(path), makingFolder: true)
+                    stamp = try FileWriting.write(data, to: stagingTarget(path), makingFolder: true)
                     markChanged(path)
                 } catch {
                     fail(path, error)
                 }
             }
+            return stamp
         }
 
         /// Written part by part as they come into the staging folder, then compared; returns the
-        /// digest of the whole file.
+        /// digest of the whole file and the staged file's stamp.
         @discardableResult
-        func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> FileDigest {
+        func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> (digest: FileDigest, stamp: FileStamp?) {
             var hash = ContentHash()
             var size = 0
+            var stamp: FileStamp?
             timed {
                 do {
                     let target = stagingTarget(path)
@@ -175,6 +180,7 @@ public enum SiteWriter {
                         guard failure == nil else { return }
                         do { try FileWriting.write(part, to: descriptor, path: target) } catch { failure = error }
                     }
+                    let written = FileStamp.of(descriptor: descriptor)
                     close(descriptor)
                     if let failure { throw failure }
                     let digest = FileDigest(size: size, hash: hash.value)
@@ -182,13 +188,14 @@ public enum SiteWriter {
                         try FileManager.default.removeItem(atPath: target)
                         markUnchanged(path)
                     } else {
+                        stamp = written
                         markChanged(path)
                     }
                 } catch {
                     fail(path, error)
                 }
             }
-            return FileDigest(size: size, hash: hash.value)
+            return (FileDigest(size: size, hash: hash.value), stamp)
         }
 
         /// Whether the output already holds these bytes at `path`: by the record's digest while
@@ -262,6 +269,8 @@ public enum SiteWriter {
                 && ((try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []).allSatisfy(SiteWriter.isOwnFile)
             journal.moves = fresh ? ((try? FileManager.default.contentsOfDirectory(atPath: stagingPath)) ?? []).sorted()
                 : changed.map(\.description)
+            // A folder moved whole keeps its files' stamps: those taken as they were written hold.
+            journal.stagedStampsHold = fresh
             // Nothing to change in the record: it is left as it is (a rebuild that changed nothing).
             journal.unchangedRecord = journal.upserts.files.isEmpty && journal.removals.isEmpty && previous != nil
             if previous == nil && !fresh { foreignFiles = SiteWriter.files(in: output).subtracting(manifest.files.keys).count }
