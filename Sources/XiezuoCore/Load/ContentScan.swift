@@ -24,9 +24,6 @@ public struct ContentScan: Sendable {
     /// Every file of a plan's folder, with its stamp.
     public func files(ofPlan id: String) -> [(path: String, stamp: FileStamp)] { folder(id)?.files ?? [] }
 
-    /// How many files were listed.
-    public var fileCount: Int { layout.plans.reduce(layout.stamps.count) { $0 + $1.fileCount } }
-
     /// Every file listed, plan folders' and the rest, with its stamp; each path made as it is read.
     public var allFiles: ScannedFiles { ScannedFiles(plans: layout.plans, others: layout.stamps.map { ($0.key, $0.value) }) }
 

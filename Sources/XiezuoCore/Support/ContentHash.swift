@@ -43,17 +43,11 @@ public struct ContentHash: Sendable {
         state = Self.mix(state ^ number, Self.p2)
     }
 
+    /// The bytes, then their tail and length: a piece hashed whole, as `Stream` hashes pieces.
     public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        var offset = 0
-        let count = bytes.count
-        while offset + 8 <= count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            state = Self.mix(state ^ word, Self.p1)
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        for index in offset..<count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
-        state = Self.mix(state ^ tail ^ (UInt64(count) << 56), Self.p3)
+        var stream = Stream(state: state)
+        stream.combine(bytes)
+        state = stream.closed
     }
 
     @inline(__always)
@@ -74,13 +68,20 @@ extension ContentHash {
     /// without being held whole. Words are mixed as they complete; the tail and the length
     /// are mixed at the end, as for bytes given in one piece.
     public struct Stream: Sendable {
-        private var state = ContentHash.p0
+        private var state: UInt64
         /// Bytes not yet a whole word, the first in the low byte.
         private var pending: UInt64 = 0
         private var pendingCount = 0
         private var count = 0
 
-        public init() {}
+        public init() {
+            state = ContentHash.p0
+        }
+
+        /// Continuing from a hash's state (ContentHash.combine hashes each piece so).
+        fileprivate init(state: UInt64) {
+            self.state = state
+        }
 
         public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
             count += bytes.count
@@ -107,9 +108,9 @@ extension ContentHash {
             }
         }
 
-        public var value: UInt64 {
-            let last = ContentHash.mix(state ^ pending ^ (UInt64(count) << 56), ContentHash.p3)
-            return ContentHash.mix(last, ContentHash.p1)
-        }
+        /// The state once the tail and the length are mixed in.
+        fileprivate var closed: UInt64 { ContentHash.mix(state ^ pending ^ (UInt64(count) << 56), ContentHash.p3) }
+
+        public var value: UInt64 { ContentHash.mix(closed, ContentHash.p1) }
     }
 }
