@@ -96,4 +96,99 @@ import Testing
         #expect(Array(listing.files) == entries.map(\.path))
         #expect(!listing.isEmpty && listing.problems.isEmpty)
     }
+
+    /// The table of content hashes is read back from `files.bin` a megabyte at a time, so an
+    /// entry may be cut anywhere by a piece's end: every cut must give the table written, and
+    /// bytes cut short or run long must give no table (the next build reads every file again).
+    @Test func theHashTableReadsBackFromPiecesOfAnySize() throws {
+        let source = MemoryContentSource(["content/plans/p1/plan.md": "a", "content/plans/p1/progress/2022-10-市协作办.md": "bb",
+                                          "content/regions/乳山市.yaml": "ccc"])
+        let table = FileHashes.make(ContentScan.scan(source).allFiles, previous: nil, listedAt: nil, source: source)
+        var bytes = Data()
+        table.encode { bytes.append(contentsOf: $0) }
+        #expect(bytes.count == 8 + 3 * 48)
+        for size in [1, 7, 8, 9, 47, 48, 49, 100, bytes.count] {
+            var decoder = FileHashes.Decoder()
+            for start in stride(from: 0, to: bytes.count, by: size) {
+                bytes[start..<min(start + size, bytes.count)].withUnsafeBytes { decoder.feed($0) }
+            }
+            let read = try #require(decoder.finish(), "pieces of \(size)")
+            #expect(read.table == table.table, "pieces of \(size)")
+        }
+        #expect(FileHashes(decoding: bytes.dropLast()) == nil)
+        #expect(FileHashes(decoding: bytes + Data([0])) == nil)
+        #expect(FileHashes(decoding: Data()) == nil)
+    }
+
+    /// The previous build's table is brought up to date in place: a file changed is hashed
+    /// again, a file gone leaves the table, and when nothing changed no file is read and the
+    /// table is not written again.
+    @Test func theHashTableIsUpdatedInPlace() {
+        var files = ["content/plans/p1/plan.md": "a", "content/plans/p1/progress/2022-10-市协作办.md": "bb",
+                     "content/regions/乳山市.yaml": "ccc"]
+        let first = FileHashes.make(ContentScan.scan(MemoryContentSource(files)).allFiles, previous: nil, listedAt: nil,
+                                    source: MemoryContentSource(files))
+        #expect(first.read == 3 && first.changed)
+        // Memory stamps have no times: any listing time a few seconds on counts as after them.
+        let listedAt: Int64 = 10_000_000_000
+        let same = FileHashes.make(ContentScan.scan(MemoryContentSource(files)).allFiles, previous: first, listedAt: listedAt,
+                                   source: MemoryContentSource(files))
+        #expect(same.read == 0 && !same.changed && same.table == first.table)
+
+        files["content/plans/p1/progress/2022-10-市协作办.md"] = nil
+        files["content/plans/p1/plan.md"] = "changed"
+        let source = MemoryContentSource(files)
+        let next = FileHashes.make(ContentScan.scan(source).allFiles, previous: same, listedAt: listedAt, source: source)
+        #expect(next.read == 1 && next.changed && next.count == 2)
+        #expect(next.hash("content/plans/p1/progress/2022-10-市协作办.md") == nil)
+        #expect(next.hash("content/plans/p1/plan.md") == ContentHash.of(Data("changed".utf8)))
+        #expect(next.hash("content/regions/乳山市.yaml") == first.hash("content/regions/乳山市.yaml"))
+    }
+
+    /// The output's record is read a megabyte at a time into rows: lines cut by a piece's end,
+    /// Chinese paths, files without a stamp and the site-wide group must all come back as
+    /// written, each found by its path; a record damaged, cut short or listing a path twice is
+    /// no record (then nothing is removed and old files are read to compare).
+    @Test func theOutputRecordReadsBackRowByRow() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(OutputRecord.fileName).path
+        // About 2.5 MB of lines: several pieces, lines cut at their ends.
+        let written = (0..<30_000).map { number -> (String, OutputRecord.Entry) in
+            let path = "units/区\(number % 97)/单位\(number)/index.html"
+            let stamp = number % 5 == 0 ? nil : FileStamp(size: Int64(number), modified: 1_700_000_000_000_000_000 + Int64(number),
+                                                          changed: 42, inode: UInt64(number) * 3)
+            return (path, OutputRecord.Entry(digest: FileDigest(size: number, hash: UInt64(number) &* 0x9E37_79B9_7F4A_7C15),
+                                             group: number % 7 == 0 ? "" : "pairing-\(number % 13)", stamp: stamp))
+        }
+        func write(_ rows: [(String, OutputRecord.Entry)]) throws {
+            var lines = try OutputRecord.lines(at: file)
+            for (path, entry) in rows { try OutputRecord.line(path, entry, stamp: entry.stamp, into: &lines) }
+            try lines.finish()
+        }
+        try write(written)
+        let record = try #require(OutputRecord.read(in: folder))
+        #expect(record.count == written.count)
+        for (row, (path, entry)) in written.enumerated() {
+            #expect(record.pathText(row) == path && record.entry(row) == entry)
+        }
+        #expect(record.row("units/区3/单位2428/index.html") == 2428)
+        #expect(record[SitePath(["units", "区3", "单位2428", "index.html"])] == written[2428].1)
+        #expect(record.row("units/区3/单位30001/index.html") == nil)
+        #expect(Set(record.groups).count == record.groups.count && record.groups.count == 14)
+        #expect(OutputRecord.digest(in: folder) == ContentHash.of(try Data(contentsOf: URL(fileURLWithPath: file))))
+
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        var damaged = bytes
+        damaged[damaged.count / 2] ^= 1
+        try damaged.write(to: URL(fileURLWithPath: file))
+        #expect(OutputRecord.read(in: folder) == nil)
+        try bytes.dropLast(3).write(to: URL(fileURLWithPath: file))
+        #expect(OutputRecord.read(in: folder) == nil)
+        try write(written + [written[17]])
+        #expect(OutputRecord.read(in: folder) == nil)
+        try write([])
+        #expect(try #require(OutputRecord.read(in: folder)).isEmpty)
+    }
 }

@@ -94,10 +94,11 @@ import Testing
         try Self.clone(RebuildTests.site, into: root)
         let output = root.appendingPathComponent("public")
         func expectStampsInPlace() throws {
-            let record = try #require(OutputManifest.read(in: output))
-            #expect(record.files.count > 10)
-            for (path, entry) in record.files {
-                #expect(entry.stamp != nil && entry.stamp == FileStamp.of(path: output.path + "/" + path.description), "\(path)")
+            let record = try #require(OutputRecord.read(in: output))
+            #expect(record.count > 10)
+            for row in record.rows {
+                let stamp = record.entry(row).stamp
+                #expect(stamp != nil && stamp == FileStamp.of(path: output.path + "/" + record.pathText(row)), "\(record.pathText(row))")
             }
         }
         _ = try Self.build(root)

@@ -203,7 +203,7 @@ import Testing
                                    templates: BundledSite.templates, options: SiteOptions()).run()
         #expect(report.pages == BundledSite.site.pages)
         let files = Self.snapshot(output)
-        #expect(OutputManifest.read(in: output)?.files.count == files.count)
+        #expect(OutputRecord.read(in: output)?.count == files.count)
         #expect(files == Dictionary(uniqueKeysWithValues: BundledSite.site.files.map { ($0.key.description, $0.value) }))
         // The five plans fall into groups by owning region and pairing: 乳山→市中 (owned by
         // 市中区), 斗门→湄潭, 如皋→洋县, 普陀→万源, 正定→赞皇, and the regions without plans.

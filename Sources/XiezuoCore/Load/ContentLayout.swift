@@ -52,7 +52,7 @@ struct ContentLayout: Sendable {
         return String(name[..<dot])
     }
 
-    static func classify(_ listing: FileListing, sink: DiagnosticSink) -> ContentLayout {
+    static func classify(_ listing: consuming FileListing, sink: DiagnosticSink) -> ContentLayout {
         for problem in listing.problems {
             sink.error(problem.message, at: SourceLocation(file: problem.path))
         }
@@ -67,12 +67,13 @@ struct ContentLayout: Sendable {
         var folderPrefix = ""
         var invalidPrefix: String?
         let plansPrefix = "content/plans/"
-        for (path, stamp) in listing.entries {
+        // Each piece of the listing is let go once classified.
+        listing.drain { path, stamp in
             if folder != nil, path.utf8.starts(with: folderPrefix.utf8) {
                 folder!.place(path, stamp: stamp, rest: path.utf8.dropFirst(folderPrefix.utf8.count), sink: sink)
-                continue
+                return
             }
-            if let invalidPrefix, path.utf8.starts(with: invalidPrefix.utf8) { continue }
+            if let invalidPrefix, path.utf8.starts(with: invalidPrefix.utf8) { return }
             if path.utf8.starts(with: plansPrefix.utf8) {
                 let rest = path.utf8.dropFirst(plansPrefix.utf8.count)
                 if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
@@ -81,16 +82,16 @@ struct ContentLayout: Sendable {
                     folder = nil
                     guard checkID(id, "content/plans/\(id)", sink) else {
                         invalidPrefix = plansPrefix + id + "/"
-                        continue
+                        return
                     }
                     folderPrefix = plansPrefix + id + "/"
                     folder = PlanFolder(id: id, path: "content/plans/\(id)")
                     folder!.place(path, stamp: stamp, rest: path.utf8.dropFirst(folderPrefix.utf8.count), sink: sink)
-                    continue
+                    return
                 }
             }
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.first == "content", parts.count >= 2 else { continue }
+            guard parts.first == "content", parts.count >= 2 else { return }
             layout.stamps[path] = stamp
             switch (parts.count, parts[1]) {
             case (2, "standards.yaml"):
@@ -101,7 +102,7 @@ struct ContentLayout: Sendable {
                 layout.pairings.append(path)
             case (3, "regions"), (3, "pairings"):
                 // A name that cannot be an id is reported by checkID; any other file is not content.
-                if parts[2].hasSuffix(parts[1] == "regions" ? ".yaml" : ".md") { continue }
+                if parts[2].hasSuffix(parts[1] == "regions" ? ".yaml" : ".md") { return }
                 warnNotContent(path, sink)
             default:
                 warnNotContent(path, sink)

@@ -8,8 +8,8 @@ public struct ContentScan: Sendable {
 
     public static func scan(_ source: ContentSource) -> ContentScan {
         let sink = DiagnosticSink()
-        let listing = source.files(under: "content")
-        let layout = ContentLayout.classify(listing, sink: sink)
+        // Handed over whole: the listing is let go piece by piece as it is classified.
+        let layout = ContentLayout.classify(source.files(under: "content"), sink: sink)
         // Plans' indicator and task pages live in folders named for the plan.
         PathRules.checkDistinct(layout.plans.map { PathRules.Named(kind: .nounPlan, name: $0.id, location: SourceLocation(file: $0.path)) },
                                 folder: "indicators", sink: sink)

@@ -64,6 +64,16 @@ public struct FileListing: Sendable {
 
     public var files: some Sequence<String> { pieces.lazy.flatMap(\.files) }
 
+    /// Every file's path and stamp, in order, each piece let go as soon as it is read: a
+    /// national listing is not held whole beside what is made of it.
+    public mutating func drain(_ body: (_ path: String, _ stamp: FileStamp) -> Void) {
+        for index in pieces.indices {
+            let piece = pieces[index]
+            pieces[index] = Piece()
+            for (path, stamp) in zip(piece.files, piece.stamps) { body(path, stamp) }
+        }
+    }
+
     public var isEmpty: Bool { pieces.allSatisfy { $0.stamps.isEmpty } }
 
     /// Adds a file: `folder`/`name`, its path made only when it is read.

@@ -23,6 +23,18 @@ public struct PackedStrings: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// The UTF-8 bytes of the string at `index`, without making the string.
+    public func withUTF8<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[index])])) }
+    }
+
+    /// Appends a string given as UTF-8 bytes.
+    public mutating func append(utf8 string: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: string)
+        ends.append(UInt32(bytes.count))
+    }
+
     public mutating func append<S: StringProtocol>(_ string: S) {
         bytes.append(contentsOf: string.utf8)
         ends.append(UInt32(bytes.count))

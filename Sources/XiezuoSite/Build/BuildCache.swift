@@ -23,7 +23,7 @@ final class BuildCache: @unchecked Sendable {
         var base: UInt64
         /// When the build listed its files, nanoseconds since 1970.
         var startedAt: Int64
-        /// The digest of the output's record once committed (OutputManifest.digest): the output
+        /// The digest of the output's record once committed (OutputRecord.digest): the output
         /// this state describes, wherever it is.
         var output: UInt64
         var headers: [String: CachedHeader]
@@ -61,9 +61,9 @@ final class BuildCache: @unchecked Sendable {
     let latestRecords: [String: CachedLatest]
     /// When the previous build listed its files.
     let listedAt: Int64?
-    /// The previous build's content hashes, usable whatever the output; taken once
-    /// (`takeFileHashes`), so that the table is let go when the new one is made.
-    private var fileHashes: FileHashes?
+    /// Whether the previous build's content hashes were given (`takeFileHashes`): they are read
+    /// only then, once the content is listed, and given once, so that one table is held at a time.
+    private var fileHashesTaken = false
     private let lock: FolderLock
 
     init(folder: URL, output: URL, wait: Bool = true, waiting: () -> Void = {}) throws {
@@ -78,9 +78,7 @@ final class BuildCache: @unchecked Sendable {
         headers = state?.headers ?? [:]
         latestRecords = state?.latestRecords ?? [:]
         listedAt = state?.startedAt
-        fileHashes = (try? Data(contentsOf: folder.appendingPathComponent("files.bin"))).flatMap(Self.unsealed)
-            .flatMap(FileHashes.init(decoding:))
-        let record = OutputManifest.digest(in: output)
+        let record = OutputRecord.digest(in: output)
         previous = state.flatMap { record != nil && $0.output == record ? $0 : nil }
     }
 
@@ -105,10 +103,14 @@ final class BuildCache: @unchecked Sendable {
         try FileWriting.write(Self.sealed(JSONEncoder().encode(record)), to: recordFile(key, fingerprint).path)
     }
 
-    /// The previous build's content hashes, given once.
+    /// The previous build's content hashes, usable whatever the output: read from `files.bin` a
+    /// megabyte at a time, and given once. Nil when there are none or they do not read back whole.
     func takeFileHashes() -> FileHashes? {
-        defer { fileHashes = nil }
-        return fileHashes
+        guard !fileHashesTaken else { return nil }
+        fileHashesTaken = true
+        var decoder = FileHashes.Decoder()
+        guard Self.readSealed(folder.appendingPathComponent("files.bin").path, { decoder.feed($0) }) else { return nil }
+        return decoder.finish()
     }
 
     /// Keeps this build's content hashes for the next, when they changed. Done as soon as they
@@ -184,6 +186,38 @@ final class BuildCache: @unchecked Sendable {
         guard fields.count == 3, fields[0] == "xiezuo-cache", fields[1] == Substring(String(format)),
               fields[2] == Substring(String(ContentHash.of(body), radix: 16)) else { return nil }
         return body
+    }
+
+    /// Hands the body of a sealed file to `consume` a megabyte at a time; true when the file was
+    /// there, of this version, and its body matched its checksum (what was handed over is then
+    /// the body; otherwise it must be thrown away).
+    static func readSealed(_ path: String, _ consume: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        var header: [UInt8] = []
+        var checksum = ContentHash.Stream()
+        var expected: UInt64?
+        var sound = true
+        let read = FileReading.pieces(of: path) { piece in
+            guard sound else { return }
+            var body = piece[...]
+            if expected == nil {
+                guard let newline = body.firstIndex(of: UInt8(ascii: "\n")) else {
+                    header += body
+                    // A first line longer than any header: not a sealed file.
+                    sound = header.count < 256
+                    return
+                }
+                header += body[..<newline]
+                let fields = String(decoding: header, as: UTF8.self).split(separator: " ")
+                guard fields.count == 3, fields[0] == "xiezuo-cache", fields[1] == Substring(String(format)),
+                      let sum = UInt64(fields[2], radix: 16) else { sound = false; return }
+                expected = sum
+                body = body[(newline + 1)...]
+            }
+            let rest = UnsafeRawBufferPointer(rebasing: body)
+            checksum.combine(rest)
+            consume(rest)
+        }
+        return read && sound && expected != nil && checksum.value == expected
     }
 
     private static func read<T: Decodable>(_ type: T.Type, from url: URL) -> T? {

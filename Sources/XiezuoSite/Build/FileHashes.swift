@@ -34,29 +34,29 @@ struct FileHashes: Sendable {
     /// `files` hashed, reusing `previous` where it still holds. `listedAt`: when the previous
     /// build listed its files (nanoseconds since 1970).
     /// `git`: asked, only when many files would have to be read, for what git knows unchanged.
-    /// The files go a slice at a time, each on every core: no list as long as the content is
-    /// made beside the table (a national site has two and a half million files).
-    static func make<Files: RandomAccessCollection>(_ files: Files, previous: FileHashes?, listedAt: Int64?,
+    /// The previous table is brought up to date in place, not copied: at a national scale each
+    /// is 200 MB. The files go a slice at a time, each on every core: no list as long as the
+    /// content is made beside the table (a national site has two and a half million files).
+    static func make<Files: RandomAccessCollection>(_ files: Files, previous: consuming FileHashes?, listedAt: Int64?,
                                                     source: ContentSource, git: (() -> [String: UInt64]?)? = nil) -> FileHashes
     where Files.Element == (path: String, stamp: FileStamp), Files.Index == Int {
-        var hashes = FileHashes()
+        let hadPrevious = previous != nil
+        var hashes = (consume previous) ?? FileHashes()
+        let previousCount = hashes.count
+        hashes.read = 0
         hashes.table.reserveCapacity(files.count)
         var missing: [Int] = []
         for slice in slices(of: files.count) {
-            let reused = Parallel.map(Array(slice)) { index -> (UInt64, Entry?) in
+            let reused = Parallel.map(Array(slice)) { index -> Bool in
                 let file = files[index]
-                let key = Self.key(file.path)
-                guard let known = previous?.table[key], known.stamp == file.stamp, let listedAt,
-                      max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return (key, nil) }
-                return (key, known)
+                guard let known = hashes.table[Self.key(file.path)], known.stamp == file.stamp, let listedAt,
+                      max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return false }
+                return true
             }
-            for (index, (key, entry)) in zip(slice, reused) {
-                if let entry { hashes.table[key] = entry } else { missing.append(index) }
-            }
+            for (index, kept) in zip(slice, reused) where !kept { missing.append(index) }
         }
         // Running git costs a few milliseconds: worth it once more than a handful of files changed stamps.
         let blobs = missing.count > 8 ? git?() : nil
-        hashes.changed = previous == nil || !missing.isEmpty || previous?.count != files.count
         for slice in slices(of: missing.count) {
             let found = Parallel.map(Array(missing[slice])) { index -> (UInt64, Entry, Bool) in
                 let file = files[index]
@@ -69,6 +69,18 @@ struct FileHashes: Sendable {
                 if wasRead { hashes.read += 1 }
             }
         }
+        // Files gone since the previous build: more entries than files listed.
+        var removed = false
+        if hashes.table.count > files.count {
+            var listed = Set<UInt64>(minimumCapacity: files.count)
+            for slice in slices(of: files.count) {
+                listed.formUnion(Parallel.map(Array(slice)) { Self.key(files[$0].path) })
+            }
+            let before = hashes.table.count
+            hashes.table = hashes.table.filter { listed.contains($0.key) }
+            removed = hashes.table.count != before
+        }
+        hashes.changed = !hadPrevious || !missing.isEmpty || removed || previousCount != hashes.count
         return hashes
     }
 
@@ -103,23 +115,69 @@ struct FileHashes: Sendable {
 
     /// The table `encode` wrote; nil for bytes that do not read back whole.
     init?(decoding data: Data) {
-        var offset = data.startIndex
-        func take<T: FixedWidthInteger>(_: T.Type) -> T? {
-            let size = MemoryLayout<T>.size
-            guard data.endIndex - offset >= size else { return nil }
-            var value: T = 0
-            _ = withUnsafeMutableBytes(of: &value) { data.copyBytes(to: $0, from: offset..<(offset + size)) }
-            offset += size
-            return T(littleEndian: value)
+        var decoder = Decoder()
+        data.withUnsafeBytes { decoder.feed($0) }
+        guard let table = decoder.finish() else { return nil }
+        self = table
+    }
+
+    /// Reads what `encode` wrote from pieces of any size, as a file is read a megabyte at a
+    /// time: a national table (118 MB) is not held as bytes beside the table made of it.
+    struct Decoder {
+        private var table: [UInt64: Entry] = [:]
+        /// The number of entries the bytes announce; nil until the first eight bytes came.
+        private var expected: UInt64?
+        /// The bytes of an entry cut by the end of a piece.
+        private var carry: [UInt8] = []
+        private var failed = false
+        private static let entrySize = 48
+
+        mutating func feed(_ piece: UnsafeRawBufferPointer) {
+            var bytes = piece[...]
+            while !failed, !bytes.isEmpty {
+                let unit = expected == nil ? 8 : Self.entrySize
+                if carry.isEmpty, bytes.count >= unit {
+                    take(from: bytes.prefix(unit))
+                    bytes = bytes.dropFirst(unit)
+                    continue
+                }
+                let needed = unit - carry.count
+                carry += bytes.prefix(needed)
+                bytes = bytes.dropFirst(needed)
+                guard carry.count == unit else { continue }
+                let whole = carry
+                carry.removeAll(keepingCapacity: true)
+                whole.withUnsafeBytes { take(from: $0[...]) }
+            }
         }
-        guard let count = take(UInt64.self), count <= UInt64(data.count / 48) else { return nil }
-        table.reserveCapacity(Int(count))
-        for _ in 0..<count {
-            guard let key = take(UInt64.self), let size = take(Int64.self), let modified = take(Int64.self),
-                  let changed = take(Int64.self), let inode = take(UInt64.self), let hash = take(UInt64.self) else { return nil }
-            table[key] = Entry(stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode), hash: hash)
+
+        /// One whole unit: the count (8 bytes) first, then entries of 48.
+        private mutating func take(from bytes: Slice<UnsafeRawBufferPointer>) {
+            func number<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
+                T(littleEndian: bytes.base.loadUnaligned(fromByteOffset: bytes.startIndex + at, as: T.self))
+            }
+            guard let expected else {
+                let count = number(0, UInt64.self)
+                // A count no table of this size could have: damaged bytes, not a reason to reserve memory.
+                guard count <= UInt64(Int32.max) else { failed = true; return }
+                self.expected = count
+                table.reserveCapacity(Int(count))
+                return
+            }
+            guard UInt64(table.count) < expected else { failed = true; return }
+            let stamp = FileStamp(size: number(8, Int64.self), modified: number(16, Int64.self),
+                                  changed: number(24, Int64.self), inode: number(32, UInt64.self))
+            table[number(0, UInt64.self)] = Entry(stamp: stamp, hash: number(40, UInt64.self))
         }
-        guard offset == data.endIndex else { return nil }
+
+        /// The table, when the bytes were exactly the entries they announced.
+        consuming func finish() -> FileHashes? {
+            guard !failed, carry.isEmpty, let expected, UInt64(table.count) == expected else { return nil }
+            var hashes = FileHashes()
+            hashes.table = table
+            hashes.changed = false
+            return hashes
+        }
     }
 
     private init() {}

@@ -5,7 +5,7 @@ import XiezuoCore
 /// commits them or gives up: the output folder's staging (SiteWriter.Staging) or memory.
 protocol FileStore: AnyObject, Sendable {
     /// What the destination held after the previous build, when it keeps a record.
-    var previous: OutputManifest? { get }
+    var previous: OutputRecord? { get }
     /// Returns the stamp the file has where it was stored, when the store keeps it in a file
     /// and wrote it (nil for a file the destination already holds).
     @discardableResult

@@ -7,7 +7,7 @@ final class MemoryStore: FileStore, @unchecked Sendable {
     private var files: [SitePath: Data] = [:]
     private var kept: [SitePath: Data] = [:]
 
-    var previous: OutputManifest? { nil }
+    var previous: OutputRecord? { nil }
     var seconds: Double { 0 }
     var foreignFiles: Int { 0 }
 

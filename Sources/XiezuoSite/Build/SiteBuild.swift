@@ -130,28 +130,27 @@ public struct SiteBuild {
         }
         let previous = cache?.previous.flatMap { $0.base == base ? $0 : nil }
         let record = writer.previous
-        let recordByGroup = record?.byGroup() ?? [:]
         let outputPath = output?.path ?? ""
-        let plans = clock.time(.cache) {
-            Parallel.map(Array(zip(groups, fingerprints))) { group, fingerprint -> PlannedGroup in
+        let plans = clock.time(.cache) { () -> [PlannedGroup] in
+            // Gathered once: filtering the whole record for each of a thousand groups was quadratic.
+            let recordRows = record?.rowsByGroup() ?? []
+            let groupNumbers = Dictionary((record?.groups ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            return Parallel.map(Array(zip(groups, fingerprints))) { group, fingerprint -> PlannedGroup in
                 // A group is kept only while every page it made is in the output with the bytes
                 // recorded: a page edited, replaced or removed by hand is made again.
-                guard previous != nil, let kept = cache?.record(group.key, fingerprint), let record else {
-                    return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [], reread: [])
-                }
-                let files = recordByGroup[group.key] ?? []
-                guard files.count == kept.summaries.files else {
-                    return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [], reread: [])
-                }
+                let rendered = PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, reread: [])
+                guard previous != nil, let kept = cache?.record(group.key, fingerprint), let record else { return rendered }
+                let rows = groupNumbers[group.key].map { recordRows[$0] } ?? []
+                guard rows.count == kept.summaries.files else { return rendered }
                 var reread: [SitePath] = []
-                for file in files {
-                    switch record.check(file.path, in: outputPath) {
+                for row in rows.lazy.map(Int.init) {
+                    switch record.check(row, in: outputPath) {
                     case .asListed: continue
-                    case .sameBytes: reread.append(file.path)
-                    case .changed: return PlannedGroup(group: group, fingerprint: fingerprint, kept: nil, files: [], reread: [])
+                    case .sameBytes: reread.append(record.path(row))
+                    case .changed: return rendered
                     }
                 }
-                return PlannedGroup(group: group, fingerprint: fingerprint, kept: kept, files: files, reread: reread)
+                return PlannedGroup(group: group, fingerprint: fingerprint, kept: kept, reread: reread)
             }
         }
         // Pages found by reading (their stamps changed, not their bytes) get their new stamps recorded.
@@ -168,7 +167,7 @@ public struct SiteBuild {
         var outcomes = Parallel.map(plans) { planned -> GroupOutcome in
             if let kept = planned.kept {
                 counter.groupDone(pages: kept.summaries.pages)
-                return GroupOutcome(summaries: kept.summaries, diagnostics: kept.diagnostics, files: planned.files, rendered: false)
+                return GroupOutcome(summaries: kept.summaries, diagnostics: kept.diagnostics, files: [], rendered: false)
             }
             let outcome = renderGroup(planned, shared: shared, scan: scan, frame: frame, parts: parts, writer: writer,
                                       cache: cache, asOf: options.asOf!, clock: clock)
@@ -216,6 +215,7 @@ public struct SiteBuild {
         counter.step(.site, pages: sitePages)
         // 6. commit: the new record lists the kept groups' pages as they are and every page made now.
         var next = OutputManifest()
+        next.keptGroups = Set(zip(plans, outcomes).filter { !$1.rendered }.map(\.0.group.key))
         next.files.reserveCapacity(outcomes.reduce(0) { $0 + $1.files.count } + 512)
         for index in outcomes.indices {
             for (path, entry) in outcomes[index].files where next.files[path] == nil { next.files[path] = entry }
@@ -243,7 +243,7 @@ public struct SiteBuild {
         files = SiteWriter.Counts(written: files.written, unchanged: files.unchanged + kept, removed: files.removed)
         if let cache {
             try clock.time(.cache) {
-                let state = BuildCache.State(base: base, startedAt: started, output: output.flatMap(OutputManifest.digest) ?? 0,
+                let state = BuildCache.State(base: base, startedAt: started, output: output.flatMap(OutputRecord.digest) ?? 0,
                                              headers: Dictionary(headers.compactMap { read in read.cached.map { (read.id, $0) } },
                                                                  uniquingKeysWith: { a, _ in a }),
                                              latestRecords: self.options.asOf != nil ? cache.latestRecords
@@ -268,15 +268,18 @@ public struct SiteBuild {
     /// file changed and the previous build's index is in the output as recorded, that index
     /// is kept as it is: Pagefind reads every page, and the same pages give the same index.
     /// Returns the number of index files kept so.
-    private func indexSearch(_ manifest: inout OutputManifest, tool: URL, writer: FileStore, record: OutputManifest?) throws -> Int {
-        let previousIndex = record?.files.filter { $0.key.segments.first == SearchIndex.folder } ?? [:]
-        let pages = manifest.files.keys.filter { $0.segments.last?.hasSuffix(".html") == true }.sorted()
-        let previousPages = record?.files.keys.filter { $0.segments.last?.hasSuffix(".html") == true }.sorted()
+    private func indexSearch(_ manifest: inout OutputManifest, tool: URL, writer: FileStore, record: OutputRecord?) throws -> Int {
+        let isPage = { (path: SitePath) in path.segments.last?.hasSuffix(".html") == true }
+        let recordPaths = record.map { record in record.rows.map { (row: $0, path: record.path($0)) } } ?? []
+        let previousIndex = recordPaths.filter { $0.path.segments.first == SearchIndex.folder }
+        let keptPages = recordPaths.filter { manifest.keptGroups.contains(record!.entry($0.row).group) }.map(\.path)
+        let pages = (manifest.files.keys.filter(isPage) + keptPages.filter(isPage)).sorted()
+        let previousPages = recordPaths.map(\.path).filter(isPage).sorted()
         if !writer.hasChanges, !previousIndex.isEmpty, pages == previousPages, let record {
-            let checks = previousIndex.keys.map { ($0, record.check($0, in: output?.path ?? "")) }
+            let checks = previousIndex.map { ($0.path, record.check($0.row, in: output?.path ?? "")) }
             if !checks.contains(where: { $0.1 == .changed }) {
                 writer.confirm(checks.filter { $0.1 == .sameBytes }.map(\.0))
-                for (path, entry) in previousIndex { manifest.files[path] = entry }
+                for file in previousIndex { manifest.files[file.path] = record.entry(file.row) }
                 return previousIndex.count
             }
         }
@@ -317,16 +320,14 @@ public struct SiteBuild {
         let group: BuildGroup
         let fingerprint: UInt64
         let kept: BuildCache.GroupRecord?
-        /// A kept group's pages, as the output's record lists them.
-        let files: [(path: SitePath, entry: OutputManifest.Entry)]
-        /// Those of them whose bytes were confirmed by reading.
+        /// A kept group's pages whose bytes were confirmed by reading.
         let reread: [SitePath]
     }
 
     struct GroupOutcome {
         let summaries: GroupSummaries
         let diagnostics: [Diagnostic]
-        /// The group's pages, for the output's record.
+        /// The pages made, for the output's record (none for a group kept: the record has them).
         var files: [(path: SitePath, entry: OutputManifest.Entry)]
         /// False for a group kept from the previous build.
         let rendered: Bool

@@ -53,4 +53,53 @@ struct ChecksummedLines {
         }
         buffer.removeAll(keepingCapacity: true)
     }
+
+    /// Reads a file written so, a megabyte at a time, handing `each` every line after the
+    /// header (without its line break). True when the file was there, began with `header`,
+    /// ended with the `end` line of its checksum and `each` took every line (returned true);
+    /// otherwise what `each` was given is to be thrown away.
+    static func read(path: String, header: String, _ each: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var hash = ContentHash.Stream()
+        var sound = true
+        var sawHeader = false
+        // A line is taken only once the next one is read: the last one is the `end` line, not data.
+        var held: [UInt8] = []
+        var holding = false
+        var partial: [UInt8] = []
+        func take(_ line: UnsafeBufferPointer<UInt8>) {
+            guard sound else { return }
+            hash.combine(UnsafeRawBufferPointer(line))
+            withUnsafeBytes(of: UInt8(ascii: "\n")) { hash.combine($0) }
+            if sawHeader {
+                sound = each(line)
+            } else {
+                sound = line.elementsEqual(header.utf8)
+                sawHeader = true
+            }
+        }
+        func arrive(_ line: UnsafeBufferPointer<UInt8>) {
+            if holding { held.withUnsafeBufferPointer(take) }
+            held.removeAll(keepingCapacity: true)
+            held.append(contentsOf: line)
+            holding = true
+        }
+        let read = FileReading.pieces(of: path) { piece in
+            guard sound else { return }
+            let bytes = piece.bindMemory(to: UInt8.self)
+            var start = 0
+            while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                if partial.isEmpty {
+                    arrive(UnsafeBufferPointer(rebasing: bytes[start..<newline]))
+                } else {
+                    partial.append(contentsOf: bytes[start..<newline])
+                    partial.withUnsafeBufferPointer(arrive)
+                    partial.removeAll(keepingCapacity: true)
+                }
+                start = newline + 1
+            }
+            partial.append(contentsOf: bytes[start...])
+        }
+        guard read, sound, sawHeader, holding, partial.isEmpty else { return false }
+        return held.elementsEqual("end \(String(hash.value, radix: 16))".utf8)
+    }
 }

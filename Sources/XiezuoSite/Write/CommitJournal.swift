@@ -111,7 +111,7 @@ struct CommitJournal: Sendable {
     /// Moves, removes, records, in that order; safe to run again after any interruption.
     /// `record`: the output's record before this commit, when the caller holds it (else it is
     /// read from the output: the previous one, or this commit's if it was already written).
-    func carryOut(output: URL, staging: URL, record base: OutputManifest? = nil) throws -> (moved: Int, removed: Int) {
+    func carryOut(output: URL, staging: URL, record base: OutputRecord? = nil) throws -> (moved: Int, removed: Int) {
         let fm = FileManager.default
         let outputPath = output.path, stagingPath = staging.path
         var moved = 0, removed = 0
@@ -132,34 +132,38 @@ struct CommitJournal: Sendable {
         }
         // The record: the previous one, less what was removed, with what changed; each changed
         // file's stamp read once it is in place. Written as it is made, never merged in memory.
-        let record = base ?? OutputManifest.read(in: output) ?? OutputManifest()
-        var gone = Set<SitePath>()
+        let record = base ?? OutputRecord.read(in: output) ?? OutputRecord()
+        // The previous record's rows that do not go into the new one as they are: removed or replaced.
+        var dropped = [Bool](repeating: false, count: record.count)
         for path in removals {
-            let sitePath = SitePath(path.split(separator: "/").map(String.init))
-            gone.insert(sitePath)
+            let row = record.row(path)
+            if let row { dropped[row] = true }
             let target = output.appendingPathComponent(path)
             guard let stamp = FileStamp.of(path: target.path) else { continue }
             // A file put in place of the one xiezuo wrote (another stamp) is someone's: it stays.
-            let listed = record.files[sitePath]?.stamp
+            let listed = row.flatMap { record.entry($0).stamp }
             guard listed == nil || listed == stamp else { continue }
             try? fm.removeItem(at: target)
             SiteWriter.removeEmptyFolders(from: target.deletingLastPathComponent(), upTo: output)
             removed += 1
         }
         if !unchangedRecord {
-            let manifestPath = output.appendingPathComponent(OutputManifest.fileName).path
-            var lines = try OutputManifest.lines(at: manifestPath + ".tmp")
+            for path in upserts.files.keys { if let row = record.row(path) { dropped[row] = true } }
+            let manifestPath = output.appendingPathComponent(OutputRecord.fileName).path
+            var lines = try OutputRecord.lines(at: manifestPath + ".tmp")
             do {
-                for (path, entry) in record.files where upserts.files[path] == nil && !gone.contains(path) {
-                    try OutputManifest.line(path, entry, stamp: entry.stamp, into: &lines)
+                for row in record.rows where !dropped[row] {
+                    let entry = record.entry(row)
+                    try OutputRecord.line(record.pathText(row), entry, stamp: entry.stamp, into: &lines)
                 }
                 // A changed file that is not in place (removed by hand since) is not listed.
                 // A national site's commit read a million stamps in place, each a lookup on the disk.
                 for (path, entry) in upserts.files {
+                    let text = path.description
                     // A file at the top was renamed itself (a rename changes its change time).
                     let held = stagedStampsHold && path.segments.count > 1 ? entry.stamp : nil
-                    guard let stamp = held ?? FileStamp.of(path: outputPath + "/" + path.description) else { continue }
-                    try OutputManifest.line(path, entry, stamp: stamp, into: &lines)
+                    guard let stamp = held ?? FileStamp.of(path: outputPath + "/" + text) else { continue }
+                    try OutputRecord.line(text, entry, stamp: stamp, into: &lines)
                 }
                 try lines.finish()
             } catch {

@@ -18,7 +18,7 @@ import XiezuoCore
 /// Xiezuo removes only files its record lists: whatever else is in the folder stays.
 public enum SiteWriter {
     /// The output's record of what xiezuo wrote; its presence marks a folder made by xiezuo.
-    static let marker = OutputManifest.fileName
+    static let marker = OutputRecord.fileName
     static let stagingName = ".xiezuo-staging"
     static let lockName = ".xiezuo-lock"
     /// Names of xiezuo's own files in the output, never pages.
@@ -73,7 +73,7 @@ public enum SiteWriter {
         /// What the output held after the previous build, when its record is sound; nil when
         /// there is none (a new folder, or one whose record is missing or damaged: then no file
         /// is removed, and old files are read to compare).
-        let previous: OutputManifest?
+        let previous: OutputRecord?
         private let lock: FolderLock
         private let guardLock = NSLock()
         /// The files to move in at commit.
@@ -125,7 +125,7 @@ public enum SiteWriter {
                 }
             }
             try? fm.removeItem(at: staging)
-            previous = OutputManifest.read(in: self.output)
+            previous = OutputRecord.read(in: self.output)
             do {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             } catch {
@@ -201,9 +201,12 @@ public enum SiteWriter {
         /// Whether the output already holds these bytes at `path`: by the record's digest while
         /// the file keeps the stamp the record gives it, else by reading the old file.
         private func isUnchanged(_ path: SitePath, digest: FileDigest, sameAs: (_ old: String) -> Bool?) -> Bool {
-            let old = outputPath + "/" + path.description
+            let text = path.description
+            let old = outputPath + "/" + text
             guard let stamp = FileStamp.of(path: old), stamp.size == digest.size else { return false }
-            if let listed = previous?.files[path], listed.stamp == stamp { return listed.digest == digest }
+            if let row = previous?.row(text), case let listed = previous!.entry(row), listed.stamp == stamp {
+                return listed.digest == digest
+            }
             let same = sameAs(old) ?? false
             if same { guardLock.withLock { _ = unconfirmed.insert(path) } }
             return same
@@ -239,10 +242,10 @@ public enum SiteWriter {
             guardLock.withLock { seconds += elapsed }
         }
 
-        /// Makes `manifest` (every file of the new site, those kept from the previous build
-        /// included) what the output holds: the changed files move in, the files of the
-        /// previous record that `manifest` does not list are removed. On an earlier write
-        /// failure, removes the staging folder and leaves the output as it was.
+        /// Makes `manifest` (the files made now, and the groups kept from the previous build as
+        /// the record lists them) what the output holds: the changed files move in, the files of
+        /// the previous record that the manifest neither made nor kept are removed. On an earlier
+        /// write failure, removes the staging folder and leaves the output as it was.
         func commit(_ manifest: OutputManifest) throws -> Counts {
             if let failure {
                 abort()
@@ -250,22 +253,16 @@ public enum SiteWriter {
             }
             if let pause = ProcessHooks.pauseBeforeCommit { Thread.sleep(forTimeInterval: pause) }
             var journal = CommitJournal()
-            // What changes in the record: every file not listed as it is now, and every file
-            // whose stamp was not confirmed (it was compared by reading).
             let (unconfirmed, moved) = guardLock.withLock { (self.unconfirmed, Set(changed)) }
-            // Without a previous record that is every file: the manifest itself, not a copy of it.
-            journal.upserts = previous.map { previous in
-                var upserts = OutputManifest()
-                upserts.files = manifest.files.filter { path, entry in
-                    guard let listed = previous.files[path] else { return true }
-                    return listed.digest != entry.digest || listed.group != entry.group || listed.stamp == nil
-                        || unconfirmed.contains(path) || moved.contains(path)
-                }
-                return upserts
-            } ?? manifest
-            journal.removals = previous.map { $0.files.keys.filter { manifest.files[$0] == nil }.map(\.description) } ?? []
+            if let previous {
+                journal.upserts = Self.upserts(manifest, previous: previous, unconfirmed: unconfirmed, moved: moved)
+                journal.removals = Self.removals(manifest, previous: previous)
+            } else {
+                // Without a previous record that is every file: the manifest itself, not a copy of it.
+                journal.upserts = manifest
+            }
             // Into a folder that holds no page yet, whole folders move at once.
-            let fresh = previous?.files.isEmpty ?? true
+            let fresh = previous?.isEmpty ?? true
                 && ((try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []).allSatisfy(SiteWriter.isOwnFile)
             journal.moves = fresh ? ((try? FileManager.default.contentsOfDirectory(atPath: stagingPath)) ?? []).sorted()
                 : changed.map(\.description)
@@ -290,6 +287,30 @@ public enum SiteWriter {
                 throw failure
             } catch {
                 throw Failure.io(outputPath, "\(error)")
+            }
+        }
+
+        /// What changes in the record: every file made that is not listed as it is now, and every
+        /// file whose stamp was not confirmed (it was compared by reading), kept groups' included.
+        private static func upserts(_ manifest: OutputManifest, previous: OutputRecord, unconfirmed: Set<SitePath>,
+                                    moved: Set<SitePath>) -> OutputManifest {
+            var upserts = OutputManifest()
+            upserts.files = manifest.files.filter { path, entry in
+                guard let listed = previous[path] else { return true }
+                return listed.digest != entry.digest || listed.group != entry.group || listed.stamp == nil
+                    || unconfirmed.contains(path) || moved.contains(path)
+            }
+            for path in unconfirmed where manifest.files[path] == nil {
+                if let listed = previous[path], manifest.keptGroups.contains(listed.group) { upserts.files[path] = listed }
+            }
+            return upserts
+        }
+
+        /// The previous record's files that this build neither made nor kept.
+        private static func removals(_ manifest: OutputManifest, previous: OutputRecord) -> [String] {
+            let kept = previous.groups.map(manifest.keptGroups.contains)
+            return previous.rows.compactMap { row in
+                kept[previous.groupNumber(row)] || manifest.files[previous.path(row)] != nil ? nil : previous.pathText(row)
             }
         }
 
