@@ -39,7 +39,7 @@ struct Run: ParsableCommand {
         print("xiezuo-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, workloads in \(dir)")
         print("full build: output and build cache removed first; median of \(runs) (min-max). Stage seconds are summed over cores.")
         print("| plans | pages | files | full build s | CPU s | pages/s | peak RSS MiB | load | validate | compute | render | write | "
-              + "one record changed: s, % of full, files written, groups rendered | nothing changed: s |")
+              + "one record changed: s, % of full, files written, groups rendered, peak RSS MiB | nothing changed: s, peak RSS MiB |")
         print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for n in sizes {
             let site = URL(fileURLWithPath: dir).appendingPathComponent("plans-\(n)")
@@ -74,7 +74,8 @@ struct Run: ParsableCommand {
                   + "\(f(median.cpu)) | \(Int(Double(median.pages) / median.wall)) | \(median.peakRSS / 1024) | "
                   + ["load", "validate", "compute", "render", "write"].map { f(median.stages[$0] ?? 0) }.joined(separator: " | ")
                   + " | \(f(incremental.wall)), \(String(format: "%.1f", incremental.wall / median.wall * 100)) %, "
-                  + "\(incremental.written), \(incremental.groupsRendered) of \(incremental.groups) | \(f(unchanged.wall)) |")
+                  + "\(incremental.written), \(incremental.groupsRendered) of \(incremental.groups), \(incremental.peakRSS / 1024) MiB | "
+                  + "\(f(unchanged.wall)), \(unchanged.peakRSS / 1024) MiB |")
         }
     }
 }

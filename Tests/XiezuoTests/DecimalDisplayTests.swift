@@ -25,10 +25,15 @@ import Testing
         #expect(DecimalDigits.layoutHolds)
         #expect(DecimalDigits(Decimal(string: "-123.45")!) == DecimalDigits(negative: true, significand: 12345, exponent: -2))
         #expect(DecimalDigits(Decimal.nan) == nil)
-        // Beyond 64 bits of significand the reader declines and Foundation answers.
+        // All 128 bits of significand are read: 30 digits, and 2/3 to 38 digits.
         let huge = Decimal(string: "123456789012345678901234567890")!
-        #expect(DecimalDigits(huge) == nil)
+        // Foundation keeps it compact: the trailing zero is a power of ten.
+        #expect(DecimalDigits(huge) == DecimalDigits(negative: false, significand: 12_345_678_901_234_567_890_123_456_789, exponent: 1))
         #expect(Display.amount(huge) == "123456789012345678901234567890")
+        #expect(DecimalDigits(Decimal(-2) / Decimal(3))
+                == DecimalDigits(negative: true, significand: 66_666_666_666_666_666_666_666_666_666_666_666_666, exponent: -38))
+        #expect(Display.percent(Decimal(2) / Decimal(3)) == "66.7%")
+        #expect(Display.points(Decimal(-2) / Decimal(3)) == "-0.67")
     }
 
     @Test func handPickedValues() {
@@ -59,6 +64,19 @@ import Testing
         await propertyCheck(count: 3000, input: Gen.bool, Gen.uint64(in: 0...UInt64.max), Gen.int(in: -24...12),
                             Gen.int(in: 0...4)) { negative, significand, exponent, places in
             let value = Self.decimal(negative, significand >> (significand % 64), exponent)
+            #expect(Display.fixed(value, places: places) == Self.foundationFixed(value, places: places))
+            #expect(Display.amount(value) == Self.foundationAmount(value))
+            #expect(value.plainString == value.foundationString)
+            #expect(Display.percent(value) == Self.foundationFixed(value * 100, places: 1) + "%")
+        }
+    }
+
+    /// Significands of up to 128 bits (products of two 64-bit ones, which Foundation rounds to
+    /// 38 digits), at any scale.
+    @Test func agreesWithFoundationOnWideValues() async {
+        await propertyCheck(count: 2000, input: Gen.uint64(in: 0...UInt64.max), Gen.uint64(in: 0...UInt64.max),
+                            Gen.int(in: -40...4), Gen.int(in: 0...4)) { a, b, exponent, places in
+            let value = Self.decimal(a % 2 == 0, a, exponent) * Self.decimal(false, b >> (b % 64), 0)
             #expect(Display.fixed(value, places: places) == Self.foundationFixed(value, places: places))
             #expect(Display.amount(value) == Self.foundationAmount(value))
             #expect(value.plainString == value.foundationString)

@@ -7,14 +7,17 @@ import Foundation
 /// are read from its storage: an 8-bit exponent, a byte whose high four bits are the length
 /// in 16-bit words and whose bit 3 is the sign, then the significand in little-endian 16-bit
 /// words. That layout is checked against Decimals built through the public API before it is
-/// trusted; where it does not hold, or the significand needs more than 64 bits, `init`
-/// answers nil and callers use Foundation. Tests compare both ways on many values.
+/// trusted; where it does not hold, `init` answers nil and callers use Foundation. Tests
+/// compare both ways on many values.
+///
+/// The significand is read whole, all eight words (128 bits): a ratio such as 2/3 carries 38
+/// digits, and with 64 bits each of those went through Foundation's rounding, 3 % of a build.
 struct DecimalDigits: Equatable {
     var negative: Bool
-    var significand: UInt64
+    var significand: UInt128
     var exponent: Int
 
-    init(negative: Bool, significand: UInt64, exponent: Int) {
+    init(negative: Bool, significand: UInt128, exponent: Int) {
         self.negative = negative
         self.significand = significand
         self.exponent = exponent
@@ -33,10 +36,10 @@ struct DecimalDigits: Equatable {
             let negative = bytes[1] & 0x08 != 0
             // Length 0 is zero, or NaN when the sign bit is set.
             if length == 0 { return negative ? nil : DecimalDigits(negative: false, significand: 0, exponent: 0) }
-            guard length <= 4 else { return nil }
-            var significand: UInt64 = 0
+            guard length <= 8 else { return nil }
+            var significand: UInt128 = 0
             for word in (0..<length).reversed() {
-                significand = significand << 16 | UInt64(bytes[4 + 2 * word]) | UInt64(bytes[5 + 2 * word]) << 8
+                significand = significand << 16 | UInt128(bytes[4 + 2 * word]) | UInt128(bytes[5 + 2 * word]) << 8
             }
             return DecimalDigits(negative: negative, significand: significand, exponent: exponent)
         }
@@ -46,26 +49,30 @@ struct DecimalDigits: Equatable {
     static let layoutHolds: Bool = {
         let samples: [(Bool, UInt64, Int)] = [(false, 1, 0), (true, 12345, -2), (false, 65_536, 3),
                                               (false, 1_234_567_890_123_456_789, -7), (true, 0xFFFF_FFFF_FFFF, 10)]
+        // All eight words: 2/3 is 0.666… to 38 digits.
+        let twoThirds = DecimalDigits(negative: false, significand: 66_666_666_666_666_666_666_666_666_666_666_666_666 as UInt128,
+                                      exponent: -38)
         return samples.allSatisfy { negative, significand, exponent in
             let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
-            return read(value) == DecimalDigits(negative: negative, significand: significand, exponent: exponent)
+            return read(value) == DecimalDigits(negative: negative, significand: UInt128(significand), exponent: exponent)
         } && read(Decimal(0)) == DecimalDigits(negative: false, significand: 0, exponent: 0)
+            && read(Decimal(2) / Decimal(3)) == twoThirds
     }()
 
-    private static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
+    private static let powersOfTen: [UInt128] = (0...38).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
 
     /// Rounded half away from zero to at most `places` decimal places, as NSDecimalRound(.plain).
     func rounded(places: Int) -> DecimalDigits {
         let dropped = -exponent - places
         guard dropped > 0 else { return self }
         var result = DecimalDigits(negative: negative, significand: 0, exponent: -places)
-        if dropped <= 19 {
+        if dropped <= 38 {
             let divisor = Self.powersOfTen[dropped]
             let (quotient, remainder) = significand.quotientAndRemainder(dividingBy: divisor)
             // remainder ≥ divisor / 2, without overflow for odd divisors (there are none but 1).
             result.significand = quotient + (remainder >= divisor - remainder ? 1 : 0)
         }
-        // Any 64-bit significand is below half of 10^20, so dropping more digits leaves zero.
+        // Any 128-bit significand is below half of 10^39, so dropping more digits leaves zero.
         if result.significand == 0 { result.negative = false }
         return result
     }
