@@ -191,4 +191,36 @@ import Testing
         try write([])
         #expect(try #require(OutputRecord.read(in: folder)).isEmpty)
     }
+
+    /// The hash table is one sorted array with an index by top bits: every key put in is found
+    /// with its value, no other key is; keys taken out and added are found (or not) as a
+    /// dictionary would; a key given twice is no table.
+    @Test func theSortedHashTableFindsWhatADictionaryWould() throws {
+        var generator = SystemRandomNumberGenerator()
+        var reference: [UInt64: Int] = [:]
+        // Keys near both ends of the range and in one bucket, besides random ones.
+        for key in [0, 1, UInt64.max, UInt64.max - 1, 1 << 63] + (0..<5000).map({ _ in UInt64.random(in: 0...UInt64.max, using: &generator) }) {
+            reference[key] = reference.count
+        }
+        var table = try #require(SortedHashTable(reference.map { .init(key: $0.key, value: $0.value) }))
+        #expect(table.count == reference.count)
+        for (key, value) in reference { #expect(table[key] == value) }
+        for _ in 0..<2000 {
+            let key = UInt64.random(in: 0...UInt64.max, using: &generator)
+            #expect(table[key] == reference[key])
+        }
+        let gone = Set(reference.keys.prefix(1000))
+        let added = (0..<700).map { number in SortedHashTable<Int>.Slot(key: UInt64(number) &* 0x9E37_79B9_7F4A_7C15 | 1, value: -number) }
+            .filter { reference[$0.key] == nil }
+        let slots = table.slots
+        table.update(keeping: { !gone.contains(slots[$0].key) }, adding: added)
+        for key in gone { reference[key] = nil }
+        for slot in added { reference[slot.key] = slot.value }
+        #expect(table.count == reference.count)
+        for (key, value) in reference { #expect(table[key] == value) }
+        for key in gone { #expect(table[key] == nil) }
+        #expect(zip(table.slots, table.slots.dropFirst()).allSatisfy { $0.key < $1.key })
+        #expect(SortedHashTable([.init(key: 7, value: 1), .init(key: 7, value: 2)]) == nil)
+        #expect(SortedHashTable<Int>()[7] == nil)
+    }
 }

@@ -18,7 +18,7 @@ struct FileHashes: Sendable {
     /// Keyed by the hash of the file's path (ContentHash of its UTF-8 bytes): Swift hashes a
     /// String key by its normalized form, which for Chinese file names made the lookups most of
     /// a rebuild's fixed cost. A path is looked up by 64 bits, as fingerprints are.
-    private(set) var table: [UInt64: Entry] = [:]
+    private(set) var table = SortedHashTable<Entry>()
     /// How many files this build read to hash.
     private(set) var read = 0
     /// Whether the table differs from the previous build's (a file new, gone or hashed anew).
@@ -44,19 +44,26 @@ struct FileHashes: Sendable {
         var hashes = (consume previous) ?? FileHashes()
         let previousCount = hashes.count
         hashes.read = 0
-        hashes.table.reserveCapacity(files.count)
+        // Which of the table's files are still listed: the others are gone, and leave it.
+        var listed = [Bool](repeating: false, count: hashes.count)
         var missing: [Int] = []
         for slice in slices(of: files.count) {
-            let reused = Parallel.map(Array(slice)) { index -> Bool in
+            let found = Parallel.map(Array(slice)) { index -> (slot: Int?, current: Bool) in
                 let file = files[index]
-                guard let known = hashes.table[Self.key(file.path)], known.stamp == file.stamp, let listedAt,
-                      max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return false }
-                return true
+                guard let slot = hashes.table.index(of: Self.key(file.path)) else { return (nil, false) }
+                let known = hashes.table.slots[slot].value
+                guard known.stamp == file.stamp, let listedAt,
+                      max(file.stamp.modified, file.stamp.changed) < listedAt - 2_000_000_000 else { return (slot, false) }
+                return (slot, true)
             }
-            for (index, kept) in zip(slice, reused) where !kept { missing.append(index) }
+            for (index, (slot, current)) in zip(slice, found) {
+                if let slot { listed[slot] = true }
+                if !current { missing.append(index) }
+            }
         }
         // Running git costs a few milliseconds: worth it once more than a handful of files changed stamps.
         let blobs = missing.count > 8 ? git?() : nil
+        var added: [SortedHashTable<Entry>.Slot] = []
         for slice in slices(of: missing.count) {
             let found = Parallel.map(Array(missing[slice])) { index -> (UInt64, Entry, Bool) in
                 let file = files[index]
@@ -65,20 +72,17 @@ struct FileHashes: Sendable {
                 return (Self.key(file.path), Entry(stamp: file.stamp, hash: hash), true)
             }
             for (key, entry, wasRead) in found {
-                hashes.table[key] = entry
+                if let slot = hashes.table.index(of: key) {
+                    hashes.table.set(entry, at: slot)
+                } else {
+                    added.append(.init(key: key, value: entry))
+                }
                 if wasRead { hashes.read += 1 }
             }
         }
-        // Files gone since the previous build: more entries than files listed.
-        var removed = false
-        if hashes.table.count > files.count {
-            var listed = Set<UInt64>(minimumCapacity: files.count)
-            for slice in slices(of: files.count) {
-                listed.formUnion(Parallel.map(Array(slice)) { Self.key(files[$0].path) })
-            }
-            let before = hashes.table.count
-            hashes.table = hashes.table.filter { listed.contains($0.key) }
-            removed = hashes.table.count != before
+        let removed = listed.contains(false)
+        if removed || !added.isEmpty {
+            hashes.table.update(keeping: { $0 < listed.count && listed[$0] }, adding: added)
         }
         hashes.changed = !hadPrevious || !missing.isEmpty || removed || previousCount != hashes.count
         return hashes
@@ -89,22 +93,21 @@ struct FileHashes: Sendable {
         stride(from: 0, to: count, by: 16_384).map { $0..<min($0 + 16_384, count) }
     }
 
-    /// Path key, stamp and hash of each file, fixed-width numbers in little-endian order, in no
-    /// particular order, handed over a megabyte at a time: a national site's table is 118 MB,
-    /// and held as bytes beside the table (then a sealed copy) it was a third of the build's
-    /// memory. The same table gives the same bytes in the same order each time.
+    /// Path key, stamp and hash of each file, fixed-width numbers in little-endian order, in key
+    /// order, handed over a megabyte at a time: a national site's table is 118 MB, and held as
+    /// bytes beside the table (then a sealed copy) it was a third of the build's memory.
     func encode(_ consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         var buffer: [UInt8] = []
         buffer.reserveCapacity((1 << 20) + 48)
         func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
         put(UInt64(table.count))
-        for (key, entry) in table {
-            put(key)
-            put(entry.stamp.size)
-            put(entry.stamp.modified)
-            put(entry.stamp.changed)
-            put(entry.stamp.inode)
-            put(entry.hash)
+        for slot in table.slots {
+            put(slot.key)
+            put(slot.value.stamp.size)
+            put(slot.value.stamp.modified)
+            put(slot.value.stamp.changed)
+            put(slot.value.stamp.inode)
+            put(slot.value.hash)
             if buffer.count >= 1 << 20 {
                 try buffer.withUnsafeBytes(consume)
                 buffer.removeAll(keepingCapacity: true)
@@ -124,7 +127,7 @@ struct FileHashes: Sendable {
     /// Reads what `encode` wrote from pieces of any size, as a file is read a megabyte at a
     /// time: a national table (118 MB) is not held as bytes beside the table made of it.
     struct Decoder {
-        private var table: [UInt64: Entry] = [:]
+        private var slots: [SortedHashTable<Entry>.Slot] = []
         /// The number of entries the bytes announce; nil until the first eight bytes came.
         private var expected: UInt64?
         /// The bytes of an entry cut by the end of a piece.
@@ -161,18 +164,19 @@ struct FileHashes: Sendable {
                 // A count no table of this size could have: damaged bytes, not a reason to reserve memory.
                 guard count <= UInt64(Int32.max) else { failed = true; return }
                 self.expected = count
-                table.reserveCapacity(Int(count))
+                slots.reserveCapacity(Int(count))
                 return
             }
-            guard UInt64(table.count) < expected else { failed = true; return }
+            guard UInt64(slots.count) < expected else { failed = true; return }
             let stamp = FileStamp(size: number(8, Int64.self), modified: number(16, Int64.self),
                                   changed: number(24, Int64.self), inode: number(32, UInt64.self))
-            table[number(0, UInt64.self)] = Entry(stamp: stamp, hash: number(40, UInt64.self))
+            slots.append(.init(key: number(0, UInt64.self), value: Entry(stamp: stamp, hash: number(40, UInt64.self))))
         }
 
-        /// The table, when the bytes were exactly the entries they announced.
+        /// The table, when the bytes were exactly the entries they announced, each key once.
         consuming func finish() -> FileHashes? {
-            guard !failed, carry.isEmpty, let expected, UInt64(table.count) == expected else { return nil }
+            guard !failed, carry.isEmpty, let expected, UInt64(slots.count) == expected,
+                  let table = SortedHashTable(slots) else { return nil }
             var hashes = FileHashes()
             hashes.table = table
             hashes.changed = false
