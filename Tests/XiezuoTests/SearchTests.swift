@@ -37,6 +37,28 @@ import Testing
         #expect(second.files?.unchanged == first.files?.written)
     }
 
+    /// A rebuild that keeps a group hands its commit the group's name, not its pages: the index
+    /// must still be made from every page, those of the group kept included.
+    @Test func theIndexOfARebuildCoversTheKeptGroupsPages() throws {
+        let root = RebuildTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        let cache = root.appendingPathComponent("cache")
+        let options = SiteOptions(searchTool: try Self.standIn(in: root.appendingPathComponent("bin")))
+        _ = try RebuildTests.build(RebuildTests.site, options: options, output: output, cache: cache)
+        var changed = RebuildTests.site
+        changed["content/plans/c-d-2022/progress/2022-05-市教育局.md"] =
+            "---\nunit: 市教育局\ndate: 2022-05-31\nvalues:\n  - {indicator: 学校, value: 2}\n---\n开局。\n"
+        let rebuilt = try RebuildTests.build(changed, options: options, output: output, cache: cache)
+        #expect(rebuilt.groupsRendered == 1 && rebuilt.groups > 1)
+        let listed = try String(contentsOf: output.appendingPathComponent("pagefind/index/pages.txt"), encoding: .utf8)
+            .split(separator: "\n").map { String($0.dropFirst(2)) }
+        let pages = (FileManager.default.subpaths(atPath: output.path) ?? [])
+            .filter { $0.hasSuffix(".html") && !$0.hasPrefix(".xiezuo-") }.sorted()
+        #expect(listed == pages)
+        #expect(listed.contains { $0.hasPrefix("pairings/a-b/") } && listed.contains { $0.hasPrefix("pairings/c-d/") })
+    }
+
     @Test func aFailingIndexStopsTheBuildAndTheSiteStaysAsItWas() throws {
         let root = RebuildTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

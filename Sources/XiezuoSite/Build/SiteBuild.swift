@@ -270,9 +270,12 @@ public struct SiteBuild {
     /// Returns the number of index files kept so.
     private func indexSearch(_ manifest: inout OutputManifest, tool: URL, writer: FileStore, record: OutputRecord?) throws -> Int {
         let isPage = { (path: SitePath) in path.segments.last?.hasSuffix(".html") == true }
-        let recordPaths = record.map { record in record.rows.map { (row: $0, path: record.path($0)) } } ?? []
+        let recordPaths: [(row: Int, path: SitePath, kept: Bool)] = record.map { record in
+            let kept = record.groups(in: manifest.keptGroups)
+            return record.rows.map { (row: $0, path: record.path($0), kept: kept[record.groupNumber($0)]) }
+        } ?? []
         let previousIndex = recordPaths.filter { $0.path.segments.first == SearchIndex.folder }
-        let keptPages = recordPaths.filter { manifest.keptGroups.contains(record!.entry($0.row).group) }.map(\.path)
+        let keptPages = recordPaths.filter(\.kept).map(\.path)
         let pages = (manifest.files.keys.filter(isPage) + keptPages.filter(isPage)).sorted()
         let previousPages = recordPaths.map(\.path).filter(isPage).sorted()
         if !writer.hasChanges, !previousIndex.isEmpty, pages == previousPages, let record {

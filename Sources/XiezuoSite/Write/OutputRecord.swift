@@ -54,6 +54,9 @@ struct OutputRecord: Sendable {
 
     subscript(path: SitePath) -> Entry? { row(path).map(entry) }
 
+    /// Whether each group, by number, is one of `keys`.
+    func groups(in keys: Set<String>) -> [Bool] { groups.map(keys.contains) }
+
     /// Each group's rows, by group number: what a rebuild checks of a group it keeps.
     func rowsByGroup() -> [[UInt32]] {
         var byGroup = [[UInt32]](repeating: [], count: groups.count)

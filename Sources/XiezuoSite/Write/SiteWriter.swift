@@ -308,7 +308,7 @@ public enum SiteWriter {
 
         /// The previous record's files that this build neither made nor kept.
         private static func removals(_ manifest: OutputManifest, previous: OutputRecord) -> [String] {
-            let kept = previous.groups.map(manifest.keptGroups.contains)
+            let kept = previous.groups(in: manifest.keptGroups)
             return previous.rows.compactMap { row in
                 kept[previous.groupNumber(row)] || manifest.files[previous.path(row)] != nil ? nil : previous.pathText(row)
             }
