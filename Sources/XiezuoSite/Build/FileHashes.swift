@@ -64,6 +64,7 @@ struct FileHashes: Sendable {
         // Running git costs a few milliseconds: worth it once more than a handful of files changed stamps.
         let blobs = missing.count > 8 ? git?() : nil
         var added: [SortedHashTable<Entry>.Slot] = []
+        added.reserveCapacity(missing.count)
         for slice in slices(of: missing.count) {
             let found = Parallel.map(Array(missing[slice])) { index -> (UInt64, Entry, Bool) in
                 let file = files[index]
@@ -82,7 +83,7 @@ struct FileHashes: Sendable {
         }
         let removed = listed.contains(false)
         if removed || !added.isEmpty {
-            hashes.table.update(keeping: { $0 < listed.count && listed[$0] }, adding: added)
+            hashes.table.update(keeping: { $0 < listed.count && listed[$0] }, adding: consume added)
         }
         hashes.changed = !hadPrevious || !missing.isEmpty || removed || previousCount != hashes.count
         return hashes

@@ -48,20 +48,26 @@ struct SortedHashTable<Value: Sendable & Equatable>: Sendable, Equatable {
     /// Replaces the value at `index`, in place.
     mutating func set(_ value: Value, at index: Int) { slots[index].value = value }
 
-    /// Keeps the slots `keep` says yes to (by index) and adds `added` (keys not in the table).
-    /// `added` is sorted and merged in: a rebuild adds a few files to a table already sorted.
-    mutating func update(keeping keep: (Int) -> Bool, adding added: [Slot]) {
+    /// Keeps the slots `keep` says yes to (by index) and adds `added` (keys not in the table),
+    /// sorted in place and merged in: a rebuild adds a few files to a table already sorted, a
+    /// first build adds every file to an empty one (then `added` becomes the table, not a copy).
+    mutating func update(keeping keep: (Int) -> Bool, adding added: consuming [Slot]) {
         var kept = 0
         for index in slots.indices where keep(index) {
             slots.swapAt(kept, index)
             kept += 1
         }
         slots.removeLast(slots.count - kept)
-        let sortedAdded = added.sorted { $0.key < $1.key }
-        let inOrder = slots.isEmpty || sortedAdded.isEmpty || slots[slots.count - 1].key < sortedAdded[0].key
-        slots += sortedAdded
-        // Otherwise two sorted runs: the standard sort finds them and merges.
-        if !inOrder { slots.sort { $0.key < $1.key } }
+        var added = added
+        added.sort { $0.key < $1.key }
+        if slots.isEmpty {
+            slots = added
+        } else if let first = added.first {
+            let inOrder = slots[slots.count - 1].key < first.key
+            slots += added
+            // Otherwise two sorted runs: the standard sort finds them and merges.
+            if !inOrder { slots.sort { $0.key < $1.key } }
+        }
         makeIndex()
     }
 
