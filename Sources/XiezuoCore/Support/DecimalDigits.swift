@@ -49,14 +49,14 @@ struct DecimalDigits: Equatable {
     static let layoutHolds: Bool = {
         let samples: [(Bool, UInt64, Int)] = [(false, 1, 0), (true, 12345, -2), (false, 65_536, 3),
                                               (false, 1_234_567_890_123_456_789, -7), (true, 0xFFFF_FFFF_FFFF, 10)]
-        // All eight words: 2/3 is 0.666… to 38 digits.
+        // All eight words: a ratio such as 2/3 is 0.666… to 38 digits.
         let twoThirds = DecimalDigits(negative: false, significand: 66_666_666_666_666_666_666_666_666_666_666_666_666 as UInt128,
                                       exponent: -38)
         return samples.allSatisfy { negative, significand, exponent in
             let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
             return read(value) == DecimalDigits(negative: negative, significand: UInt128(significand), exponent: exponent)
         } && read(Decimal(0)) == DecimalDigits(negative: false, significand: 0, exponent: 0)
-            && read(Decimal(2) / Decimal(3)) == twoThirds
+            && Decimal(string: "0.66666666666666666666666666666666666666").flatMap(read) == twoThirds
     }()
 
     private static let powersOfTen: [UInt128] = (0...38).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
