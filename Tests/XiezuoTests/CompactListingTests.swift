@@ -223,4 +223,26 @@ import Testing
         #expect(SortedHashTable([.init(key: 7, value: 1), .init(key: 7, value: 2)]) == nil)
         #expect(SortedHashTable<Int>()[7] == nil)
     }
+
+    /// The commit journal is read back as the record is, line by line: whole, it gives back
+    /// every move, removal and record change; cut off while being written, it is no journal
+    /// (its commit never began).
+    @Test func theCommitJournalReadsBackWholeOrNotAtAll() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(CommitJournal.fileName).path
+        var journal = CommitJournal()
+        journal.moves = ["units", "index.html"]
+        journal.removals = ["units/乳山市/旧单位/index.html"]
+        journal.upserts.files[SitePath(["units", "乳山市", "市教育局", "index.html"])] =
+            OutputRecord.Entry(digest: FileDigest(size: 1234, hash: 0xABCDEF), group: "rushan-shizhong")
+        journal.upserts.files[SitePath(["index.html"])] = OutputRecord.Entry(digest: FileDigest(size: 5, hash: 7), group: "")
+        try journal.write(to: path)
+        let read = try #require(CommitJournal(reading: path))
+        #expect(read.moves == journal.moves && read.removals == journal.removals && read.upserts.files == journal.upserts.files)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.dropLast(5).write(to: URL(fileURLWithPath: path))
+        #expect(CommitJournal(reading: path) == nil)
+    }
 }

@@ -61,26 +61,26 @@ struct CommitJournal: Sendable {
 
     init() {}
 
-    /// A journal written whole; nil for one cut off while being written (its commit never began).
-    init?(decoding data: Data) {
-        guard let end = data.dropLast().lastIndex(of: UInt8(ascii: "\n")) else { return nil }
-        let body = data[data.startIndex...end]
-        guard String(decoding: data[(end + 1)...], as: UTF8.self) == "end \(String(ContentHash.of(body), radix: 16))\n"
-        else { return nil }
-        let lines = String(decoding: body, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(Self.header) else { return nil }
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+    /// The journal written whole at `path`; nil for one cut off while being written (its commit
+    /// never began). Read a megabyte at a time, as the output's record is.
+    init?(reading path: String) {
+        var journal = CommitJournal()
+        let whole = ChecksummedLines.read(path: path, header: Self.header) { line in
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
             switch fields.first {
-            case "m" where fields.count == 2: moves.append(String(fields[1]))
-            case "r" where fields.count == 2: removals.append(String(fields[1]))
+            case "m" where fields.count == 2: journal.moves.append(fields[1])
+            case "r" where fields.count == 2: journal.removals.append(fields[1])
             case "f" where fields.count == 5:
-                guard let hash = UInt64(fields[1], radix: 16), let size = Int(fields[2]) else { return nil }
-                upserts.files[SitePath(fields[4].split(separator: "/").map(String.init))] =
-                    OutputManifest.Entry(digest: FileDigest(size: size, hash: hash), group: fields[3] == "-" ? "" : String(fields[3]))
-            default: return nil
+                guard let hash = UInt64(fields[1], radix: 16), let size = Int(fields[2]) else { return false }
+                journal.upserts.files[SitePath(fields[4].split(separator: "/").map(String.init))] =
+                    OutputManifest.Entry(digest: FileDigest(size: size, hash: hash), group: fields[3] == "-" ? "" : fields[3])
+            default: return false
             }
+            return true
         }
+        guard whole else { return nil }
+        self = journal
     }
 
     /// Writes the journal into `output` so that it is either there whole or not at all, and the
@@ -100,8 +100,8 @@ struct CommitJournal: Sendable {
     static func pending(in output: URL) -> CommitJournal? {
         let path = output.appendingPathComponent(fileName).path
         try? FileManager.default.removeItem(atPath: path + ".tmp")
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        guard let journal = CommitJournal(decoding: data) else {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let journal = CommitJournal(reading: path) else {
             try? FileManager.default.removeItem(atPath: path)
             return nil
         }
