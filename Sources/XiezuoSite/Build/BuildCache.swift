@@ -180,12 +180,18 @@ final class BuildCache: @unchecked Sendable {
 
     /// The bytes of a sealed file when its version and checksum are right; nil otherwise.
     static func unsealed(_ data: Data) -> Data? {
-        guard let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-        let fields = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
+        guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
+              let checksum = sealChecksum(data[data.startIndex..<newline]) else { return nil }
         let body = Data(data[(newline + 1)...])
-        guard fields.count == 3, fields[0] == "xiezuo-cache", fields[1] == Substring(String(format)),
-              fields[2] == Substring(String(ContentHash.of(body), radix: 16)) else { return nil }
-        return body
+        return ContentHash.of(body) == checksum ? body : nil
+    }
+
+    /// The checksum a sealed file's first line (`xiezuo-cache <format> <checksum>`) gives its
+    /// body; nil for a line of another version or no seal at all.
+    private static func sealChecksum<Line: Collection<UInt8>>(_ line: Line) -> UInt64? {
+        let fields = String(decoding: line, as: UTF8.self).split(separator: " ")
+        guard fields.count == 3, fields[0] == "xiezuo-cache", fields[1] == Substring(String(format)) else { return nil }
+        return UInt64(fields[2], radix: 16)
     }
 
     /// Hands the body of a sealed file to `consume` a megabyte at a time; true when the file was
@@ -207,9 +213,7 @@ final class BuildCache: @unchecked Sendable {
                     return
                 }
                 header += body[..<newline]
-                let fields = String(decoding: header, as: UTF8.self).split(separator: " ")
-                guard fields.count == 3, fields[0] == "xiezuo-cache", fields[1] == Substring(String(format)),
-                      let sum = UInt64(fields[2], radix: 16) else { sound = false; return }
+                guard let sum = sealChecksum(header) else { sound = false; return }
                 expected = sum
                 body = body[(newline + 1)...]
             }

@@ -117,14 +117,6 @@ struct FileHashes: Sendable {
         try buffer.withUnsafeBytes(consume)
     }
 
-    /// The table `encode` wrote; nil for bytes that do not read back whole.
-    init?(decoding data: Data) {
-        var decoder = Decoder()
-        data.withUnsafeBytes { decoder.feed($0) }
-        guard let table = decoder.finish() else { return nil }
-        self = table
-    }
-
     /// Reads what `encode` wrote from pieces of any size, as a file is read a megabyte at a
     /// time: a national table (118 MB) is not held as bytes beside the table made of it.
     struct Decoder {

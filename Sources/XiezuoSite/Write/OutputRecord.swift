@@ -54,6 +54,9 @@ struct OutputRecord: Sendable {
 
     subscript(path: SitePath) -> Entry? { row(path).map(entry) }
 
+    /// The listed entry of a file, by its path as written.
+    func entry(_ pathText: String) -> Entry? { row(pathText).map(entry) }
+
     /// Whether each group, by number, is one of `keys`.
     func groups(in keys: Set<String>) -> [Bool] { groups.map(keys.contains) }
 

@@ -204,9 +204,7 @@ public enum SiteWriter {
             let text = path.description
             let old = outputPath + "/" + text
             guard let stamp = FileStamp.of(path: old), stamp.size == digest.size else { return false }
-            if let row = previous?.row(text), case let listed = previous!.entry(row), listed.stamp == stamp {
-                return listed.digest == digest
-            }
+            if let listed = previous?.entry(text), listed.stamp == stamp { return listed.digest == digest }
             let same = sameAs(old) ?? false
             if same { guardLock.withLock { _ = unconfirmed.insert(path) } }
             return same
