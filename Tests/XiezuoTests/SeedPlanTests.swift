@@ -168,4 +168,25 @@ import Testing
         // An alias resolves to the unit it names.
         #expect(putuo.unit(named: "区人社局")?.name == "区人力社保局")
     }
+
+    /// The engine asks for a task's indicators through the plan's link table: on every seed
+    /// plan it gives what searching every indicator's links gives, in plan order.
+    @Test func aTasksIndicatorsAreTheOnesThatNameIt() {
+        var linkedTasks = 0
+        for plan in Bundled.content.plans {
+            for task in plan.allTasks {
+                let searched = plan.indicators.filter { $0.tasks.contains(task.id) }.map(\.id)
+                #expect(plan.indicators(ofTask: task.id).map(\.id) == searched, "\(plan.id) \(task.id)")
+                if !searched.isEmpty { linkedTasks += 1 }
+            }
+        }
+        #expect(linkedTasks > 0)
+        // An indicator naming a task twice is linked to it once; an unknown task has none.
+        let plan = Build.plan(tasks: [Build.task("1"), Build.task("2")],
+                              indicators: [Build.indicator("a", .atLeast(1), tasks: ["2", "1", "2"]),
+                                           Build.indicator("b", .atLeast(1), tasks: ["2"])]).plan
+        #expect(plan.indicators(ofTask: "2").map(\.id) == ["a", "b"])
+        #expect(plan.indicators(ofTask: "1").map(\.id) == ["a"])
+        #expect(plan.indicators(ofTask: "9").isEmpty)
+    }
 }

@@ -62,7 +62,7 @@ public enum Engine {
         var tasks = allTasks.map { taskEvaluator.evaluate($0, responsible: owners(ofTask: $0.id)) }
         // What a task's indicators count, for a task that loses points per case (每户扣1分).
         func cases(_ task: PlanTask) -> Decimal {
-            plan.indicators.filter { $0.tasks.contains(task.id) }.compactMap { byID[$0.id]?.actual }.reduce(0, +)
+            plan.indicators(ofTask: task.id).compactMap { byID[$0.id]?.actual }.reduce(0, +)
         }
         // Tasks, then indicators that are bonus items, share the plan's bonus cap in that order.
         let bonusIndicators = plan.indicators.filter { $0.bonus != nil }
@@ -115,9 +115,13 @@ public enum Engine {
                 known[day]?.ranks ?? Self.evaluate(plan, in: content, asOf: day, months: false, previousRanks: [:], index: index).ranks
             } ?? [:]
         let standalone = Set(plan.indicators.filter(\.standsAlone).map(\.id))
+        // Each unit's tasks and indicators, in plan order, from one pass over each list rather
+        // than a search of every item's units for every unit.
+        let tasksOf = Self.places(of: tasks.map(\.responsible))
+        let indicatorsOf = Self.places(of: indicators.map(\.responsible))
         let units = unitRollups.keys.sorted().map { unit -> UnitResult in
-            let mine = tasks.filter { $0.responsible.contains(unit) }
-            let judged = indicators.filter { $0.responsible.contains(unit) }
+            let mine = (tasksOf[unit] ?? []).map { tasks[$0] }
+            let judged = (indicatorsOf[unit] ?? []).map { indicators[$0] }
             // Counted as the plan's completion counts: its tasks, and its scored indicators that
             // are items of their own (linked to no task, not split into parts).
             let completions = mine.map(\.completion) + judged.filter { standalone.contains($0.id) && $0.scored }.compactMap(\.completion)
@@ -153,6 +157,18 @@ public enum Engine {
             findings: Findings.collect(indicators: indicators, tasks: tasks, units: units),
             latestData: recordsSoFar.map(\.date).max(), sample: recordsSoFar.contains { $0.sample },
             completion: completion, months: months)
+    }
+
+    /// For each unit, the places of the items it is responsible for, in order; an item that
+    /// names a unit twice is its once.
+    static func places(of responsible: [[UnitID]]) -> [UnitID: [Int]] {
+        var places: [UnitID: [Int]] = [:]
+        for (place, units) in responsible.enumerated() {
+            for (index, unit) in units.enumerated() where units.firstIndex(of: unit) == index {
+                places[unit, default: []].append(place)
+            }
+        }
+        return places
     }
 
     /// The last day of the month before the date's month.

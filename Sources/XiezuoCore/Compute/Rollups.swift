@@ -26,14 +26,17 @@ enum Rollups {
             let count = result.responsible.count
             let shares = result.score.map { (available: ExactShare.split($0.available, among: count),
                                               earned: ExactShare.split($0.total, among: count)) }
-            for (index, unit) in result.responsible.enumerated()
-            where rollups[unit] != nil && result.responsible.firstIndex(of: unit) == index {
-                rollups[unit]!.tasks += 1
-                rollups[unit]!.completionSum += min(result.completion, 1)
-                rollups[unit]!.lights.add(result.pace.status)
+            let capped = min(result.completion, 1)
+            for (index, unit) in result.responsible.enumerated() {
+                // One lookup of the unit, its rollup changed in place (a unit's name is Chinese
+                // text, slow to hash, and each `rollups[unit]!` hashed it again).
+                guard let slot = rollups.index(forKey: unit), result.responsible.firstIndex(of: unit) == index else { continue }
+                rollups.values[slot].tasks += 1
+                rollups.values[slot].completionSum += capped
+                rollups.values[slot].lights.add(result.pace.status)
                 guard let shares else { continue }
-                rollups[unit]!.available += shares.available[index]
-                rollups[unit]!.earned += shares.earned[index]
+                rollups.values[slot].available += shares.available[index]
+                rollups.values[slot].earned += shares.earned[index]
             }
         }
         return rollups

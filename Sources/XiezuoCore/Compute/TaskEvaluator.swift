@@ -86,8 +86,8 @@ struct TaskEvaluator {
     /// The task's scored indicators that have a completion: they measure it. A total split
     /// into parts that measure the task too is left out, so that one figure counts once.
     private func measured(_ task: PlanTask) -> [IndicatorResult] {
-        let linked = plan.indicators.filter { $0.tasks.contains(task.id) }
-        let ids = Set(linked.map(\.id))
+        let linked = plan.indicators(ofTask: task.id)
+        let ids = linked.contains { !$0.split.isEmpty } ? Set(linked.map(\.id)) : []
         return linked.filter { total in total.split.isEmpty || !total.split.contains(where: ids.contains) }
             .compactMap { indicators[$0.id] }.filter { $0.scored && $0.completion != nil }
     }
@@ -102,7 +102,7 @@ struct TaskEvaluator {
     /// Whether the task has indicators, and all of them leave the total (no annual target, or
     /// 只作统计): such a task is not applicable (缺项) and leaves the total.
     func isNotApplicable(_ task: PlanTask) -> Bool {
-        let linked = plan.indicators.filter { $0.tasks.contains(task.id) }
+        let linked = plan.indicators(ofTask: task.id)
         return !linked.isEmpty && linked.allSatisfy { !$0.scored || $0.target == .none }
     }
 }

@@ -50,6 +50,10 @@ public struct Plan: Sendable, Identifiable {
     public let allTasks: [PlanTask]
     private let taskIndex: [String: Int]
     private let indicatorIndex: [String: Int]
+    /// For each task id, the places of the indicators linked to it, in plan order: the engine
+    /// asks at every task of every month end, and a search through every indicator's links
+    /// each time was a plan's tasks times its indicators.
+    private let linkedIndicators: [String: [Int]]
 
     public init(id: String, pairing: String, year: Int, title: String, number: String?, issuer: String?,
                 issued: Day?, start: Day? = nil, scheme: String?, owner: Side, coordinator: UnitReference?, deadline: Day?,
@@ -80,6 +84,12 @@ public struct Plan: Sendable, Identifiable {
         allTasks = sections.flatMap(\.allTasks)
         taskIndex = Dictionary(allTasks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         indicatorIndex = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var linked: [String: [Int]] = [:]
+        for (place, indicator) in indicators.enumerated() {
+            // An indicator that names a task twice is linked to it once, as a filter would find it.
+            for task in Set(indicator.tasks) { linked[task, default: []].append(place) }
+        }
+        linkedIndicators = linked
     }
 
     /// Titles of the narrative parts (the `##` headings of plan.md's body).
@@ -100,6 +110,9 @@ public struct Plan: Sendable, Identifiable {
         indicator.tasks.compactMap { task($0)?.deadline }.min() ?? finalDay
     }
     public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+
+    /// The indicators linked to a task (their `tasks` name it), in plan order.
+    public func indicators(ofTask id: String) -> [Indicator] { (linkedIndicators[id] ?? []).map { indicators[$0] } }
 }
 
 extension Plan {

@@ -37,7 +37,7 @@ struct TaskPage: Codable {
     /// A task deserves its own page when it has something beyond its text to show.
     static func deserved(_ plan: Plan, _ task: PlanTask) -> Bool {
         task.points != nil || task.bonus != nil || task.requirement != nil || !task.funding.isEmpty
-            || plan.indicators.contains { $0.tasks.contains(task.id) }
+            || !plan.indicators(ofTask: task.id).isEmpty
             || plan.records.contains { record in record.tasks.contains { $0.task == task.id } }
     }
 
@@ -66,7 +66,7 @@ struct TaskPage: Codable {
                                     + (funding.source.map { "（\($0)）" } ?? "")))
         }
         if let note = task.note { fields.append(Field(label: p.s["task.note"], value: note)) }
-        let indicators = plan.indicators.filter { $0.tasks.contains(task.id) }.map { p.indicatorRow($0, plan: plan, result: result) }
+        let indicators = plan.indicators(ofTask: task.id).map { p.indicatorRow($0, plan: plan, result: result) }
         let evidence = p.evidenceSummary(r.evidence, key: "task.evidence-summary")
         // Newest first. Records are visited in place: filtering copied every record of the plan
         // for each of its tasks.
