@@ -69,4 +69,31 @@ import Testing
         #expect(plan.contains("<a href=\"../../../pairings/rushan-shizhong/2022/briefings/2022-10/\">通报 2022-10</a>")
                 || plan.contains("briefings/2022-10/index.html\">通报 2022-10</a>"))
     }
+
+    /// A site's last briefing, when its month ends on the site's date, is the plan as of that
+    /// date evaluated once for both: it says what a briefing evaluated on its own says.
+    @Test func aSitesBriefingsAreTheBriefingsOfEachMonth() {
+        // 15 September 2022 for 000 (August's end before it), 31 October 2022 for all five.
+        for asOf in [Day(year: 2022, month: 9, day: 15)!, Day(year: 2022, month: 10, day: 31)!] {
+            let site = Engine.evaluateAll(Bundled.content, asOf: asOf)
+            for plan in Bundled.content.plans {
+                let alone = Engine.briefings(plan, in: Bundled.content, asOf: asOf)
+                let shared = site[plan.id]!.briefings
+                #expect(shared.map(\.month) == alone.map(\.month), "\(plan.id) \(asOf)")
+                for (a, b) in zip(shared, alone) {
+                    #expect(a.changes == b.changes && a.before?.asOf == b.before?.asOf && a.now.asOf == b.now.asOf)
+                    #expect(a.now.completion == b.now.completion && a.now.rollup == b.now.rollup && a.now.findings == b.now.findings)
+                    #expect(a.now.units.map(\.unit) == b.now.units.map(\.unit)
+                            && a.now.units.map(\.rank) == b.now.units.map(\.rank)
+                            && a.now.units.map(\.previousRank) == b.now.units.map(\.previousRank)
+                            && a.now.units.map(\.lights) == b.now.units.map(\.lights)
+                            && a.now.units.map(\.missingReports) == b.now.units.map(\.missingReports))
+                    #expect(a.now.tasks.map(\.pace) == b.now.tasks.map(\.pace) && a.now.indicators.map(\.pace) == b.now.indicators.map(\.pace))
+                }
+            }
+            // 000 has records from August 2022: its September (or October) briefing is the site's plan.
+            let plan = site["rushan-shizhong-2022"]!
+            #expect(plan.briefings.last?.now.asOf == asOf && plan.briefings.last?.now.months == plan.result.months)
+        }
+    }
 }

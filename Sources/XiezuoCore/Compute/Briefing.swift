@@ -48,11 +48,23 @@ extension Engine {
 
     static func briefings(_ plan: Plan, in content: Content, asOf: Day, index: RecordIndex) -> [Briefing] {
         let ends = briefingMonths(of: plan, asOf: asOf)
-        guard let first = ends.first else { return [] }
-        var before = monthBefore(first).flatMap { day in
+        let before = ends.first.flatMap { stateBefore($0, of: plan, in: content, index: index) }
+        return briefings(plan, in: content, ends: ends[...], before: before, index: index)
+    }
+
+    /// The plan at the end of the month before `first`, the first briefing's "before": nil
+    /// when that day is outside the plan's year or before its start.
+    static func stateBefore(_ first: Day, of plan: Plan, in content: Content, index: RecordIndex) -> PlanResult? {
+        monthBefore(first).flatMap { day in
             day.year == plan.year && day >= plan.startDay
                 ? evaluate(plan, in: content, asOf: day, months: false, previousRanks: [:], index: index) : nil
         }
+    }
+
+    /// The briefings of `ends`, consecutive month ends, the first compared with `before`.
+    static func briefings(_ plan: Plan, in content: Content, ends: ArraySlice<Day>, before first: PlanResult?,
+                          index: RecordIndex) -> [Briefing] {
+        var before = first
         var briefings: [Briefing] = []
         for end in ends {
             let now = evaluate(plan, in: content, asOf: end, months: false, previousRanks: before?.ranks ?? [:], index: index)
