@@ -83,8 +83,9 @@ extension Engine {
             items.filter { _, was, is_ in is_ == status && was != status }.map(\.0)
         }
         let reported = Set(plan.records.filter { $0.date.monthKey == end.monthKey }.map(\.reporter)).sorted()
+        let ranksBefore = before?.ranks ?? [:]
         let moves = now.units.compactMap { unit -> Briefing.RankMove? in
-            guard let to = unit.rank, let from = before?.unit(unit.unit)?.rank, from != to else { return nil }
+            guard let to = unit.rank, let from = ranksBefore[unit.unit], from != to else { return nil }
             return Briefing.RankMove(unit: unit.unit, from: from, to: to)
         }.sorted { ($0.to, $0.unit) < ($1.to, $1.unit) }
         return Briefing.Changes(newlyDone: became(.done), newlyBehind: became(.behind), newlyOverdue: became(.overdue),

@@ -108,7 +108,8 @@ public enum Engine {
         let ranks = Rollups.ranks(unitRollups)
         // A grade judges work the calendar has called for: none on or before the start day.
         let started = asOf > plan.startDay
-        func grade(_ rollup: Rollup) -> String? { started ? scorer.grade(rollup.percent) : nil }
+        // A plan without grade bands (most) needs no percentage: each is an exact division.
+        func grade(_ rollup: Rollup) -> String? { started && !plan.scoring.grades.isEmpty ? scorer.grade(rollup.percent) : nil }
         // The ranks at the end of the month before this date's, for the change since (scored plans).
         let previousRanks: [UnitID: Int] = plan.scoring.method == .none ? [:]
             : given ?? Self.monthBefore(asOf).map { day in

@@ -80,10 +80,14 @@ private final class ValueEncoder: Encoder {
 /// encoder, which only hand-written `encode(to:)` asks for; synthesized code never does) is
 /// pending until the whole value is written.
 private final class FieldBox {
-    var values: [String: MustacheValue] = [:]
+    /// In the order written; made into a dictionary once, at its full size, when the value is
+    /// complete (a dictionary filled field by field grew and rehashed several times).
+    var values: [(String, MustacheValue)] = []
     var pending: [String: ValueEncoder] = [:]
     var resolved: MustacheValue {
-        .object(MustacheObject(pending.isEmpty ? values : values.merging(pending.mapValues(\.result)) { _, nested in nested }))
+        // A name written twice keeps its last value, as assigning to a dictionary did.
+        let fields = Dictionary(values, uniquingKeysWith: { _, last in last })
+        return .object(MustacheObject(pending.isEmpty ? fields : fields.merging(pending.mapValues(\.result)) { _, nested in nested }))
     }
 
     func child(_ key: String) -> ValueEncoder {
@@ -116,12 +120,12 @@ private struct FieldContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) {}
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { box.values[key.stringValue] = TemplateData.encode(value) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { box.values.append((key.stringValue, TemplateData.encode(value))) }
     // Most fields are text, flags and counts: written directly, not through the generic path
     // and its comparisons of types.
-    mutating func encode(_ value: String, forKey key: Key) { box.values[key.stringValue] = .text(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) { box.values[key.stringValue] = .flag(value) }
-    mutating func encode(_ value: Int, forKey key: Key) { box.values[key.stringValue] = .number(value) }
+    mutating func encode(_ value: String, forKey key: Key) { box.values.append((key.stringValue, .text(value))) }
+    mutating func encode(_ value: Bool, forKey key: Key) { box.values.append((key.stringValue, .flag(value))) }
+    mutating func encode(_ value: Int, forKey key: Key) { box.values.append((key.stringValue, .number(value))) }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type, forKey key: Key) -> KeyedEncodingContainer<Nested> {
         box.child(key.stringValue).container(keyedBy: type)
