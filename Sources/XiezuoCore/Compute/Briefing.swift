@@ -35,7 +35,7 @@ extension Engine {
     /// The month ends a plan has briefings for: from the month of its first record up to the
     /// site's date, within the plan's year. A month with no data yet has nothing to brief.
     public static func briefingMonths(of plan: Plan, asOf: Day) -> [Day] {
-        guard let first = plan.records.map(\.date).filter({ $0 <= asOf }).min() else { return [] }
+        guard let first = plan.records.indices.lazy.map({ plan.records[$0].date }).filter({ $0 <= asOf }).min() else { return [] }
         return monthEnds(of: plan, asOf: asOf).filter { $0.monthKey >= first.monthKey }
     }
 
@@ -82,7 +82,9 @@ extension Engine {
         func became(_ status: PaceStatus) -> [Finding.Subject] {
             items.filter { _, was, is_ in is_ == status && was != status }.map(\.0)
         }
-        let reported = Set(plan.records.filter { $0.date.monthKey == end.monthKey }.map(\.reporter)).sorted()
+        // By year and month, not `monthKey` (two strings a record), and each record read in place.
+        let reported = Set(plan.records.indices.lazy.filter { plan.records[$0].date.year == end.year && plan.records[$0].date.month == end.month }
+            .map { plan.records[$0].reporter }).sorted()
         let ranksBefore = before?.ranks ?? [:]
         let moves = now.units.compactMap { unit -> Briefing.RankMove? in
             guard let to = unit.rank, let from = ranksBefore[unit.unit], from != to else { return nil }

@@ -323,8 +323,8 @@ struct PlanPage: Codable {
     static func reportMatrix(_ plan: Plan, result: PlanResult, p: Presenter) -> ReportMatrix {
         // Who reported in which month, gathered once rather than searched for every cell.
         var reported: [UnitID: Set<String>] = [:]
-        for record in plan.records where record.date <= result.asOf {
-            reported[record.reporter, default: []].insert(record.date.monthKey)
+        for place in plan.records.indices where plan.records[place].date <= result.asOf {
+            reported[plan.records[place].reporter, default: []].insert(plan.records[place].date.monthKey)
         }
         let months = Set(reported.values.flatMap { $0 }).union(result.units.flatMap(\.missingReports)).sorted()
         let units = result.units.filter { !$0.missingReports.isEmpty || reported[$0.unit] != nil }

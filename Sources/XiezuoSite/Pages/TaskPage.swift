@@ -68,10 +68,12 @@ struct TaskPage: Codable {
         if let note = task.note { fields.append(Field(label: p.s["task.note"], value: note)) }
         let indicators = plan.indicators(ofTask: task.id).map { p.indicatorRow($0, plan: plan, result: result) }
         let evidence = p.evidenceSummary(r.evidence, key: "task.evidence-summary")
-        // Newest first. Records are visited in place: filtering copied every record of the plan
-        // for each of its tasks.
+        // Newest first. Records are read in place, by their place: filtering, or a `for` over
+        // them, copied every record of the plan for each of its tasks.
         var reports: [ReportRow] = []
-        for record in plan.records where record.date <= result.asOf {
+        for place in plan.records.indices where plan.records[place].date <= result.asOf
+            && plan.records[place].tasks.contains(where: { $0.task == task.id }) {
+            let record = plan.records[place]
             for report in record.tasks where report.task == task.id {
                 let evidence = report.evidence.map { item in
                     "\(p.s["evidence." + item.kind.rawValue])：\(item.title)" + (item.file.map { "（\($0)）" } ?? "")

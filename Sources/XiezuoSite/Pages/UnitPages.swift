@@ -47,7 +47,9 @@ struct UnitPage: Codable {
     static func anchor(_ record: ProgressRecord) -> String { "report-\(Slug.make(record.plan))-\(record.date)" }
 
     static func reports(of unit: UnitID, in plan: Plan, result: PlanResult, p: Presenter) -> [Report] {
-        plan.records.filter { $0.reporter == unit && $0.date <= result.asOf }.reversed().map { record in
+        // The unit's records picked by place, so that only they are copied, not every record.
+        plan.records.indices.filter { plan.records[$0].reporter == unit && plan.records[$0].date <= result.asOf }
+            .reversed().map { plan.records[$0] }.map { record in
             let values = record.values.map { value -> String in
                 let name = plan.indicator(value.indicator)?.name ?? value.indicator
                 let measure = plan.indicator(value.indicator)?.unit.symbol ?? ""
