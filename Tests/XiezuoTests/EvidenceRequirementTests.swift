@@ -35,4 +35,39 @@ import Testing
         #expect(text.dropFirst(2).containsText("活动"))
         #expect(!text.dropFirst(3).containsText("活动"))
     }
+
+    /// A task's evidence as of a date is each item handed in by then, once, in the order first
+    /// handed in. The engine reads it from each report's new items (records in date order);
+    /// on every seed plan, every task and every month end it is what going through the reports
+    /// gives.
+    @Test func aTasksEvidenceIsEachItemOnceInTheOrderHandedIn() throws {
+        var withRepeats = 0
+        for plan in Bundled.content.plans {
+            let index = RecordIndex(plan)
+            #expect(index.inDateOrder, "\(plan.id)")
+            for end in Engine.monthEnds(of: plan, asOf: Day.lastOfYear(plan.year)) {
+                let result = Engine.evaluate(plan, in: Bundled.content, asOf: end, history: false)
+                for task in plan.allTasks {
+                    let reports = (index.tasks[task.id] ?? []).filter { index.dates[$0.record] <= end }
+                    let all = reports.flatMap(\.report.evidence)
+                    let distinct = TaskEvaluator.distinctEvidence(of: reports)
+                    #expect(result.task(task.id)?.evidence == distinct, "\(plan.id) \(task.id) \(end)")
+                    if all.count > distinct.count { withRepeats += 1 }
+                }
+            }
+        }
+        // The rule is exercised: items handed in twice are listed once.
+        #expect(withRepeats > 0)
+        // And worked out by hand on a plan built here: 照片 twice, then 文件.
+        let draft = Build.plan(tasks: [Build.task("1")], records: [
+            Build.record("区教育局", "2022-03-31", tasks: ["1": .inProgress], evidence: [.photo]),
+            Build.record("区教育局", "2022-04-30", tasks: ["1": .inProgress], evidence: [.photo, .document]),
+        ])
+        let content = Build.content([draft])
+        let plan = try #require(content.plans.first)
+        let april = Engine.evaluate(plan, in: content, asOf: Day(year: 2022, month: 4, day: 30)!, history: false)
+        #expect(april.task("1")?.evidence.map(\.kind) == [.photo, .document])
+        let march = Engine.evaluate(plan, in: content, asOf: Day(year: 2022, month: 3, day: 31)!, history: false)
+        #expect(march.task("1")?.evidence.map(\.kind) == [.photo])
+    }
 }

@@ -11,6 +11,9 @@ public struct RecordIndex: Sendable {
     struct TaskEntry {
         let record: Int
         let report: TaskReport
+        /// The report's evidence that no earlier report on the task handed in (nor this one
+        /// before it), in its order: the task's evidence as of a date is these, entry by entry.
+        let newEvidence: [Evidence]
     }
 
     let records: [ProgressRecord]
@@ -20,14 +23,24 @@ public struct RecordIndex: Sendable {
     let reporters: [String]
     private(set) var values: [String: [ValueEntry]] = [:]
     private(set) var tasks: [String: [TaskEntry]] = [:]
+    /// Whether the records are in date order (as a plan's are: PlanDraft sorts them), so that
+    /// the entries up to a date are a prefix of each list.
+    let inDateOrder: Bool
 
     public init(_ plan: Plan) {
         records = plan.records
         dates = plan.records.map(\.date)
         reporters = plan.records.map(\.reporter.description)
+        inDateOrder = zip(dates, dates.dropFirst()).allSatisfy { $0 <= $1 }
+        // Evidence seen so far, by task: each item is compared once a plan, not once per task
+        // at each of its month ends (Chinese titles compare slowly).
+        var seen: [String: Set<Evidence>] = [:]
         for (index, record) in plan.records.enumerated() {
             for value in record.values { values[value.indicator, default: []].append(ValueEntry(record: index, value: value)) }
-            for report in record.tasks { tasks[report.task, default: []].append(TaskEntry(record: index, report: report)) }
+            for report in record.tasks {
+                let new = report.evidence.filter { seen[report.task, default: []].insert($0).inserted }
+                tasks[report.task, default: []].append(TaskEntry(record: index, report: report, newEvidence: new))
+            }
         }
     }
 

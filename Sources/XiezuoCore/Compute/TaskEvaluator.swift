@@ -32,20 +32,11 @@ struct TaskEvaluator {
         }
 
         var evidence: [Evidence] = []
-        // A task's evidence is mostly a handful of items: looking through them is cheaper than
-        // hashing each item's title and file; past `few`, a set keeps the work linear.
-        let few = 32
-        var seen: Set<Evidence>?
-        for entry in reports {
-            for item in entry.report.evidence {
-                if seen != nil {
-                    guard seen!.insert(item).inserted else { continue }
-                } else if evidence.contains(item) {
-                    continue
-                }
-                evidence.append(item)
-                if seen == nil, evidence.count == few { seen = Set(evidence) }
-            }
+        if index.inDateOrder {
+            // The reports up to the date are the first of the task's: their new evidence, in order.
+            for entry in reports { evidence += entry.newEvidence }
+        } else {
+            evidence = Self.distinctEvidence(of: reports)
         }
         let handedIn = Set(evidence.map(\.kind))
         let missing = task.requiredEvidence.filter { !handedIn.contains($0) }
@@ -67,6 +58,13 @@ struct TaskEvaluator {
     /// the end of each month (its chart), where evidence, pace and explanations are not shown.
     func completion(of task: PlanTask) -> Decimal {
         completion(state: latest(of: reports(of: task))?.report.state ?? .notStarted, measured: measured(task))
+    }
+
+    /// The evidence of `reports`, each item once, in the order first handed in: for records
+    /// not in date order, where the entries up to a date are not a prefix.
+    static func distinctEvidence(of reports: [RecordIndex.TaskEntry]) -> [Evidence] {
+        var seen = Set<Evidence>()
+        return reports.flatMap(\.report.evidence).filter { seen.insert($0).inserted }
     }
 
     /// The task's reports up to the date.

@@ -31,7 +31,7 @@ public enum Markdown {
         }
         // Nothing is loaded from outside the site: an image from elsewhere becomes a link to it
         // (on the intranet it would not load; elsewhere it would tell a third party who reads).
-        if markdown.utf8.contains(UInt8(ascii: "!")) {
+        if markdown.containsText("!") {
             for image in nodes(of: CMARK_NODE_IMAGE, in: document) where isExternal(url(of: image)) {
                 guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
                 cmark_node_set_url(link, cmark_node_get_url(image))
@@ -65,7 +65,7 @@ public enum Markdown {
     /// The addresses of images that would load from outside the site (`http:`, `https:`, `//…`),
     /// for `check` to warn about; they are shown as links.
     public static func externalImages(_ markdown: String) -> [String] {
-        guard markdown.utf8.contains(UInt8(ascii: "!")),
+        guard markdown.containsText("!"),
               let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
             return []
         }

@@ -32,7 +32,13 @@ public enum CSV {
     public static func field(_ value: String) -> String {
         // A leading = + - @ would make Excel run the cell as a formula: quote it as text.
         let risky = value.first.map { "=+-@".contains($0) } ?? false
-        guard risky || value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+        // Looked for as bytes (never part of a longer UTF-8 sequence): as Characters, each of
+        // a Chinese text's was compared with four, and a CRLF inside a value, one Character
+        // equal to neither "\r" nor "\n", went unquoted.
+        let special = { (byte: UInt8) in
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        }
+        guard risky || value.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? value.utf8.contains(where: special) else {
             return value
         }
         let escaped = value.replacingOccurrences(of: "\"", with: "\"\"")

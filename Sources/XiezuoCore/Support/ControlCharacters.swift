@@ -5,17 +5,9 @@ enum ControlCharacters {
     /// `text` without its control characters (line breaks and tabs stay), and the ones left out
     /// as `U+001B`; nil when there are none, which is nearly always and costs one pass over bytes.
     static func strip(_ text: String) -> (text: String, removed: [String])? {
-        var bytes = text.utf8.makeIterator()
-        var found = false
-        var previous: UInt8 = 0
-        while let byte = bytes.next() {
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
-                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
-                found = true
-                break
-            }
-            previous = byte
-        }
+        // Every file read goes through here: the bytes are looked at in place, not through
+        // the string's iterator (2 % of a build's instructions).
+        let found = text.utf8.withContiguousStorageIfAvailable(hasControl) ?? Array(text.utf8).withUnsafeBufferPointer(hasControl)
         guard found else { return nil }
         var kept = String.UnicodeScalarView()
         var removed: [String] = []
@@ -29,6 +21,20 @@ enum ControlCharacters {
             }
         }
         return (String(kept), removed)
+    }
+
+    /// Whether UTF-8 `bytes` hold a control character: C0 but tab and line ends, DEL, or C1
+    /// (U+0080–U+009F, written C2 80 to C2 9F).
+    private static func hasControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -71,7 +71,7 @@ public struct Strings: Sendable {
     /// itself contains `{…}` is never filled again, and unknown names stay as written.
     static func fill(_ text: String, _ arguments: [String: String]) -> String {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        guard !arguments.isEmpty, text.utf8.contains(open) else { return text }
+        guard !arguments.isEmpty, text.containsText("{") else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 32)
         var rest = Substring(text)
