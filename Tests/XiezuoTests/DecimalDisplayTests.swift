@@ -92,4 +92,57 @@ import Testing
             #expect(Display.amount(ratio) == Self.foundationAmount(ratio))
         }
     }
+
+    /// The bytes of a Decimal: a quotient worked out directly must be Foundation's to the bit,
+    /// its form (exponent, length, flags) included, not only equal in value.
+    static func bytes(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+
+    @Test func exactQuotientsAreFoundationsBitForBit() async {
+        #expect(DecimalDigits.quotientLayoutHolds)
+        // Worked out by hand: 1 ÷ 2 = 0.5, 90 ÷ 200 = 0.45, 2.5 ÷ 0.04 = 62.5, -7 ÷ 8 = -0.875,
+        // 600 ÷ 3 = 200 (2 × 10²), 1 ÷ 3 does not terminate (left to Foundation).
+        #expect(DecimalDigits.exactQuotient(1, 2) == DecimalDigits(negative: false, significand: 5, exponent: -1))
+        #expect(DecimalDigits.exactQuotient(90, 200) == DecimalDigits(negative: false, significand: 45, exponent: -2))
+        #expect(DecimalDigits.exactQuotient(Decimal(string: "2.5")!, Decimal(string: "0.04")!)
+                == DecimalDigits(negative: false, significand: 625, exponent: -1))
+        #expect(DecimalDigits.exactQuotient(-7, 8) == DecimalDigits(negative: true, significand: 875, exponent: -3))
+        #expect(DecimalDigits.exactQuotient(600, 3) == DecimalDigits(negative: false, significand: 2, exponent: 2))
+        #expect(DecimalDigits.exactQuotient(1, 3) == nil && DecimalDigits.exactQuotient(0, 3) == nil)
+        #expect(DecimalDigits.exactQuotient(1, 0) == nil)
+        for (a, b) in [(1, 2), (90, 200), (-7, 8), (600, 3), (1, 3), (0, 3), (5, 1), (1, 1024)] as [(Decimal, Decimal)] {
+            #expect(Self.bytes(a.dividedExactly(by: b)) == Self.bytes(a / b), "\(a) / \(b)")
+        }
+        // Divisors made of twos and fives times a factor of the dividend (so that most quotients
+        // terminate), and any divisor, at any scale and sign.
+        // Exponents 100 apart either way reach the limits where the quotient is left to Foundation.
+        let direct = Counter()
+        await propertyCheck(count: 4000, input: Gen.uint64(in: 0...UInt64.max), Gen.int(in: 0...40), Gen.int(in: 0...20),
+                            Gen.int(in: -60...20), Gen.int(in: -20...40)) { seed, twos, fives, ea, eb in
+            let dividend = (seed >> (seed % 64)) / 128  // times a factor below 128, still 64 bits
+            let factor = UInt64(1) + (seed >> 40) % 97
+            var divisor = UInt128(factor)
+            for _ in 0..<twos % (seed % 3 == 0 ? 41 : 8) { divisor *= 2 }
+            for _ in 0..<fives % 12 { divisor *= 5 }
+            let a = Self.decimal(seed % 5 == 0, dividend * (seed % 2 == 0 ? factor : 1), ea)
+            let b = Decimal(sign: seed % 7 == 0 ? .minus : .plus, exponent: eb, significand: Decimal(string: String(divisor))!)
+            #expect(Self.bytes(a.dividedExactly(by: b)) == Self.bytes(a / b), "\(a) / \(b)")
+            if DecimalDigits.exactQuotient(a, b) != nil { direct.add() }
+        }
+        // Most of these quotients were worked out directly, so the comparison is not Foundation
+        // against itself.
+        #expect(direct.value > 1500)
+        await propertyCheck(count: 2000, input: Gen.uint64(in: 0...UInt64.max), Gen.uint64(in: 1...UInt64.max),
+                            Gen.int(in: -30...10)) { a, b, exponent in
+            let x = Self.decimal(a % 2 == 0, a >> (a % 64), exponent), y = Self.decimal(false, b >> (b % 60), 0)
+            #expect(Self.bytes(x.dividedExactly(by: y)) == Self.bytes(x / y), "\(x) / \(y)")
+        }
+    }
+}
+
+/// A count shared by the cases of a property check, which may run concurrently.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
 }

@@ -73,7 +73,7 @@ struct IndicatorEvaluator {
         let bottom = actual(of: denominator, on: date)
         let bottomValue = denominator.unit.convert(bottom.value, to: numerator.unit)
         result.reported = top.reported || bottom.reported
-        result.value = bottomValue > 0 ? top.value / bottomValue * 100 : 0
+        result.value = bottomValue > 0 ? top.value.dividedExactly(by: bottomValue) * 100 : 0
         if bottomValue > 0 { result.exact = Fraction(numerator: top.value * 100, denominator: bottomValue) }
         result.steps = top.steps + bottom.steps + [.ratio(numerator: numerator.name, numeratorValue: top.value,
                                                            denominator: denominator.name, denominatorValue: bottomValue,
@@ -190,7 +190,7 @@ struct IndicatorEvaluator {
                     steps.append(.periodValue(period: period.key, value: value, amount: cadence.perPeriod))
                 }
                 missedPeriods = zip(periods, added).filter { asOf > $0.0.due && $0.1 < cadence.perPeriod }.map(\.0.key)
-                calendarShare = periods.isEmpty ? nil : Decimal(judged.count) / Decimal(periods.count)
+                calendarShare = periods.isEmpty ? nil : Decimal(judged.count).dividedExactly(by: Decimal(periods.count))
                 shares = ShareCompletion(values: added, amount: cadence.perPeriod)
                 if let shares {
                     steps.append(.periodCompletion(met: shares.reached, judged: judged.count, periods: periods.count,

@@ -17,7 +17,7 @@ enum PaceRule {
         if asOf <= start {
             share = 0
         } else {
-            share = total > 0 ? Decimal(elapsed) / Decimal(total) : 1
+            share = total > 0 ? Decimal(elapsed).dividedExactly(by: Decimal(total)) : 1
         }
         // Before the start, and for a deadline on the start day, the share is what it is (0 or
         // 1) whatever the days say; the days are given as the share's own terms.

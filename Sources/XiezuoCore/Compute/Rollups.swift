@@ -67,6 +67,6 @@ enum Rollups {
         let standalone = plan.indicators.filter(\.standsAlone)
             .compactMap { indicators[$0.id] }.filter(\.scored).compactMap(\.completion)
         let completions = tasks + standalone
-        return completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +) / Decimal(completions.count)
+        return completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +).dividedExactly(by: Decimal(completions.count))
     }
 }

@@ -37,7 +37,7 @@ struct Scorer {
             case .deduction(let step, let perStep):
                 // Shortfall in percentage points; each whole step below 100 % costs `perStep` points.
                 let shortfall = max(0, (1 - min(ratio, 1)) * 100)
-                let steps_ = (shortfall / step).rounded(scale: 0, mode: .down)
+                let steps_ = shortfall.dividedExactly(by: step).rounded(scale: 0, mode: .down)
                 earned = max(0, points - steps_ * perStep)
                 steps.append(.pointsDeduction(points: points, shortfall: shortfall, step: step, perStep: perStep, score: earned))
             case .perCase(let perCase):

@@ -54,7 +54,7 @@ public struct MeasureUnit: Hashable, Sendable, CustomStringConvertible {
 
     /// Converts `value` written in `self` into `other`.
     public func convert(_ value: Decimal, to other: MeasureUnit) -> Decimal {
-        scale == other.scale ? value : value * scale / other.scale
+        scale == other.scale ? value : (value * scale).dividedExactly(by: other.scale)
     }
 
     /// 人 and 名 are the same count of people; 个, 所 and 家 all count places and bodies.

@@ -98,11 +98,11 @@ public struct LineChart: Sendable, Codable {
         let plotWidth = Decimal(Self.width - Self.left - Self.right)
         let plotHeight = Decimal(Self.height - Self.top - Self.bottom)
         func y(_ value: Decimal) -> String {
-            Display.fixed(Decimal(Self.height - Self.bottom) - value / maxValue * plotHeight, places: 1)
+            Display.fixed(Decimal(Self.height - Self.bottom) - value.dividedExactly(by: maxValue) * plotHeight, places: 1)
         }
-        let step = series.count > 1 ? plotWidth / Decimal(series.count - 1) : 0
+        let step = series.count > 1 ? plotWidth.dividedExactly(by: Decimal(series.count - 1)) : 0
         let points = series.enumerated().map { index, entry in
-            let x = Decimal(Self.left) + (series.count > 1 ? step * Decimal(index) : plotWidth / 2)
+            let x = Decimal(Self.left) + (series.count > 1 ? step * Decimal(index) : plotWidth.dividedExactly(by: 2))
             return Point(x: Display.fixed(x, places: 1), y: y(entry.value), label: entry.label, value: format(entry.value))
         }
         self.points = points

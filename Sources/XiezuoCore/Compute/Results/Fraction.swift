@@ -11,5 +11,5 @@ public struct Fraction: Sendable, Hashable {
     }
 
     public static let whole = Fraction(numerator: 1, denominator: 1)
-    public var value: Decimal { numerator / denominator }
+    public var value: Decimal { numerator.dividedExactly(by: denominator) }
 }

@@ -13,7 +13,7 @@ public struct Rollup: Sendable, Hashable {
 
     /// How far along the tasks are: the mean of their completions, each capped at 100 % (as a
     /// plan's completion counts its tasks); nil without tasks.
-    public var completion: Decimal? { tasks > 0 ? completionSum / Decimal(tasks) : nil }
+    public var completion: Decimal? { tasks > 0 ? completionSum.dividedExactly(by: Decimal(tasks)) : nil }
 
     public var done: Int { lights.done }
     public var onPace: Int { lights.onPace }
@@ -37,7 +37,7 @@ public struct Rollup: Sendable, Hashable {
     }
 
     /// earned ÷ available as a percentage; nil when nothing is scored.
-    public var percent: Decimal? { available > 0 ? earned / available * 100 : nil }
+    public var percent: Decimal? { available > 0 ? earned.dividedExactly(by: available) * 100 : nil }
     /// The percentage's terms: earned ÷ available (× 100).
     public var percentFraction: Fraction? { available > 0 ? Fraction(numerator: earned, denominator: available) : nil }
 }

@@ -1,0 +1,107 @@
+import Foundation
+
+extension Decimal {
+    /// `self / divisor`, bit for bit what Foundation's division gives: worked out directly
+    /// when Foundation's quotient is exact (1 ÷ 2, 3 ÷ 4, 90 ÷ 200: much of what the engine
+    /// divides), by Foundation otherwise.
+    ///
+    /// Foundation divides to 38 digits and then strips the trailing zeros of a quotient such
+    /// as 0.5 (5 followed by 37 zeros) by dividing by ten, each time allocating: division was
+    /// 12 % of a build's instructions, most of it that stripping. An exact quotient is the same
+    /// number whichever way it is reached, and Foundation keeps it in its shortest form, which
+    /// `DecimalDigits` writes. Tests compare both ways, bytes included.
+    public func dividedExactly(by divisor: Decimal) -> Decimal {
+        DecimalDigits.exactQuotient(self, divisor).flatMap(\.decimal) ?? self / divisor
+    }
+}
+
+extension DecimalDigits {
+    /// The quotient when Foundation's division gives it exactly; nil otherwise (zero, NaN,
+    /// and every case below left to Foundation).
+    ///
+    /// Foundation (swift-foundation's `Decimal._divide`) divides the dividend's significand
+    /// times 10^38 by the divisor's, drops the quotient's last digits while it is wider than
+    /// 128 bits, and strips its trailing zeros. With n / d the significands' ratio in lowest
+    /// terms, that is exact when d is 2^x × 5^y with x, y ≤ 38, and the quotient without its
+    /// trailing zeros fits: then it is n × 2^(k − x) × 5^(k − y) × 10^(ea − eb − k), k = max(x, y).
+    /// When the dividend's exponent is 19 or more above the divisor's, Foundation first scales
+    /// both and may lose digits: left to it, as are exponents near Decimal's limits.
+    static func exactQuotient(_ dividend: Decimal, _ divisor: Decimal) -> DecimalDigits? {
+        guard let a = DecimalDigits(dividend), let b = DecimalDigits(divisor), a.significand != 0, b.significand != 0,
+              (-90..<19).contains(a.exponent - b.exponent) else {
+            return nil
+        }
+        let common = gcd(a.significand, b.significand)
+        var (numerator, denominator) = (a.significand / common, b.significand / common)
+        let twos = denominator.trailingZeroBitCount
+        denominator >>= twos
+        var fives = 0
+        while denominator % 5 == 0 {
+            denominator /= 5
+            fives += 1
+        }
+        let places = max(twos, fives)
+        guard denominator == 1, places <= 38 else { return nil }
+        // Only one of the two loops runs.
+        for _ in 0..<(places - twos) {
+            let (product, overflow) = numerator.multipliedReportingOverflow(by: 2)
+            guard !overflow else { return nil }
+            numerator = product
+        }
+        for _ in 0..<(places - fives) {
+            let (product, overflow) = numerator.multipliedReportingOverflow(by: 5)
+            guard !overflow else { return nil }
+            numerator = product
+        }
+        var exponent = a.exponent - b.exponent - places
+        while numerator % 10 == 0 {
+            numerator /= 10
+            exponent += 1
+        }
+        guard numerator <= maxSignificand, (-128...127).contains(exponent) else { return nil }
+        return DecimalDigits(negative: a.negative != b.negative, significand: numerator, exponent: exponent)
+    }
+
+    /// The largest significand taken: 38 digits (below 2^127, so Foundation drops no digit of it).
+    private static let maxSignificand: UInt128 = 99_999_999_999_999_999_999_999_999_999_999_999_999
+
+    private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+
+    /// The Decimal of these parts in Foundation's compact form: exponent, length in 16-bit
+    /// words with the sign and "compact" bits, then the significand's words, low first. Nil
+    /// where the layout was not confirmed (`layoutHolds`).
+    var decimal: Decimal? {
+        guard Self.quotientLayoutHolds, significand != 0 else { return nil }
+        return written
+    }
+
+    /// Whether quotients written here have the bytes of Foundation's: checked once, on three.
+    static let quotientLayoutHolds: Bool = {
+        guard layoutHolds else { return false }
+        let bytes = { (value: Decimal) in withUnsafeBytes(of: value) { Array($0) } }
+        return [(1, 2, false, 5, -1), (3, 4, false, 75, -2), (-10, 4, true, 25, -1)].allSatisfy { a, b, negative, significand, exponent in
+            bytes(DecimalDigits(negative: negative, significand: significand, exponent: exponent).written)
+                == bytes(Decimal(a) / Decimal(b))
+        }
+    }()
+
+    private var written: Decimal {
+        var value = Decimal()
+        withUnsafeMutableBytes(of: &value) { bytes in
+            for index in bytes.indices { bytes[index] = 0 }
+            bytes[0] = UInt8(bitPattern: Int8(exponent))
+            let words = (128 - significand.leadingZeroBitCount + 15) / 16
+            bytes[1] = UInt8(words) << 4 | (negative ? 0x08 : 0) | 0x04
+            for word in 0..<words {
+                let bits = UInt16(truncatingIfNeeded: significand >> (16 * word))
+                bytes[4 + 2 * word] = UInt8(truncatingIfNeeded: bits)
+                bytes[5 + 2 * word] = UInt8(truncatingIfNeeded: bits >> 8)
+            }
+        }
+        return value
+    }
+}
