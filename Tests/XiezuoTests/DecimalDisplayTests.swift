@@ -137,6 +137,33 @@ import Testing
             #expect(Self.bytes(x.dividedExactly(by: y)) == Self.bytes(x / y), "\(x) / \(y)")
         }
     }
+
+    @Test func exactSumsAreFoundationsBitForBit() async {
+        // By hand: 0.5 + 0.5 = 1, 0.25 + 0.5 = 0.75, 100 + 0.01 = 100.01, -3 + 1 = -2;
+        // 1 + -1 is zero and 0 + 0.5 is 0.5 as it was: both left to Foundation.
+        #expect(DecimalDigits.exactSum(Decimal(string: "0.5")!, Decimal(string: "0.5")!) == DecimalDigits(negative: false, significand: 1, exponent: 0))
+        #expect(DecimalDigits.exactSum(Decimal(string: "0.25")!, Decimal(string: "0.5")!) == DecimalDigits(negative: false, significand: 75, exponent: -2))
+        #expect(DecimalDigits.exactSum(100, Decimal(string: "0.01")!) == DecimalDigits(negative: false, significand: 10001, exponent: -2))
+        #expect(DecimalDigits.exactSum(-3, 1) == DecimalDigits(negative: true, significand: 2, exponent: 0))
+        #expect(DecimalDigits.exactSum(1, -1) == nil && DecimalDigits.exactSum(0, Decimal(string: "0.5")!) == nil)
+        for (a, b) in [("0.5", "0.5"), ("1", "-1"), ("0", "0.5"), ("0.5", "0"), ("1.50", "2"), ("-3", "1")] {
+            let x = Decimal(string: a)!, y = Decimal(string: b)!
+            #expect(Self.bytes(x.addingExactly(y)) == Self.bytes(x + y), "\(a) + \(b)")
+        }
+        #expect(Self.bytes([Decimal(string: "0.5")!, 1, Decimal(string: "0.25")!].exactSum()) == Self.bytes([Decimal(string: "0.5")!, 1, Decimal(string: "0.25")!].reduce(0, +)))
+        // Any signs and scales, wide values (products, 38-digit quotients) among them.
+        let direct = Counter()
+        await propertyCheck(count: 5000, input: Gen.uint64(in: 0...UInt64.max), Gen.uint64(in: 0...UInt64.max),
+                            Gen.int(in: -40...20), Gen.int(in: -40...20)) { s, t, ea, eb in
+            var x = Self.decimal(s % 3 == 0, s >> (s % 64), ea), y = Self.decimal(t % 4 == 0, t >> (t % 64), eb)
+            if s % 5 == 0 { x = x * Self.decimal(false, t, 0) }
+            if t % 7 == 0 { y = Decimal(Int(s % 1000) + 1) / Decimal(Int(t % 997) + 1) }
+            if s % 11 == 0 { y = -x }
+            #expect(Self.bytes(x.addingExactly(y)) == Self.bytes(x + y), "\(x) + \(y)")
+            if DecimalDigits.exactSum(x, y) != nil { direct.add() }
+        }
+        #expect(direct.value > 2000)
+    }
 }
 
 /// A count shared by the cases of a property check, which may run concurrently.

@@ -7,12 +7,12 @@ enum Rollups {
         var rollup = Rollup()
         for result in results {
             rollup.tasks += 1
-            rollup.completionSum += min(result.completion, 1)
+            rollup.completionSum.addExactly(min(result.completion, 1))
             // A task has one of the lit statuses (it has no target of its own to be unknown).
             rollup.lights.add(result.pace.status)
             guard let score = result.score else { continue }
-            rollup.available += score.available
-            rollup.earned += score.total
+            rollup.available.addExactly(score.available)
+            rollup.earned.addExactly(score.total)
         }
         return rollup
     }
@@ -32,11 +32,11 @@ enum Rollups {
                 // text, slow to hash, and each `rollups[unit]!` hashed it again).
                 guard let slot = rollups.index(forKey: unit), result.responsible.firstIndex(of: unit) == index else { continue }
                 rollups.values[slot].tasks += 1
-                rollups.values[slot].completionSum += capped
+                rollups.values[slot].completionSum.addExactly(capped)
                 rollups.values[slot].lights.add(result.pace.status)
                 guard let shares else { continue }
-                rollups.values[slot].available += shares.available[index]
-                rollups.values[slot].earned += shares.earned[index]
+                rollups.values[slot].available.addExactly(shares.available[index])
+                rollups.values[slot].earned.addExactly(shares.earned[index])
             }
         }
         return rollups
@@ -67,6 +67,6 @@ enum Rollups {
         let standalone = plan.indicators.filter(\.standsAlone)
             .compactMap { indicators[$0.id] }.filter(\.scored).compactMap(\.completion)
         let completions = tasks + standalone
-        return completions.isEmpty ? 0 : completions.map { min($0, 1) }.reduce(0, +).dividedExactly(by: Decimal(completions.count))
+        return completions.isEmpty ? 0 : completions.map { min($0, 1) }.exactSum().dividedExactly(by: Decimal(completions.count))
     }
 }

@@ -26,7 +26,7 @@ struct TaskEvaluator {
             done = state == .done
             steps.append(.taskFromState(ratio: completion))
         } else {
-            uncapped = measured.map { $0.completion ?? 0 }.reduce(0, +).dividedExactly(by: Decimal(measured.count))
+            uncapped = measured.map { $0.completion ?? 0 }.exactSum().dividedExactly(by: Decimal(measured.count))
             done = measured.allSatisfy { $0.met == .yes }
             steps.append(.taskFromIndicators(indicators: measured.map(\.id), ratio: completion))
         }
@@ -45,7 +45,7 @@ struct TaskEvaluator {
         // Measured by a target met period by period, the task is expected where its indicators
         // are (the periods ended), not at the linear share of the calendar.
         let periodic = measured.contains { plan.indicator($0.id)?.cadence != nil }
-        let expected = periodic ? measured.map(\.pace.expected).reduce(0, +).dividedExactly(by: Decimal(measured.count)) : nil
+        let expected = periodic ? measured.map(\.pace.expected).exactSum().dividedExactly(by: Decimal(measured.count)) : nil
         let pace = PaceRule.pace(done: done, started: started, completion: completion,
                                  start: plan.startDay, deadline: deadline, asOf: asOf, expected: expected,
                                  window: plan.deadlineNearDays)
@@ -94,7 +94,7 @@ struct TaskEvaluator {
     /// the reported state is done and 0 otherwise.
     private func completion(state: TaskState, measured: [IndicatorResult]) -> Decimal {
         guard !measured.isEmpty else { return state == .done ? 1 : 0 }
-        return measured.map { min($0.completion ?? 0, 1) }.reduce(0, +).dividedExactly(by: Decimal(measured.count))
+        return measured.map { min($0.completion ?? 0, 1) }.exactSum().dividedExactly(by: Decimal(measured.count))
     }
 
     /// Whether the task has indicators, and all of them leave the total (no annual target, or

@@ -59,7 +59,7 @@ struct DecimalDigits: Equatable {
             && Decimal(string: "0.66666666666666666666666666666666666666").flatMap(read) == twoThirds
     }()
 
-    private static let powersOfTen: [UInt128] = (0...38).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
+    static let powersOfTen: [UInt128] = (0...38).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
 
     /// Rounded half away from zero to at most `places` decimal places, as NSDecimalRound(.plain).
     func rounded(places: Int) -> DecimalDigits {

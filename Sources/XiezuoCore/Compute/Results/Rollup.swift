@@ -26,8 +26,8 @@ public struct Rollup: Sendable, Hashable {
 
     /// Adds a scored item that is not a task (a unit's reporting item, an indicator's bonus).
     mutating func add(_ item: TaskScore) {
-        available += item.available
-        earned += item.total
+        available.addExactly(item.available)
+        earned.addExactly(item.total)
     }
 
     /// Adds one unit's exact share of an item held by `count` units, as for a task's points.

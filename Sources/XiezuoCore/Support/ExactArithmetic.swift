@@ -13,6 +13,24 @@ extension Decimal {
     public func dividedExactly(by divisor: Decimal) -> Decimal {
         DecimalDigits.exactQuotient(self, divisor).flatMap(\.decimal) ?? self / divisor
     }
+
+    /// `self + other`, bit for bit Foundation's: worked out directly when both are nonzero and
+    /// line up within 128 bits, by Foundation otherwise. Foundation strips the sum's trailing
+    /// zeros as it does a quotient's; the engine adds up completions and points in every
+    /// rollup of every month end.
+    public func addingExactly(_ other: Decimal) -> Decimal {
+        DecimalDigits.exactSum(self, other).flatMap(\.decimal) ?? self + other
+    }
+}
+
+extension Decimal {
+    /// `self += other`, as `addingExactly`.
+    public mutating func addExactly(_ other: Decimal) { self = addingExactly(other) }
+}
+
+extension Sequence<Decimal> {
+    /// The values added up, as `reduce(0, +)` adds them (`addingExactly`).
+    public func exactSum() -> Decimal { reduce(0) { $0.addingExactly($1) } }
 }
 
 extension DecimalDigits {
@@ -60,6 +78,43 @@ extension DecimalDigits {
         }
         guard numerator <= maxSignificand, (-128...127).contains(exponent) else { return nil }
         return DecimalDigits(negative: a.negative != b.negative, significand: numerator, exponent: exponent)
+    }
+
+    /// The sum when Foundation's addition gives it exactly and the parts line up without
+    /// overflow; nil otherwise (a zero, NaN, a sum of zero, or wider than 128 bits).
+    ///
+    /// Foundation (`Decimal._add`) returns a zero operand's partner as it is, scales the
+    /// operand with the larger exponent up to the other's when it fits in 128 bits, adds or
+    /// subtracts the significands, and strips the result's trailing zeros.
+    static func exactSum(_ lhs: Decimal, _ rhs: Decimal) -> DecimalDigits? {
+        guard let a = DecimalDigits(lhs), let b = DecimalDigits(rhs), a.significand != 0, b.significand != 0 else { return nil }
+        var exponent = min(a.exponent, b.exponent)
+        guard let x = a.scaled(to: exponent), let y = b.scaled(to: exponent) else { return nil }
+        var significand: UInt128
+        let negative: Bool
+        if a.negative == b.negative {
+            let (sum, overflow) = x.addingReportingOverflow(y)
+            guard !overflow else { return nil }
+            (significand, negative) = (sum, a.negative)
+        } else {
+            guard x != y else { return nil }
+            (significand, negative) = x > y ? (x - y, a.negative) : (y - x, b.negative)
+        }
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        guard exponent <= 127 else { return nil }
+        return DecimalDigits(negative: negative, significand: significand, exponent: exponent)
+    }
+
+    /// The significand written at a lower exponent, when it fits in 128 bits.
+    private func scaled(to lower: Int) -> UInt128? {
+        let places = exponent - lower
+        guard places <= 38 else { return nil }
+        guard places > 0 else { return significand }
+        let (high, low) = significand.multipliedFullWidth(by: Self.powersOfTen[places])
+        return high == 0 ? low : nil
     }
 
     /// The largest significand taken: 38 digits (below 2^127, so Foundation drops no digit of it).
