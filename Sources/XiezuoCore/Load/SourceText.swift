@@ -50,23 +50,37 @@ struct FrontMatterDocument {
     }
 
     static func split(_ text: String) -> Result<FrontMatterDocument, Problem> {
-        // Found by scanning bytes: splitting the whole file into lines and joining them again
-        // was a tenth of the load time on large sites.
-        let bytes = Array(text.utf8)
-        var lines: [Range<Int>] = []
-        var start = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            lines.append(start..<index)
-            start = index + 1
+        var text = text
+        return text.withUTF8 { split(bytes: $0) }
+    }
+
+    /// Lines are looked at one by one up to the closing `---`, in place: the body is never
+    /// split into lines, and the YAML's last line end is left out as bytes (a String's
+    /// `dropLast` walks the whole text).
+    private static func split(bytes: UnsafeBufferPointer<UInt8>) -> Result<FrontMatterDocument, Problem> {
+        let newline = UInt8(ascii: "\n")
+        func lineEnd(from start: Int) -> Int { bytes[start...].firstIndex(of: newline) ?? bytes.count }
+        let firstEnd = lineEnd(from: 0)
+        guard String(decoding: bytes[0..<firstEnd], as: UTF8.self).trimmed == "---" else { return .failure(.missingOpening) }
+        var line = 1, start = firstEnd + 1
+        while start <= bytes.count {
+            let end = lineEnd(from: start)
+            if end - start == 3, bytes[start..<end].elementsEqual("---".utf8) || bytes[start..<end].elementsEqual("...".utf8) {
+                // The YAML is the lines between; its last line end goes, unless it ends a CRLF
+                // (one Character "\r\n", which a String's "\n" suffix never matched).
+                let yamlStart = firstEnd + 1
+                var yamlEnd = start
+                if yamlEnd > yamlStart, bytes[yamlEnd - 1] == newline,
+                   yamlEnd - 1 == yamlStart || bytes[yamlEnd - 2] != UInt8(ascii: "\r") {
+                    yamlEnd -= 1
+                }
+                let yaml = String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self)
+                let body = String(decoding: bytes[min(end + 1, bytes.count)...], as: UTF8.self)
+                return .success(FrontMatterDocument(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 2))
+            }
+            line += 1
+            start = end + 1
         }
-        lines.append(start..<bytes.count)
-        let dashes = Array("---".utf8), dots = Array("...".utf8)
-        guard String(decoding: bytes[lines[0]], as: UTF8.self).trimmed == "---" else { return .failure(.missingOpening) }
-        guard let end = lines.indices.dropFirst().first(where: { Array(bytes[lines[$0]]) == dashes || Array(bytes[lines[$0]]) == dots })
-        else { return .failure(.missingClosing) }
-        let yaml = String(decoding: bytes[lines[0].upperBound..<lines[end].lowerBound].dropFirst(), as: UTF8.self)
-        let body = String(decoding: bytes[min(lines[end].upperBound + 1, bytes.count)...], as: UTF8.self)
-        return .success(FrontMatterDocument(yaml: yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml,
-                                            yamlFirstLine: 2, body: body, bodyFirstLine: end + 2))
+        return .failure(.missingClosing)
     }
 }
