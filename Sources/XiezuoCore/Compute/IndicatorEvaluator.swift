@@ -53,7 +53,7 @@ struct IndicatorEvaluator {
         for member in members {
             guard let (record, value) = latest[member.name] else { continue }
             result.reported = true
-            result.value += value
+            result.value.addExactly(value)
             result.items[member.name] = value
             result.steps.append(.latestItem(unit: index.reporterName(record), date: index.dates[record], item: member.name,
                                             value: value, file: index.records[record].location.file))
@@ -82,11 +82,12 @@ struct IndicatorEvaluator {
     }
 
     private func reported(_ indicator: Indicator, on date: Day) -> Actual {
-        var latest: [String: (record: Int, value: ReportedValue)] = [:]
+        // By reporter, as numbers that sort as the reporters' keys do.
+        var latest: [Int: (record: Int, value: ReportedValue)] = [:]
         for entry in index.values[indicator.id] ?? [] {
             guard index.dates[entry.record] <= date else { break }
             // Entries are in date order, so a later one replaces an earlier one.
-            latest[index.reporters[entry.record]] = (entry.record, entry.value)
+            latest[index.reporterRanks[entry.record]] = (entry.record, entry.value)
         }
         var result = Actual()
         for key in latest.keys.sorted() {
@@ -95,7 +96,7 @@ struct IndicatorEvaluator {
             let (day, file) = (index.dates[record], index.records[record].location.file)
             result.reported = true
             if let amount = value.value {
-                result.value += amount
+                result.value.addExactly(amount)
                 result.steps.append(.latestRecord(unit: unit, date: day, value: amount, file: file))
             }
             for (item, amount) in value.items.sorted(by: { $0.key < $1.key }) {

@@ -21,6 +21,10 @@ public struct RecordIndex: Sendable {
     let dates: [Day]
     /// The reporting unit's id (`region/name`).
     let reporters: [String]
+    /// Each record's reporter as a number: its key's place among the plan's reporter keys in
+    /// String order, so that numbers sort as the keys do. An indicator's latest value by unit
+    /// is kept by number at each month end, without hashing Chinese keys each time.
+    let reporterRanks: [Int]
     private(set) var values: [String: [ValueEntry]] = [:]
     private(set) var tasks: [String: [TaskEntry]] = [:]
     /// Whether the records are in date order (as a plan's are: PlanDraft sorts them), so that
@@ -31,6 +35,8 @@ public struct RecordIndex: Sendable {
         records = plan.records
         dates = plan.records.map(\.date)
         reporters = plan.records.map(\.reporter.description)
+        let ranks = Dictionary(uniqueKeysWithValues: Set(reporters).sorted().enumerated().map { ($1, $0) })
+        reporterRanks = reporters.map { ranks[$0]! }
         inDateOrder = zip(dates, dates.dropFirst()).allSatisfy { $0 <= $1 }
         // Evidence seen so far, by task: each item is compared once a plan, not once per task
         // at each of its month ends (Chinese titles compare slowly).
