@@ -164,6 +164,29 @@ import Testing
         }
         #expect(direct.value > 2000)
     }
+
+    @Test func exactOrderIsFoundations() async {
+        // By hand: 0.5 < 1; 1 = 1.0; -2 < -1.5; 0 < 0.0001; 10^40 > 99 (39 places apart).
+        #expect(Decimal(string: "0.5")!.exactOrder(1) == .orderedAscending)
+        #expect(Decimal(1).exactOrder(Decimal(string: "1.0")!) == .orderedSame)
+        #expect(Decimal(-2).exactOrder(Decimal(string: "-1.5")!) == .orderedAscending)
+        #expect(Decimal(0).exactOrder(Decimal(string: "0.0001")!) == .orderedAscending)
+        #expect(Decimal(sign: .plus, exponent: 40, significand: 1).exactOrder(99) == .orderedDescending)
+        #expect(Self.bytes(Decimal(string: "1.25")!.capped(at: 1)) == Self.bytes(1))
+        #expect(Self.bytes(Decimal(string: "0.75")!.capped(at: 1)) == Self.bytes(Decimal(string: "0.75")!))
+        let foundation = { (x: Decimal, y: Decimal) -> ComparisonResult in x < y ? .orderedAscending : x == y ? .orderedSame : .orderedDescending }
+        await propertyCheck(count: 5000, input: Gen.uint64(in: 0...UInt64.max), Gen.uint64(in: 0...UInt64.max),
+                            Gen.int(in: -60...20), Gen.int(in: -60...20)) { s, t, ea, eb in
+            var x = Self.decimal(s % 3 == 0, s >> (s % 64), ea), y = Self.decimal(t % 3 == 0, t >> (t % 64), eb)
+            if s % 5 == 0 { x = x * Self.decimal(false, t, 0) }
+            if t % 7 == 0 { y = Decimal(Int(s % 1000) + 1) / Decimal(Int(t % 997) + 1) }
+            // Equal values written differently: 1.50 against 1.5, 2/3 against itself.
+            if s % 11 == 0 { y = Decimal(sign: x.sign, exponent: Int(x.exponent) - 2, significand: x.significand * 100) }
+            if t % 13 == 0 { y = x }
+            #expect(x.exactOrder(y) == foundation(x, y), "\(x) ? \(y)")
+            #expect(Self.bytes(x.capped(at: y)) == Self.bytes(min(x, y)), "min(\(x), \(y))")
+        }
+    }
 }
 
 /// A count shared by the cases of a property check, which may run concurrently.

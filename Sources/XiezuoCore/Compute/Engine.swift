@@ -132,7 +132,7 @@ public enum Engine {
                               lights: Lights(mine.map(\.pace.status) + judged.map(\.pace.status),
                                              missingReports: missing[unit]?.count ?? 0),
                               completion: completions.isEmpty ? nil
-                                  : completions.map { min($0, 1) }.exactSum().dividedExactly(by: Decimal(completions.count)),
+                                  : completions.map { $0.capped(at: 1) }.exactSum().dividedExactly(by: Decimal(completions.count)),
                               previousRank: previousRanks[unit])
         }
 

@@ -7,7 +7,7 @@ enum Rollups {
         var rollup = Rollup()
         for result in results {
             rollup.tasks += 1
-            rollup.completionSum.addExactly(min(result.completion, 1))
+            rollup.completionSum.addExactly(result.completion.capped(at: 1))
             // A task has one of the lit statuses (it has no target of its own to be unknown).
             rollup.lights.add(result.pace.status)
             guard let score = result.score else { continue }
@@ -26,7 +26,7 @@ enum Rollups {
             let count = result.responsible.count
             let shares = result.score.map { (available: ExactShare.split($0.available, among: count),
                                               earned: ExactShare.split($0.total, among: count)) }
-            let capped = min(result.completion, 1)
+            let capped = result.completion.capped(at: 1)
             for (index, unit) in result.responsible.enumerated() {
                 // One lookup of the unit, its rollup changed in place (a unit's name is Chinese
                 // text, slow to hash, and each `rollups[unit]!` hashed it again).
@@ -47,10 +47,17 @@ enum Rollups {
         // Each percentage is one exact division, made once rather than at every comparison
         // of the sort (5 % of a build's time went to dividing again).
         let ranked = rollups.compactMap { unit, rollup in rollup.percent.map { (key: unit, percent: $0) } }
-            .sorted { ($0.percent, $1.key) > ($1.percent, $0.key) }
+            .sorted { a, b in
+                // Higher percentage first; on the same, units in key order.
+                switch a.percent.exactOrder(b.percent) {
+                case .orderedDescending: true
+                case .orderedAscending: false
+                case .orderedSame: a.key < b.key
+                }
+            }
         var ranks: [UnitID: Int] = [:]
         for (index, entry) in ranked.enumerated() {
-            if index > 0, ranked[index - 1].percent == entry.percent {
+            if index > 0, ranked[index - 1].percent.exactOrder(entry.percent) == .orderedSame {
                 ranks[entry.key] = ranks[ranked[index - 1].key]
             } else {
                 ranks[entry.key] = index + 1
@@ -67,6 +74,6 @@ enum Rollups {
         let standalone = plan.indicators.filter(\.standsAlone)
             .compactMap { indicators[$0.id] }.filter(\.scored).compactMap(\.completion)
         let completions = tasks + standalone
-        return completions.isEmpty ? 0 : completions.map { min($0, 1) }.exactSum().dividedExactly(by: Decimal(completions.count))
+        return completions.isEmpty ? 0 : completions.map { $0.capped(at: 1) }.exactSum().dividedExactly(by: Decimal(completions.count))
     }
 }

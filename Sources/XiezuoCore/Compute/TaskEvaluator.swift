@@ -94,7 +94,7 @@ struct TaskEvaluator {
     /// the reported state is done and 0 otherwise.
     private func completion(state: TaskState, measured: [IndicatorResult]) -> Decimal {
         guard !measured.isEmpty else { return state == .done ? 1 : 0 }
-        return measured.map { min($0.completion ?? 0, 1) }.exactSum().dividedExactly(by: Decimal(measured.count))
+        return measured.map { ($0.completion ?? 0).capped(at: 1) }.exactSum().dividedExactly(by: Decimal(measured.count))
     }
 
     /// Whether the task has indicators, and all of them leave the total (no annual target, or

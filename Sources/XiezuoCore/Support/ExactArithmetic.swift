@@ -24,6 +24,15 @@ extension Decimal {
 }
 
 extension Decimal {
+    /// How `self` compares with `other`, as Foundation's `<` and `==` say, read from the parts
+    /// (Foundation's `<` lined the two up through arrays: 2 % of a build's instructions).
+    public func exactOrder(_ other: Decimal) -> ComparisonResult {
+        DecimalDigits.order(self, other) ?? (self < other ? .orderedAscending : self == other ? .orderedSame : .orderedDescending)
+    }
+
+    /// `min(self, limit)`, compared as `exactOrder` does: a completion capped at 100 %.
+    public func capped(at limit: Decimal) -> Decimal { limit.exactOrder(self) == .orderedAscending ? limit : self }
+
     /// `self += other`, as `addingExactly`.
     public mutating func addExactly(_ other: Decimal) { self = addingExactly(other) }
 }
@@ -106,6 +115,31 @@ extension DecimalDigits {
         }
         guard exponent <= 127 else { return nil }
         return DecimalDigits(negative: negative, significand: significand, exponent: exponent)
+    }
+
+    /// The order of two numbers, nil for NaN. Zero has no sign; otherwise the signs decide,
+    /// then the magnitudes lined up at the lower exponent (a significand below 2^128 is below
+    /// 10^39, so one 39 or more places higher is larger).
+    static func order(_ lhs: Decimal, _ rhs: Decimal) -> ComparisonResult? {
+        guard let a = DecimalDigits(lhs), let b = DecimalDigits(rhs) else { return nil }
+        func sign(_ x: DecimalDigits) -> Int { x.significand == 0 ? 0 : x.negative ? -1 : 1 }
+        let (sa, sb) = (sign(a), sign(b))
+        guard sa == sb, sa != 0 else { return sa < sb ? .orderedAscending : sa > sb ? .orderedDescending : .orderedSame }
+        let magnitude: ComparisonResult
+        let difference = a.exponent - b.exponent
+        if difference == 0 {
+            magnitude = a.significand < b.significand ? .orderedAscending : a.significand > b.significand ? .orderedDescending : .orderedSame
+        } else if abs(difference) >= 39 {
+            magnitude = difference > 0 ? .orderedDescending : .orderedAscending
+        } else if difference > 0 {
+            let (high, low) = a.significand.multipliedFullWidth(by: powersOfTen[difference])
+            magnitude = high != 0 || low > b.significand ? .orderedDescending : low < b.significand ? .orderedAscending : .orderedSame
+        } else {
+            let (high, low) = b.significand.multipliedFullWidth(by: powersOfTen[-difference])
+            magnitude = high != 0 || low > a.significand ? .orderedAscending : low < a.significand ? .orderedDescending : .orderedSame
+        }
+        guard sa < 0 else { return magnitude }
+        return magnitude == .orderedAscending ? .orderedDescending : magnitude == .orderedDescending ? .orderedAscending : .orderedSame
     }
 
     /// The significand written at a lower exponent, when it fits in 128 bits.

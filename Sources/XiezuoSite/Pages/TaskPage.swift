@@ -71,6 +71,7 @@ struct TaskPage: Codable {
         // Newest first. Records are read in place, by their place: filtering, or a `for` over
         // them, copied every record of the plan for each of its tasks.
         var reports: [ReportRow] = []
+        let planSlug = Slug.make(plan.id)
         for place in plan.records.indices where plan.records[place].date <= result.asOf
             && plan.records[place].tasks.contains(where: { $0.task == task.id }) {
             let record = plan.records[place]
@@ -81,7 +82,7 @@ struct TaskPage: Codable {
                 reports.append(ReportRow(date: record.date.description, unit: p.unitLinkHTML(record.reporter),
                                          state: p.s["state." + report.state.rawValue], sample: record.sample,
                                          evidence: evidence.isEmpty ? "—" : evidence.joined(separator: "；"),
-                                         noteLink: p.unitLink(record.reporter).href + "#" + UnitPage.anchor(record)))
+                                         noteLink: p.unitLink(record.reporter).href + "#" + UnitPage.anchor(record, planSlug: planSlug)))
             }
         }
         reports.reverse()

@@ -44,11 +44,13 @@ struct UnitPage: Codable {
     }
 
     /// The anchor of a record on its unit's page, which task pages link to.
-    static func anchor(_ record: ProgressRecord) -> String { "report-\(Slug.make(record.plan))-\(record.date)" }
+    /// `planSlug`: `Slug.make` of the record's plan, made once for all of a page's records.
+    static func anchor(_ record: ProgressRecord, planSlug: String) -> String { "report-\(planSlug)-\(record.date)" }
 
     static func reports(of unit: UnitID, in plan: Plan, result: PlanResult, p: Presenter) -> [Report] {
+        let planSlug = Slug.make(plan.id)
         // The unit's records picked by place, so that only they are copied, not every record.
-        plan.records.indices.filter { plan.records[$0].reporter == unit && plan.records[$0].date <= result.asOf }
+        return plan.records.indices.filter { plan.records[$0].reporter == unit && plan.records[$0].date <= result.asOf }
             .reversed().map { plan.records[$0] }.map { record in
             let values = record.values.map { value -> String in
                 let name = plan.indicator(value.indicator)?.name ?? value.indicator
@@ -63,7 +65,7 @@ struct UnitPage: Codable {
             let tasks = record.tasks.map { p.s.format("unit.report-task", ["task": $0.task, "state": p.s["state." + $0.state.rawValue],
                                                                           "count": "\($0.evidence.count)"]) }
                 .joined(separator: "；")
-            return Report(anchor: anchor(record), date: record.date.description, sample: record.sample, values: values, tasks: tasks,
+            return Report(anchor: anchor(record, planSlug: planSlug), date: record.date.description, sample: record.sample, values: values, tasks: tasks,
                           note: Markdown.html(record.note, headingOffset: 3))
         }
     }
