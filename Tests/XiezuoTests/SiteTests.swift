@@ -170,6 +170,9 @@ import Testing
         #expect(CSV.field("a,b") == "\"a,b\"")
         #expect(CSV.field("说\"明\"") == "\"说\"\"明\"\"\"")
         #expect(CSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        // A line end inside a value is quoted, a CRLF too (one Character, equal to neither "\r" nor "\n").
+        #expect(CSV.field("第一行\r\n第二行") == "\"第一行\r\n第二行\"" && CSV.field("甲\n乙") == "\"甲\n乙\"")
+        #expect(CSV.field("区教育局") == "区教育局")
         // Task numbers stay text in Excel (1-1 would become 1 January), and every row carries its date.
         #expect(lines[1].hasPrefix("=\"1-1\",") && lines[1].hasSuffix(",2024-10-31"))
         #expect(lines.first?.hasSuffix(",缺少的材料,统计截至") == true)
