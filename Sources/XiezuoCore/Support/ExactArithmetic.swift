@@ -21,9 +21,7 @@ extension Decimal {
     public func addingExactly(_ other: Decimal) -> Decimal {
         DecimalDigits.exactSum(self, other).flatMap(\.decimal) ?? self + other
     }
-}
 
-extension Decimal {
     /// How `self` compares with `other`, as Foundation's `<` and `==` say, read from the parts
     /// (Foundation's `<` lined the two up through arrays: 2 % of a build's instructions).
     public func exactOrder(_ other: Decimal) -> ComparisonResult {
