@@ -189,4 +189,19 @@ import Testing
         #expect(plan.indicators(ofTask: "1").map(\.id) == ["a"])
         #expect(plan.indicators(ofTask: "9").isEmpty)
     }
+
+    /// A plan's records up to a date are a prefix of them (they are in date order): on every
+    /// seed plan, at every month end of its year and before it, the records a filter finds.
+    @Test func theRecordsUpToADateAreTheFirstOnes() {
+        var checked = 0
+        for plan in Bundled.content.plans {
+            for end in [Day.firstOfYear(plan.year)] + Engine.monthEnds(of: plan, asOf: Day.lastOfYear(plan.year)) {
+                let filtered = plan.records.indices.filter { plan.records[$0].date <= end }
+                #expect(Array(plan.recordPlaces(through: end)) == filtered, "\(plan.id) \(end)")
+                if !filtered.isEmpty, filtered.count < plan.records.count { checked += 1 }
+            }
+        }
+        // Some of those dates fall among a plan's records, not before or after all of them.
+        #expect(checked > 0)
+    }
 }

@@ -35,7 +35,7 @@ extension Engine {
     /// The month ends a plan has briefings for: from the month of its first record up to the
     /// site's date, within the plan's year. A month with no data yet has nothing to brief.
     public static func briefingMonths(of plan: Plan, asOf: Day) -> [Day] {
-        guard let first = plan.records.indices.lazy.map({ plan.records[$0].date }).filter({ $0 <= asOf }).min() else { return [] }
+        guard let first = plan.recordPlaces(through: asOf).first.map({ plan.records[$0].date }) else { return [] }
         return monthEnds(of: plan, asOf: asOf).filter { $0.monthKey >= first.monthKey }
     }
 

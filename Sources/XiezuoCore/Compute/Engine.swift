@@ -137,14 +137,7 @@ public enum Engine {
         }
 
         let completion = Rollups.planCompletion(plan, tasks: tasks.map(\.completion), indicators: byID)
-        // The records are read in place: a record is a large value, and copying each of the
-        // plan's records at each evaluation was 1 % of a build.
-        var latestData: Day?
-        var sample = false
-        for place in plan.records.indices where plan.records[place].date <= asOf {
-            latestData = max(latestData ?? plan.records[place].date, plan.records[place].date)
-            sample = sample || plan.records[place].sample
-        }
+        let soFar = plan.recordPlaces(through: asOf)
         let expected = PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf)
         // The last month is the plan as evaluated here (records never fall after its year).
         let ends = history ? monthEnds(of: plan, asOf: asOf) : []
@@ -163,7 +156,7 @@ public enum Engine {
             penalty: tasks.compactMap(\.score).reduce(0) { $0 + $1.penalty },
             grade: grade(planRollup),
             findings: Findings.collect(indicators: indicators, tasks: tasks, units: units),
-            latestData: latestData, sample: sample,
+            latestData: soFar.last.map { plan.records[$0].date }, sample: soFar.contains { plan.records[$0].sample },
             completion: completion, months: months)
     }
 

@@ -1,7 +1,8 @@
 /// A plan's records arranged for the engine: for each indicator and each task, the entries that
 /// mention it, in date order. It depends on the plan alone: built once per plan, it serves the
 /// plan's evaluations at every month end and at the site's date, so that each indicator and
-/// task reads its own few entries instead of scanning every record.
+/// task reads its own few entries instead of scanning every record. A plan's records are in
+/// date order (PlanDraft sorts them), so the entries up to a date are a prefix of each list.
 public struct RecordIndex: Sendable {
     struct ValueEntry {
         let record: Int
@@ -27,9 +28,6 @@ public struct RecordIndex: Sendable {
     let reporterRanks: [Int]
     private(set) var values: [String: [ValueEntry]] = [:]
     private(set) var tasks: [String: [TaskEntry]] = [:]
-    /// Whether the records are in date order (as a plan's are: PlanDraft sorts them), so that
-    /// the entries up to a date are a prefix of each list.
-    let inDateOrder: Bool
 
     public init(_ plan: Plan) {
         records = plan.records
@@ -37,7 +35,6 @@ public struct RecordIndex: Sendable {
         reporters = plan.records.map(\.reporter.description)
         let ranks = Dictionary(uniqueKeysWithValues: Set(reporters).sorted().enumerated().map { ($1, $0) })
         reporterRanks = reporters.map { ranks[$0]! }
-        inDateOrder = zip(dates, dates.dropFirst()).allSatisfy { $0 <= $1 }
         // Evidence seen so far, by task: each item is compared once a plan, not once per task
         // at each of its month ends (Chinese titles compare slowly).
         var seen: [String: Set<Evidence>] = [:]

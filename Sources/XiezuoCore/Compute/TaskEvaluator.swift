@@ -31,13 +31,9 @@ struct TaskEvaluator {
             steps.append(.taskFromIndicators(indicators: measured.map(\.id), ratio: completion))
         }
 
-        var evidence: [Evidence] = []
-        if index.inDateOrder {
-            // The reports up to the date are the first of the task's: their new evidence, in order.
-            for entry in reports { evidence += entry.newEvidence }
-        } else {
-            evidence = Self.distinctEvidence(of: reports)
-        }
+        // The reports up to the date are the first of the task's (records are in date order):
+        // their new evidence, in order, is each item once, as first handed in.
+        let evidence = reports.flatMap(\.newEvidence)
         let handedIn = Set(evidence.map(\.kind))
         let missing = task.requiredEvidence.filter { !handedIn.contains($0) }
         let deadline = task.deadline ?? plan.finalDay
@@ -58,13 +54,6 @@ struct TaskEvaluator {
     /// the end of each month (its chart), where evidence, pace and explanations are not shown.
     func completion(of task: PlanTask) -> Decimal {
         completion(state: latest(of: reports(of: task))?.report.state ?? .notStarted, measured: measured(task))
-    }
-
-    /// The evidence of `reports`, each item once, in the order first handed in: for records
-    /// not in date order, where the entries up to a date are not a prefix.
-    static func distinctEvidence(of reports: [RecordIndex.TaskEntry]) -> [Evidence] {
-        var seen = Set<Evidence>()
-        return reports.flatMap(\.report.evidence).filter { seen.insert($0).inserted }
     }
 
     /// The task's reports up to the date.

@@ -40,6 +40,7 @@ public struct Plan: Sendable, Identifiable {
     public let note: String?
     public let sections: [Section]
     public let indicators: [Indicator]
+    /// In date order, then by unit as written (PlanDraft sorts them).
     public internal(set) var records: [ProgressRecord]
     /// The plan's tasks.yaml or indicators.yaml when it could not be read: references to its
     /// tasks or indicators are then not reported as unknown, only counted (the file is the cause).
@@ -110,6 +111,13 @@ public struct Plan: Sendable, Identifiable {
         indicator.tasks.compactMap { task($0)?.deadline }.min() ?? finalDay
     }
     public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+
+    /// The places of the records dated on or before `day`: a prefix, the records being in date
+    /// order. A record is a large value, and a `for` over `records` or a filter copies each one;
+    /// callers read the fields they need by place.
+    public func recordPlaces(through day: Day) -> Range<Int> {
+        records.startIndex..<(records.indices.first { records[$0].date > day } ?? records.endIndex)
+    }
 
     /// The indicators linked to a task (their `tasks` name it), in plan order.
     public func indicators(ofTask id: String) -> [Indicator] { (linkedIndicators[id] ?? []).map { indicators[$0] } }

@@ -323,7 +323,7 @@ struct PlanPage: Codable {
     static func reportMatrix(_ plan: Plan, result: PlanResult, p: Presenter) -> ReportMatrix {
         // Who reported in which month, gathered once rather than searched for every cell.
         var reported: [UnitID: Set<String>] = [:]
-        for place in plan.records.indices where plan.records[place].date <= result.asOf {
+        for place in plan.recordPlaces(through: result.asOf) {
             reported[plan.records[place].reporter, default: []].insert(plan.records[place].date.monthKey)
         }
         let months = Set(reported.values.flatMap { $0 }).union(result.units.flatMap(\.missingReports)).sorted()

@@ -68,12 +68,10 @@ struct TaskPage: Codable {
         if let note = task.note { fields.append(Field(label: p.s["task.note"], value: note)) }
         let indicators = plan.indicators(ofTask: task.id).map { p.indicatorRow($0, plan: plan, result: result) }
         let evidence = p.evidenceSummary(r.evidence, key: "task.evidence-summary")
-        // Newest first. Records are read in place, by their place: filtering, or a `for` over
-        // them, copied every record of the plan for each of its tasks.
+        // Newest first; only the records that report on the task are copied.
         var reports: [ReportRow] = []
         let planSlug = Slug.make(plan.id)
-        for place in plan.records.indices where plan.records[place].date <= result.asOf
-            && plan.records[place].tasks.contains(where: { $0.task == task.id }) {
+        for place in plan.recordPlaces(through: result.asOf) where plan.records[place].tasks.contains(where: { $0.task == task.id }) {
             let record = plan.records[place]
             for report in record.tasks where report.task == task.id {
                 let evidence = report.evidence.map { item in

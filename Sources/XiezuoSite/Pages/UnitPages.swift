@@ -49,8 +49,8 @@ struct UnitPage: Codable {
 
     static func reports(of unit: UnitID, in plan: Plan, result: PlanResult, p: Presenter) -> [Report] {
         let planSlug = Slug.make(plan.id)
-        // The unit's records picked by place, so that only they are copied, not every record.
-        return plan.records.indices.filter { plan.records[$0].reporter == unit && plan.records[$0].date <= result.asOf }
+        // Only the unit's records are copied, not every record.
+        return plan.recordPlaces(through: result.asOf).filter { plan.records[$0].reporter == unit }
             .reversed().map { plan.records[$0] }.map { record in
             let values = record.values.map { value -> String in
                 let name = plan.indicator(value.indicator)?.name ?? value.indicator
