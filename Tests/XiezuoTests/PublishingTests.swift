@@ -190,6 +190,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/public").path))
         try build(output: "public", cache: ".xiezuo-cache")
     }
+
+    /// A page's folders are made as its file finds them missing: none, only the last, or
+    /// several; a folder that is a file stops the write with the path, never silently.
+    @Test func aFileFindsItsMissingFoldersMadeAndAFileInTheWayIsAnError() throws {
+        let root = Rebuild.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let deep = root.appendingPathComponent("计划/指标/一/index.html").path
+        try FileWriting.write(Data("深".utf8), to: deep, makingFolder: true)
+        let beside = root.appendingPathComponent("计划/指标/二/index.html").path
+        try FileWriting.write(Data("旁".utf8), to: beside, makingFolder: true)
+        #expect(FileManager.default.contents(atPath: deep) == Data("深".utf8))
+        #expect(FileManager.default.contents(atPath: beside) == Data("旁".utf8))
+        #expect(throws: FileWriting.POSIXError.self) {
+            try FileWriting.write(Data(), to: root.appendingPathComponent("other/x").path)
+        }
+        let blocked = root.appendingPathComponent("计划/指标/一/index.html/page.html").path
+        let error = try #require(throws: FileWriting.POSIXError.self) {
+            try FileWriting.write(Data(), to: blocked, makingFolder: true)
+        }
+        #expect(error.path == blocked && error.code == ENOTDIR)
+    }
 }
 
 extension FileManager {

@@ -77,22 +77,21 @@ private final class ValueEncoder: Encoder {
 }
 
 /// A struct's fields. An encoder left inside a container (by a nested container or a super
-/// encoder, which only hand-written `encode(to:)` asks for; synthesized code never does) is
-/// pending until the whole value is written.
+/// encoder, which only hand-written `encode(to:)` asks for; synthesized code never does) holds
+/// its field's place until the whole value is written, as in ItemBox.
 private final class FieldBox {
-    /// In the order written; made into a dictionary once, at its full size, when the value is
-    /// complete (a dictionary filled field by field grew and rehashed several times).
-    var values: [(String, MustacheValue)] = []
-    var pending: [String: ValueEncoder] = [:]
+    var values: [(name: String, value: MustacheValue)] = []
+    var pending: [(index: Int, encoder: ValueEncoder)] = []
     var resolved: MustacheValue {
-        // A name written twice keeps its last value, as assigning to a dictionary did.
-        let fields = Dictionary(values, uniquingKeysWith: { _, last in last })
-        return .object(MustacheObject(pending.isEmpty ? fields : fields.merging(pending.mapValues(\.result)) { _, nested in nested }))
+        var fields = values
+        for (index, encoder) in pending { fields[index].value = encoder.result }
+        return .object(MustacheObject(fields: fields))
     }
 
     func child(_ key: String) -> ValueEncoder {
         let encoder = ValueEncoder()
-        pending[key] = encoder
+        pending.append((values.count, encoder))
+        values.append((key, .null))
         return encoder
     }
 }
