@@ -32,6 +32,11 @@ public struct MustacheLibrary: Sendable {
 
     /// `value` drawn by the template `name`; nil when the library has no such template.
     public func render(_ value: MustacheValue, with name: String) -> String? {
+        renderUTF8(value, with: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same drawing as UTF-8 bytes, for a page that goes to a file as they are.
+    public func renderUTF8(_ value: MustacheValue, with name: String) -> [UInt8]? {
         guard let slot = slots[name] else { return nil }
         var renderer = MustacheRenderer(library: self, root: value)
         renderer.render(templates[slot])

@@ -2,7 +2,9 @@
 /// blocks a child template gave its parent, and the indentation of the partial being drawn.
 struct MustacheRenderer {
     private let library: MustacheLibrary
-    private(set) var output = ""
+    /// UTF-8 bytes: appending a String's bytes to an array is a copy, where appending to a
+    /// String took several hundred instructions for each of a page's thousands of pieces.
+    private(set) var output: [UInt8] = []
     private var stack: [MustacheValue]
     private var blocks: [String: [MustacheNode]] = [:]
     /// Put before each line a standalone partial draws from its own text (not before the lines
@@ -12,8 +14,9 @@ struct MustacheRenderer {
 
     init(library: MustacheLibrary, root: MustacheValue) {
         self.library = library
-        // No room is set aside: most drawings are pieces (a badge, a row) that pages keep, and
-        // each kept with a page's room was most of the memory of a page listing every plan.
+        // The bytes become a String or Data of their own size when drawn, so room set aside
+        // here is never kept with what a page keeps.
+        output.reserveCapacity(1024)
         stack = [root]
     }
 
@@ -21,7 +24,7 @@ struct MustacheRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
-                if indentation.isEmpty { output += text } else { writeIndented(text) }
+                if indentation.isEmpty { write(text) } else { writeIndented(text) }
             case .value(let name, let escaped):
                 guard let value = lookUp(name) else { continue }
                 let text: String
@@ -32,10 +35,10 @@ struct MustacheRenderer {
                 case .object, .list, .null: continue
                 }
                 if !indentation.isEmpty, atLineStart, !text.isEmpty {
-                    output += indentation
+                    write(indentation)
                     atLineStart = false
                 }
-                output += text
+                write(text)
             case .section(let name, let children, let inverted):
                 let value = lookUp(name)
                 if inverted {
@@ -113,17 +116,25 @@ struct MustacheRenderer {
         return value
     }
 
+    @inline(__always)
+    private mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
     /// Text from a partial's own template, its lines indented.
     private mutating func writeIndented(_ text: String) {
-        let bytes = text.utf8
-        var lineStart = bytes.startIndex
-        while lineStart < bytes.endIndex {
-            // A line end is the byte \n whatever comes before it, so \r\n lines count too.
-            let end = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")).map(bytes.index(after:)) ?? bytes.endIndex
-            if atLineStart { output += indentation }
-            output += text[lineStart..<end]
-            atLineStart = bytes[bytes.index(before: end)] == UInt8(ascii: "\n")
-            lineStart = end
+        var text = text
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                // A line end is the byte \n whatever comes before it, so \r\n lines count too.
+                let end = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
+                if atLineStart { write(indentation) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]))
+                atLineStart = bytes[end - 1] == UInt8(ascii: "\n")
+                lineStart = end
+            }
         }
     }
 }

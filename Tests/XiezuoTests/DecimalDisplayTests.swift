@@ -165,6 +165,40 @@ import Testing
         #expect(direct.value > 2000)
     }
 
+    @Test func exactDifferencesAndProductsAreFoundationsBitForBit() async {
+        // By hand: 12.34 × 0.5 = 6.17, 2.5 × 4 = 10 (1 × 10¹), -2 × 0.5 = -1; 0.75 - 0.5 = 0.25,
+        // 1 - 1.5 = -0.5; a zero factor or a difference of zero is left to Foundation.
+        #expect(DecimalDigits.exactProduct(Decimal(string: "12.34")!, Decimal(string: "0.5")!) == DecimalDigits(negative: false, significand: 617, exponent: -2))
+        #expect(DecimalDigits.exactProduct(Decimal(string: "2.5")!, 4) == DecimalDigits(negative: false, significand: 1, exponent: 1))
+        #expect(DecimalDigits.exactProduct(-2, Decimal(string: "0.5")!) == DecimalDigits(negative: true, significand: 1, exponent: 0))
+        #expect(DecimalDigits.exactProduct(0, 3) == nil)
+        #expect(DecimalDigits.exactSum(Decimal(string: "0.75")!, Decimal(string: "0.5")!, negatingRight: true)
+                == DecimalDigits(negative: false, significand: 25, exponent: -2))
+        #expect(DecimalDigits.exactSum(1, Decimal(string: "1.5")!, negatingRight: true) == DecimalDigits(negative: true, significand: 5, exponent: -1))
+        #expect(DecimalDigits.exactSum(Decimal(string: "0.5")!, Decimal(string: "0.50")!, negatingRight: true) == nil)
+        for (a, b) in [("12.34", "0.5"), ("2.5", "4"), ("-2", "0.5"), ("0", "3"), ("3", "0"), ("1", "1.5"), ("0.5", "0.50")] {
+            let x = Decimal(string: a)!, y = Decimal(string: b)!
+            #expect(Self.bytes(x.multipliedExactly(by: y)) == Self.bytes(x * y), "\(a) × \(b)")
+            #expect(Self.bytes(x.subtractingExactly(y)) == Self.bytes(x - y), "\(a) - \(b)")
+        }
+        // Any signs and scales; wide products (left to Foundation) and quotients of 38 digits among them.
+        let products = Counter(), differences = Counter()
+        await propertyCheck(count: 5000, input: Gen.uint64(in: 0...UInt64.max), Gen.uint64(in: 0...UInt64.max),
+                            Gen.int(in: -50...40), Gen.int(in: -50...40)) { s, t, ea, eb in
+            // Exponents that keep every product inside Decimal's range: Foundation's `*` stops the
+            // program on an overflow, which the engine's numbers (points, percentages) never reach.
+            var x = Self.decimal(s % 3 == 0, s >> (s % 64), ea), y = Self.decimal(t % 4 == 0, t >> (t % 64), eb)
+            if s % 5 == 0 { x = x * Self.decimal(false, t, 0) }
+            if t % 7 == 0 { y = Decimal(Int(s % 1000) + 1) / Decimal(Int(t % 997) + 1) }
+            if s % 11 == 0 { y = x }
+            #expect(Self.bytes(x.multipliedExactly(by: y)) == Self.bytes(x * y), "\(x) × \(y)")
+            #expect(Self.bytes(x.subtractingExactly(y)) == Self.bytes(x - y), "\(x) - \(y)")
+            if DecimalDigits.exactProduct(x, y) != nil { products.add() }
+            if DecimalDigits.exactSum(x, y, negatingRight: true) != nil { differences.add() }
+        }
+        #expect(products.value > 1500 && differences.value > 2000)
+    }
+
     @Test func exactOrderIsFoundations() async {
         // By hand: 0.5 < 1; 1 = 1.0; -2 < -1.5; 0 < 0.0001; 10^40 > 99 (39 places apart).
         #expect(Decimal(string: "0.5")!.exactOrder(1) == .orderedAscending)

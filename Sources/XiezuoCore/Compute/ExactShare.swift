@@ -7,7 +7,7 @@ enum ExactShare {
     static func split(_ amount: Decimal, among count: Int) -> [Decimal] {
         guard count > 1 else { return count == 1 ? [amount] : [] }
         let share = amount.dividedExactly(by: Decimal(count)).rounded(scale: 6, mode: amount >= 0 ? .down : .up)
-        let first = amount - share * Decimal(count - 1)
+        let first = amount.subtractingExactly(share.multipliedExactly(by: Decimal(count - 1)))
         return [first] + Array(repeating: share, count: count - 1)
     }
 }

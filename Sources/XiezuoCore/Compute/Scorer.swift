@@ -32,16 +32,16 @@ struct Scorer {
                 earned = done ? points : 0
                 steps.append(.pointsAll(points: points, done: done, score: earned))
             case .proportional:
-                earned = points * min(ratio, 1)
-                steps.append(.pointsProportional(points: points, ratio: min(ratio, 1), score: earned))
+                earned = points.multipliedExactly(by: ratio.capped(at: 1))
+                steps.append(.pointsProportional(points: points, ratio: ratio.capped(at: 1), score: earned))
             case .deduction(let step, let perStep):
                 // Shortfall in percentage points; each whole step below 100 % costs `perStep` points.
                 let shortfall = max(0, (1 - min(ratio, 1)) * 100)
                 let steps_ = shortfall.dividedExactly(by: step).rounded(scale: 0, mode: .down)
-                earned = max(0, points - steps_ * perStep)
+                earned = max(0, points.subtractingExactly(steps_.multipliedExactly(by: perStep)))
                 steps.append(.pointsDeduction(points: points, shortfall: shortfall, step: step, perStep: perStep, score: earned))
             case .perCase(let perCase):
-                earned = max(0, points - cases * perCase)
+                earned = max(0, points.subtractingExactly(cases.multipliedExactly(by: perCase)))
                 steps.append(.pointsPerCase(points: points, cases: cases, perCase: perCase, score: earned))
             }
         }
@@ -113,6 +113,6 @@ struct Scorer {
     /// The grade for a percentage of the available points, from the plan's bands.
     func grade(_ percent: Decimal?) -> String? {
         guard let percent else { return nil }
-        return rule.grades.first { percent >= $0.minimum }?.grade
+        return rule.grades.first { percent.exactOrder($0.minimum) != .orderedAscending }?.grade
     }
 }

@@ -32,6 +32,8 @@ public enum DateReading {
 
     /// The day `text` names; `year`: the plan's year, for the forms written without one.
     public static func read(_ text: String, year: Int?) -> Result<Day, Problem> {
+        // Most dates are written 2025-12-31 already: read before any text is made.
+        if let day = Day(parsing: text) { return .success(day) }
         var text = String(text.unicodeScalars.map { scalar -> Character in
             // Full-width digits and punctuation, as Chinese input methods type them.
             if (0xFF10...0xFF19).contains(scalar.value) { return Character(UnicodeScalar(scalar.value - 0xFF10 + 48)!) }

@@ -9,6 +9,9 @@ public struct SharedContent: Sendable {
     // Lookups by id, so that finding a region or pairing costs the same at any scale.
     private let regionIndex: [String: Int]
     private let pairingIndex: [String: Int]
+    /// A unit's region and its place there. A page names units by id many times, and comparing
+    /// Chinese names one unit after another normalized both names at each comparison.
+    private let unitIndex: [UnitID: (region: Int, unit: Int)]
 
     public init(regions: [Region], pairings: [Pairing], standards: [StandardIndicator]) {
         self.regions = regions
@@ -17,12 +20,21 @@ public struct SharedContent: Sendable {
         // With duplicate ids the first one wins, as the validator reports the others.
         regionIndex = Dictionary(regions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         pairingIndex = Dictionary(pairings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var units: [UnitID: (region: Int, unit: Int)] = [:]
+        for (r, region) in regions.enumerated() where regionIndex[region.id] == r {
+            for (u, unit) in region.units.enumerated() where unit.id.region == region.id && units[unit.id] == nil {
+                units[unit.id] = (r, u)
+            }
+        }
+        unitIndex = units
     }
 
     static let empty = SharedContent(regions: [], pairings: [], standards: [])
 
     public func region(_ id: String) -> Region? { regionIndex[id].map { regions[$0] } }
     public func pairing(_ id: String) -> Pairing? { pairingIndex[id].map { pairings[$0] } }
+    /// The unit with this id in the region its id names (the first of each, as `region`).
+    public func unit(_ id: UnitID) -> ResponsibleUnit? { unitIndex[id].map { regions[$0.region].units[$0.unit] } }
 
     /// The region whose units are responsible for a plan of `pairing` owned by `owner`.
     public func ownerRegion(pairing id: String, owner: Plan.Side) -> Region? {

@@ -22,6 +22,19 @@ extension Decimal {
         DecimalDigits.exactSum(self, other).flatMap(\.decimal) ?? self + other
     }
 
+    /// `self - other`, bit for bit Foundation's, which subtracts by adding `-other`: worked
+    /// out as `addingExactly` adds.
+    public func subtractingExactly(_ other: Decimal) -> Decimal {
+        DecimalDigits.exactSum(self, other, negatingRight: true).flatMap(\.decimal) ?? self - other
+    }
+
+    /// `self * other`, bit for bit Foundation's: worked out directly when the product of the
+    /// significands has at most 38 digits once its trailing zeros are stripped, by Foundation
+    /// otherwise (charts scale every point, scores every case).
+    public func multipliedExactly(by other: Decimal) -> Decimal {
+        DecimalDigits.exactProduct(self, other).flatMap(\.decimal) ?? self * other
+    }
+
     /// How `self` compares with `other`, as Foundation's `<` and `==` say, read from the parts
     /// (Foundation's `<` lined the two up through arrays: 2 % of a build's instructions).
     public func exactOrder(_ other: Decimal) -> ComparisonResult {
@@ -93,8 +106,10 @@ extension DecimalDigits {
     /// Foundation (`Decimal._add`) returns a zero operand's partner as it is, scales the
     /// operand with the larger exponent up to the other's when it fits in 128 bits, adds or
     /// subtracts the significands, and strips the result's trailing zeros.
-    static func exactSum(_ lhs: Decimal, _ rhs: Decimal) -> DecimalDigits? {
-        guard let a = DecimalDigits(lhs), let b = DecimalDigits(rhs), a.significand != 0, b.significand != 0 else { return nil }
+    /// `negatingRight`: the sum with `-rhs`, Foundation's difference.
+    static func exactSum(_ lhs: Decimal, _ rhs: Decimal, negatingRight: Bool = false) -> DecimalDigits? {
+        guard let a = DecimalDigits(lhs), var b = DecimalDigits(rhs), a.significand != 0, b.significand != 0 else { return nil }
+        if negatingRight { b.negative.toggle() }
         var exponent = min(a.exponent, b.exponent)
         guard let x = a.scaled(to: exponent), let y = b.scaled(to: exponent) else { return nil }
         var significand: UInt128
@@ -113,6 +128,24 @@ extension DecimalDigits {
         }
         guard exponent <= 127 else { return nil }
         return DecimalDigits(negative: negative, significand: significand, exponent: exponent)
+    }
+
+    /// The product when it needs no rounding; nil otherwise (a zero, NaN, a product wider than
+    /// 128 bits or longer than 38 digits without its trailing zeros, an exponent out of range).
+    ///
+    /// Foundation (`Decimal._multiply`) multiplies the significands, adds the exponents, rounds
+    /// only a product too wide to keep, and strips the trailing zeros.
+    static func exactProduct(_ lhs: Decimal, _ rhs: Decimal) -> DecimalDigits? {
+        guard let a = DecimalDigits(lhs), let b = DecimalDigits(rhs), a.significand != 0, b.significand != 0 else { return nil }
+        let (high, low) = a.significand.multipliedFullWidth(by: b.significand)
+        guard high == 0 else { return nil }
+        var (significand, exponent) = (low, a.exponent + b.exponent)
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        guard significand <= maxSignificand, (-128...127).contains(exponent) else { return nil }
+        return DecimalDigits(negative: a.negative != b.negative, significand: significand, exponent: exponent)
     }
 
     /// The order of two numbers, nil for NaN. Zero has no sign; otherwise the signs decide,

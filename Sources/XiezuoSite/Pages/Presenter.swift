@@ -181,13 +181,28 @@ struct Presenter {
 
     /// The first sentence of `text` when it is short enough, else its first `limit` characters and "…".
     static func opening(_ text: String, limit: Int) -> String {
-        let line = text.prefix { $0 != "\n" }
-        // Compared as Characters one by one: `"。；;".contains` searched a String for each.
-        if let stop = line.firstIndex(where: { $0 == "。" || $0 == "；" || $0 == ";" }),
+        let line = text.prefix { onlyScalar(of: $0) != "\n" }
+        if let stop = line.firstIndex(where: { Self.endsSentence(onlyScalar(of: $0)) }),
            line.distance(from: line.startIndex, to: stop) <= limit {
             return String(line[..<stop])
         }
         return line.count <= limit ? String(line) : String(line.prefix(limit)) + "…"
+    }
+
+    /// The scalar a character is made of, nil when it has more than one. Comparing it gives the
+    /// same answer as `==` on Characters for a character that is canonically equal to no other
+    /// text (a line end, 。；;), and `==` normalized both sides of every comparison of Chinese.
+    private static func endsSentence(_ scalar: Unicode.Scalar?) -> Bool {
+        switch scalar {
+        case "。", "；", ";": true
+        default: false
+        }
+    }
+
+    private static func onlyScalar(of character: Character) -> Unicode.Scalar? {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+        return first
     }
 
     /// A link to a finding's task, indicator or unit.

@@ -13,7 +13,7 @@ struct SiteFrame: Sendable {
     /// Pieces of pages drawn once for the pages being rendered (a group's, or the site-wide).
     let components: Components
 
-    func unit(_ id: UnitID) -> ResponsibleUnit? { shared.region(id.region)?.units.first { $0.id == id } }
+    func unit(_ id: UnitID) -> ResponsibleUnit? { shared.unit(id) }
     /// Units by name, as a table cell lists them: 县财政局、县乡村振兴局.
     func unitNames(_ ids: [UnitID]) -> String { ids.map { unit($0)?.name ?? $0.name }.joined(separator: "、") }
 

@@ -100,7 +100,7 @@ enum PageJob {
     /// Renders one page into `sink`; 1 when there was a page, 0 when it had none to show.
     static func render(_ spec: PageSpec?, templates: TemplateSet, into sink: SiteSink) -> Int {
         guard let spec else { return 0 }
-        sink.put(spec.path, Data(templates.render(spec.context, with: spec.template).utf8))
+        sink.put(spec.path, Data(templates.renderUTF8(spec.context, with: spec.template)))
         return 1
     }
 }

@@ -16,9 +16,9 @@ public struct ProgressBar: Sendable, Codable {
     init(ratio: Decimal?, expected: Decimal?) {
         let value = ratio ?? 0
         label = ratio.map(Display.percent) ?? "—"
-        fill = Display.fixed(min(max(value, 0), 1) * 100, places: 1)
-        over = value > 1
-        self.expected = expected.map { Display.fixed(min(max($0, 0), 1) * 100, places: 1) }
+        fill = Display.fixed(min(max(value, 0), 1).multipliedExactly(by: 100), places: 1)
+        over = value.exactOrder(1) == .orderedDescending
+        self.expected = expected.map { Display.fixed(min(max($0, 0), 1).multipliedExactly(by: 100), places: 1) }
         expectedLabel = expected.map(Display.percent)
     }
 }
@@ -98,11 +98,11 @@ public struct LineChart: Sendable, Codable {
         let plotWidth = Decimal(Self.width - Self.left - Self.right)
         let plotHeight = Decimal(Self.height - Self.top - Self.bottom)
         func y(_ value: Decimal) -> String {
-            Display.fixed(Decimal(Self.height - Self.bottom) - value.dividedExactly(by: maxValue) * plotHeight, places: 1)
+            Display.fixed(Decimal(Self.height - Self.bottom).subtractingExactly(value.dividedExactly(by: maxValue).multipliedExactly(by: plotHeight)), places: 1)
         }
         let step = series.count > 1 ? plotWidth.dividedExactly(by: Decimal(series.count - 1)) : 0
         let points = series.enumerated().map { index, entry in
-            let x = Decimal(Self.left) + (series.count > 1 ? step * Decimal(index) : plotWidth.dividedExactly(by: 2))
+            let x = Decimal(Self.left).addingExactly(series.count > 1 ? step.multipliedExactly(by: Decimal(index)) : plotWidth.dividedExactly(by: 2))
             return Point(x: Display.fixed(x, places: 1), y: y(entry.value), label: entry.label, value: format(entry.value))
         }
         self.points = points

@@ -123,8 +123,13 @@ public struct TemplateSet: Sendable {
 
     /// Every TemplateName was found when the set loaded, so drawing cannot fail.
     func render(_ context: some Encodable, with template: TemplateName) -> String {
+        String(decoding: renderUTF8(context, with: template), as: UTF8.self)
+    }
+
+    /// A page's bytes, as its file holds them.
+    func renderUTF8(_ context: some Encodable, with template: TemplateName) -> [UInt8] {
         assert(template.model.map { type(of: context) == $0 } ?? false, "template '\(template.rawValue)' is checked against other data")
-        guard let html = library.render(TemplateData.encode(context), with: template.rawValue) else {
+        guard let html = library.renderUTF8(TemplateData.encode(context), with: template.rawValue) else {
             preconditionFailure("template '\(template.rawValue)' was checked when the templates loaded")
         }
         return html

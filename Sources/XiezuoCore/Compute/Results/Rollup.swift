@@ -37,7 +37,9 @@ public struct Rollup: Sendable, Hashable {
     }
 
     /// earned ÷ available as a percentage; nil when nothing is scored.
-    public var percent: Decimal? { available > 0 ? earned.dividedExactly(by: available) * 100 : nil }
+    public var percent: Decimal? {
+        available.exactOrder(0) == .orderedDescending ? earned.dividedExactly(by: available).multipliedExactly(by: 100) : nil
+    }
     /// The percentage's terms: earned ÷ available (× 100).
     public var percentFraction: Fraction? { available > 0 ? Fraction(numerator: earned, denominator: available) : nil }
 }
