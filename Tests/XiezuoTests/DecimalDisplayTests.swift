@@ -199,6 +199,36 @@ import Testing
         #expect(products.value > 1500 && differences.value > 2000)
     }
 
+    @Test func numbersReadFromDigitsAreFoundationsBitForBit() async {
+        // By hand: 1.50 is 15 × 10⁻¹, 1200 is 12 × 10², -0.05 is -5 × 10⁻²; zero, a digit that
+        // is not ASCII and 39 digits are left to Foundation.
+        func read(_ whole: String, _ fraction: String, negative: Bool = false) -> Decimal? {
+            Decimal.exactlyRead(whole: Substring(whole).utf8, fraction: Substring(fraction).utf8, negative: negative)
+        }
+        #expect(read("1", "50").flatMap(DecimalDigits.init) == DecimalDigits(negative: false, significand: 15, exponent: -1))
+        #expect(read("1200", "").flatMap(DecimalDigits.init) == DecimalDigits(negative: false, significand: 12, exponent: 2))
+        #expect(read("0", "05", negative: true).flatMap(DecimalDigits.init) == DecimalDigits(negative: true, significand: 5, exponent: -2))
+        #expect(read("0", "00") == nil && read("１２", "") == nil && read(String(repeating: "9", count: 39), "") == nil)
+        // Any digits: leading and trailing zeros, up to 38 significant digits, either sign.
+        let directly = Counter()
+        await propertyCheck(count: 3000, input: Gen.uint64(in: 0...UInt64.max), Gen.uint64(in: 0...UInt64.max),
+                            Gen.int(in: 0...6), Gen.int(in: 0...8)) { a, b, leading, trailing in
+            let whole = String(repeating: "0", count: leading % 3) + String(a >> (a % 64))
+            let fraction = b % 4 == 0 ? "" : String(repeating: "0", count: leading) + String(b >> (b % 64)) + String(repeating: "0", count: trailing)
+            let negative = a % 3 == 0
+            let text = fraction.isEmpty ? whole : whole + "." + fraction
+            guard let foundation = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return }
+            let direct = read(whole, fraction, negative: negative)
+            if foundation.isZero {
+                #expect(direct == nil, "\(text)")
+            } else if let direct {
+                #expect(Self.bytes(direct) == Self.bytes(negative ? -foundation : foundation), "\(text)")
+                directly.add()
+            }
+        }
+        #expect(directly.value > 1000)
+    }
+
     @Test func exactOrderIsFoundations() async {
         // By hand: 0.5 < 1; 1 = 1.0; -2 < -1.5; 0 < 0.0001; 10^40 > 99 (39 places apart).
         #expect(Decimal(string: "0.5")!.exactOrder(1) == .orderedAscending)

@@ -207,6 +207,33 @@ import Testing
         #expect(plan.contains("<td data-label=\"序号\"><a href=\"../../../tasks/putuo-wanyuan-2021/1-1/index.html\">1-1</a></td>"))
         // A long first sentence is cut at 40 characters.
         #expect(Presenter.opening(String(repeating: "字", count: 50) + "。", limit: 40) == String(repeating: "字", count: 40) + "…")
+        // A full-width or plain semicolon ends the opening too, and so does the first line's end;
+        // a 。 with an accent over it is another character and ends nothing.
+        #expect(Presenter.opening("推进项目；加强合作。", limit: 40) == "推进项目")
+        #expect(Presenter.opening("推进项目;加强合作", limit: 40) == "推进项目")
+        #expect(Presenter.opening("第一行\n第二行。", limit: 40) == "第一行")
+        #expect(Presenter.opening("甲。\u{301}乙。丙", limit: 40) == "甲。\u{301}乙")
+        // At the limit: a sentence or line of exactly 40 characters is whole; 41 are cut.
+        let forty = String(repeating: "字", count: 40)
+        #expect(Presenter.opening(forty + "。后文", limit: 40) == forty)
+        #expect(Presenter.opening(forty + "\n后文", limit: 40) == forty)
+        #expect(Presenter.opening(forty, limit: 40) == forty)
+        #expect(Presenter.opening(forty + "多", limit: 40) == forty + "…")
+        #expect(Presenter.opening("", limit: 40) == "")
+    }
+
+    @Test func everyUnitIsFoundByItsID() {
+        let shared = Bundled.content.shared
+        var count = 0
+        for region in shared.regions {
+            for unit in region.units {
+                #expect(shared.unit(unit.id)?.name == unit.name)
+                count += 1
+            }
+        }
+        #expect(count > 50)
+        #expect(shared.unit(UnitID(region: "putuo", name: "没有这个单位")) == nil)
+        #expect(shared.unit(UnitID(region: "没有这个地区", name: "区商务局")) == nil)
     }
 
     @Test func thePlanPageHasJumpLinksSectionPercentagesAndAChartWithItsKey() throws {

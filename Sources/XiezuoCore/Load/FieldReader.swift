@@ -11,7 +11,8 @@ final class FieldReader {
     /// Each field's key, where the key is written, and its value.
     private let pairs: [(key: String, keyMark: YAMLMark, value: YAMLNode)]
     private let known: [String]
-    private var used = Set<String>()
+    /// Whether each pair's key was asked for, by the pair's place (no key hashed per field).
+    private var used: [Bool] = []
     /// The plan's year, for dates written without one (12月底, 年底); passed to nested readers.
     var year: Int?
 
@@ -33,6 +34,7 @@ final class FieldReader {
         }
         location = here
         pairs = mapping.map { (key: $0.key.string ?? "", keyMark: $0.key.mark, value: $0.value) }
+        used = Array(repeating: false, count: pairs.count)
     }
 
     /// A reader for a nested mapping in the same file.
@@ -68,8 +70,12 @@ final class FieldReader {
 
     /// The value node of `key`, marking the key as read.
     func node(_ key: String) -> YAMLNode? {
-        used.insert(key)
-        return position(of: key).map { pairs[$0].value }
+        var first: Int?
+        for index in pairs.indices where pairs[index].key == key {
+            used[index] = true
+            if first == nil { first = index }
+        }
+        return first.map { pairs[$0].value }
     }
 
     /// Where the value of `key` is written, or the mapping itself when the key is absent.
@@ -215,7 +221,7 @@ final class FieldReader {
 
     /// Reports keys the reader was never asked for. Call once every field has been read.
     func finish() {
-        for index in pairs.indices where !used.contains(pairs[index].key) {
+        for index in pairs.indices where !used[index] {
             let key = pairs[index].key
             let here = location(of: pairs[index].keyMark)
             if let near = Suggestion.closest(to: key, among: known) {

@@ -151,11 +151,15 @@ public enum NumberReading {
             let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
-        let wholeDigits = whole.replacingOccurrences(of: ",", with: "")
+        let wholeDigits = whole.contains(",") ? Substring(whole.replacingOccurrences(of: ",", with: "")) : whole
         let fraction = parts.count == 2 ? parts[1] : ""
+        if parts.count == 1 || !fraction.isEmpty,
+           let value = Decimal.exactlyRead(whole: wholeDigits.utf8, fraction: fraction.utf8, negative: negative) {
+            return value
+        }
         guard wholeDigits.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber),
               parts.count == 1 || !fraction.isEmpty else { return nil }
-        guard let value = Decimal(string: fraction.isEmpty ? wholeDigits : wholeDigits + "." + fraction,
+        guard let value = Decimal(string: fraction.isEmpty ? String(wholeDigits) : wholeDigits + "." + fraction,
                                   locale: Locale(identifier: "en_US_POSIX")) else { return nil }
         return negative ? -value : value
     }

@@ -55,9 +55,9 @@ struct AlertTable: Codable {
             guard let r = result.indicator(indicator.id), statuses.contains(r.pace.status), include(r.responsible) else { return nil }
             let unit = indicator.unit.symbol
             let shortfall = r.target.map { target -> String in
-                var gap = target - r.actual
-                if case .atMost = indicator.target { gap = r.actual - target }
-                return gap > 0 ? p.amount(gap, unit: unit) : "—"
+                var gap = target.subtractingExactly(r.actual)
+                if case .atMost = indicator.target { gap = r.actual.subtractingExactly(target) }
+                return gap.exactOrder(0) == .orderedDescending ? p.amount(gap, unit: unit) : "—"
             } ?? "—"
             let row = Row(item: p.subjectLink(.indicator(indicator.id), plan: plan), badge: p.badge(r.pace.status),
                           units: p.site.unitNames(r.responsible), target: p.targetText(indicator, result: r),

@@ -179,19 +179,24 @@ struct Presenter {
         }
     }
 
-    /// The first sentence of `text` when it is short enough, else its first `limit` characters and "…".
+    /// The first sentence of `text` when it is short enough, else its first `limit` characters
+    /// and "…"; never past the first line. One pass, that stops at the sentence's end or at the
+    /// character after the `limit`th: a task's text can be long, and counting all of it
+    /// (characters are found by grapheme rules) was most of the cost.
     static func opening(_ text: String, limit: Int) -> String {
-        let line = text.prefix { onlyScalar(of: $0) != "\n" }
-        if let stop = line.firstIndex(where: { Self.endsSentence(onlyScalar(of: $0)) }),
-           line.distance(from: line.startIndex, to: stop) <= limit {
-            return String(line[..<stop])
+        var end = text.startIndex
+        var count = 0
+        for character in text {
+            let scalar = onlyScalar(of: character)
+            if scalar == "\n" || endsSentence(scalar) { break }
+            if count == limit { return String(text[..<end]) + "…" }
+            count += 1
+            end = text.utf8.index(end, offsetBy: character.utf8.count)
         }
-        return line.count <= limit ? String(line) : String(line.prefix(limit)) + "…"
+        return String(text[..<end])
     }
 
-    /// The scalar a character is made of, nil when it has more than one. Comparing it gives the
-    /// same answer as `==` on Characters for a character that is canonically equal to no other
-    /// text (a line end, 。；;), and `==` normalized both sides of every comparison of Chinese.
+    /// A full stop or semicolon, full-width or plain.
     private static func endsSentence(_ scalar: Unicode.Scalar?) -> Bool {
         switch scalar {
         case "。", "；", ";": true
@@ -199,6 +204,9 @@ struct Presenter {
         }
     }
 
+    /// The scalar a character is made of, nil when it has more than one. Comparing it gives the
+    /// same answer as `==` on Characters for a character that is canonically equal to no other
+    /// text (a line end, 。；;), and `==` normalized both sides of every comparison of Chinese.
     private static func onlyScalar(of character: Character) -> Unicode.Scalar? {
         let scalars = character.unicodeScalars
         guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
