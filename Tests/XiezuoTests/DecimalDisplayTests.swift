@@ -229,6 +229,39 @@ import Testing
         #expect(directly.value > 1000)
     }
 
+    @Test func roundingIsFoundationsBitForBit() async {
+        func foundation(_ value: Decimal, _ scale: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal {
+            var input = value, result = Decimal()
+            NSDecimalRound(&result, &input, scale, mode)
+            return result
+        }
+        // By hand: 1.235 → 1.24 and -1.235 → -1.24 (half away from zero); 1.999 → 2; 1.10001 → 1.1;
+        // down is toward minus infinity (-1.7 → -2), up toward plus infinity (1.2 → 2);
+        // 1.5 at 2 places is itself; 0.004 → 0 is left to Foundation.
+        let cases: [(String, Int, NSDecimalNumber.RoundingMode, String)] = [
+            ("1.235", 2, .plain, "1.24"), ("-1.235", 2, .plain, "-1.24"), ("1.999", 2, .plain, "2"), ("1.10001", 2, .plain, "1.1"),
+            ("-1.7", 0, .down, "-2"), ("1.7", 0, .down, "1"), ("1.2", 0, .up, "2"), ("-1.2", 0, .up, "-1"), ("1.5", 2, .plain, "1.5"),
+        ]
+        for (text, scale, mode, expected) in cases {
+            let value = Decimal(string: text)!
+            #expect(value.exactlyRounded(scale: scale, mode: mode) == Decimal(string: expected)!, "\(text) at \(scale)")
+            #expect(Self.bytes(value.rounded(scale: scale, mode: mode)) == Self.bytes(foundation(value, scale, mode)), "\(text) at \(scale)")
+        }
+        #expect(Decimal(string: "0.004")!.exactlyRounded(scale: 2, mode: .plain) == nil)
+        #expect(Decimal(string: "0.125")!.exactlyRounded(scale: 2, mode: .bankers) == nil)
+        let directly = Counter()
+        await propertyCheck(count: 4000, input: Gen.uint64(in: 0...UInt64.max), Gen.int(in: -30...6), Gen.int(in: 0...8),
+                            Gen.int(in: 0...3)) { s, exponent, scale, mode in
+            var x = Self.decimal(s % 3 == 0, s >> (s % 64), exponent)
+            if s % 7 == 0 { x = Decimal(Int(s % 1000) + 1) / Decimal(Int(s % 997) + 1) }
+            if s % 11 == 0 { x = x * 100 }
+            let mode = NSDecimalNumber.RoundingMode(rawValue: UInt(mode))!
+            #expect(Self.bytes(x.rounded(scale: scale, mode: mode)) == Self.bytes(foundation(x, scale, mode)), "\(x) at \(scale), \(mode.rawValue)")
+            if x.exactlyRounded(scale: scale, mode: mode) != nil { directly.add() }
+        }
+        #expect(directly.value > 2000)
+    }
+
     @Test func exactOrderIsFoundations() async {
         // By hand: 0.5 < 1; 1 = 1.0; -2 < -1.5; 0 < 0.0001; 10^40 > 99 (39 places apart).
         #expect(Decimal(string: "0.5")!.exactOrder(1) == .orderedAscending)

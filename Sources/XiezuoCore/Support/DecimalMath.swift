@@ -6,6 +6,7 @@ extension Decimal {
     /// computation says so (whole steps of a shortfall, exact shares that never exceed the
     /// whole). DecimalDigits rounds the same way, half away from zero, on digits already read.
     public func rounded(scale: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
+        if let rounded = exactlyRounded(scale: scale, mode: mode) { return rounded }
         var input = self
         var result = Decimal()
         NSDecimalRound(&result, &input, scale, mode)

@@ -79,6 +79,41 @@ extension Decimal {
     }
 }
 
+extension Decimal {
+    /// What `NSDecimalRound` gives, worked out directly: the value as it is when it is compact
+    /// and has no more than `scale` places, else its digits rounded; nil for what is left to
+    /// Foundation (zero, NaN, banker's rounding, a zero result, more than 38 places to drop).
+    /// Every score is rounded to its places, and Foundation rounded through arrays of words.
+    ///
+    /// Foundation's modes, as it applies them: `.plain` rounds half away from zero, `.down`
+    /// toward minus infinity, `.up` toward plus infinity; the result is stripped of trailing
+    /// zeros. (A zero result keeps the exponent of its places.)
+    func exactlyRounded(scale: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal? {
+        guard let digits = DecimalDigits(self), digits.significand != 0, (-128...127).contains(scale) else { return nil }
+        if digits.exponent >= -scale {
+            return withUnsafeBytes(of: self) { $0[1] & 0x04 != 0 } ? self : nil
+        }
+        let dropped = -scale - digits.exponent
+        guard dropped <= 38 else { return nil }
+        let divisor = DecimalDigits.powersOfTen[dropped]
+        var (significand, rest) = digits.significand.quotientAndRemainder(dividingBy: divisor)
+        switch mode {
+        case .plain: if rest >= divisor - rest { significand += 1 }
+        case .down: if digits.negative && rest > 0 { significand += 1 }
+        case .up: if !digits.negative && rest > 0 { significand += 1 }
+        default: return nil
+        }
+        guard significand != 0 else { return nil }
+        var exponent = -scale
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        guard exponent <= 127 else { return nil }
+        return DecimalDigits(negative: digits.negative, significand: significand, exponent: exponent).decimal
+    }
+}
+
 extension Sequence<Decimal> {
     /// The values added up, as `reduce(0, +)` adds them (`addingExactly`).
     public func exactSum() -> Decimal { reduce(0) { $0.addingExactly($1) } }
