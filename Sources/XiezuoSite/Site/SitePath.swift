@@ -26,7 +26,20 @@ public struct SitePath: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// only on how deep the page is: a piece of a page (a table row, a unit's link) rendered once
     /// is right on every page at that depth, and the site works under any sub-path.
     public func link(to target: SitePath) -> String {
-        root + target.segments.map(SitePath.encode).joined(separator: "/")
+        // Written into one buffer: every page has dozens of links, and a string for each
+        // segment, its escape and the joins cost more than the link.
+        var link: [UInt8] = []
+        link.reserveCapacity(3 * depth + target.segments.reduce(0) { $0 + 1 + 3 * $1.utf8.count })
+        for _ in 0..<depth {
+            link.append(UInt8(ascii: "."))
+            link.append(UInt8(ascii: "."))
+            link.append(UInt8(ascii: "/"))
+        }
+        for (index, segment) in target.segments.enumerated() {
+            if index > 0 { link.append(UInt8(ascii: "/")) }
+            Self.appendEncoded(segment, to: &link)
+        }
+        return String(decoding: link, as: UTF8.self)
     }
 
     /// Percent-encodes a segment: letters and digits of any script become UTF-8 escapes, so the
@@ -34,19 +47,23 @@ public struct SitePath: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// byte (RFC 3986 unreserved characters stay): Foundation's `addingPercentEncoding` was 3 %
     /// of a build, as every link of every page goes through here.
     static func encode(_ segment: String) -> String {
+        var encoded: [UInt8] = []
+        appendEncoded(segment, to: &encoded)
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
+    private static func appendEncoded(_ segment: String, to encoded: inout [UInt8]) {
         var segment = segment
-        return segment.withUTF8 { bytes in
-            guard bytes.contains(where: { !isUnreserved($0) }) else { return String(decoding: bytes, as: UTF8.self) }
-            var encoded: [UInt8] = []
-            encoded.reserveCapacity(bytes.count * 3)
+        segment.withUTF8 { bytes in
             for byte in bytes {
                 if isUnreserved(byte) {
                     encoded.append(byte)
                 } else {
-                    encoded += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                    encoded.append(UInt8(ascii: "%"))
+                    encoded.append(hexDigits[Int(byte >> 4)])
+                    encoded.append(hexDigits[Int(byte & 0x0F)])
                 }
             }
-            return String(decoding: encoded, as: UTF8.self)
         }
     }
 

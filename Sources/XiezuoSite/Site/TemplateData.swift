@@ -51,108 +51,107 @@ enum TemplateData {
     }
 }
 
-/// Receives one value: a keyed container (a struct), an unkeyed one (an array) or a single value.
+/// Receives one value: a keyed container (a struct), an unkeyed one (an array) or a single
+/// value. Holds what the containers write itself: one object per value encoded, where a box
+/// for the fields was a second.
 private final class ValueEncoder: Encoder {
     var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
-    var fields: FieldBox?
-    var items: ItemBox?
+    private var keyed = false, unkeyed = false
+    /// A struct's fields in the order written; room for a typical view model's, so that the
+    /// list is not grown field by field (the tree lives only while its page is drawn).
+    var fields: [(name: String, value: MustacheValue)] = []
+    var items: [MustacheValue] = []
+    /// Encoders left inside a container (by a nested container or a super encoder, which only
+    /// hand-written `encode(to:)` asks for; synthesized code never does), holding their
+    /// field's or item's place until the whole value is written.
+    private var pendingFields: [(index: Int, encoder: ValueEncoder)] = []
+    private var pendingItems: [(index: Int, encoder: ValueEncoder)] = []
     var single: MustacheValue?
 
-    var result: MustacheValue { fields?.resolved ?? items?.resolved ?? single ?? .object(MustacheObject([:])) }
+    var result: MustacheValue {
+        if keyed {
+            var fields = fields
+            for (index, encoder) in pendingFields { fields[index].value = encoder.result }
+            return .object(MustacheObject(fields: fields))
+        }
+        if unkeyed {
+            var items = items
+            for (index, encoder) in pendingItems { items[index] = encoder.result }
+            return .list(items)
+        }
+        return single ?? .object(MustacheObject([:]))
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let box = fields ?? FieldBox()
-        fields = box
-        return KeyedEncodingContainer(FieldContainer(box: box))
+        if !keyed {
+            keyed = true
+            fields.reserveCapacity(8)
+        }
+        return KeyedEncodingContainer(FieldContainer(encoder: self))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
-        let box = items ?? ItemBox()
-        items = box
-        return ItemContainer(box: box)
+        unkeyed = true
+        return ItemContainer(encoder: self)
     }
 
     func singleValueContainer() -> SingleValueEncodingContainer { SingleContainer(encoder: self) }
-}
 
-/// A struct's fields. An encoder left inside a container (by a nested container or a super
-/// encoder, which only hand-written `encode(to:)` asks for; synthesized code never does) holds
-/// its field's place until the whole value is written, as in ItemBox.
-private final class FieldBox {
-    var values: [(name: String, value: MustacheValue)] = []
-    var pending: [(index: Int, encoder: ValueEncoder)] = []
-    var resolved: MustacheValue {
-        var fields = values
-        for (index, encoder) in pending { fields[index].value = encoder.result }
-        return .object(MustacheObject(fields: fields))
-    }
-
-    func child(_ key: String) -> ValueEncoder {
+    func childField(_ key: String) -> ValueEncoder {
         let encoder = ValueEncoder()
-        pending.append((values.count, encoder))
-        values.append((key, .null))
+        pendingFields.append((fields.count, encoder))
+        fields.append((key, .null))
         return encoder
     }
-}
 
-/// An array's items; pending encoders as in FieldBox, by their place.
-private final class ItemBox {
-    var values: [MustacheValue] = []
-    var pending: [(index: Int, encoder: ValueEncoder)] = []
-    var resolved: MustacheValue {
-        var items = values
-        for (index, encoder) in pending { items[index] = encoder.result }
-        return .list(items)
-    }
-
-    func child() -> ValueEncoder {
+    func childItem() -> ValueEncoder {
         let encoder = ValueEncoder()
-        pending.append((values.count, encoder))
-        values.append(.null)
+        pendingItems.append((items.count, encoder))
+        items.append(.null)
         return encoder
     }
 }
 
 private struct FieldContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let box: FieldBox
+    let encoder: ValueEncoder
     var codingPath: [CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) {}
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { box.values.append((key.stringValue, TemplateData.encode(value))) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { encoder.fields.append((key.stringValue, TemplateData.encode(value))) }
     // Most fields are text, flags and counts: written directly, not through the generic path
     // and its comparisons of types.
-    mutating func encode(_ value: String, forKey key: Key) { box.values.append((key.stringValue, .text(value))) }
-    mutating func encode(_ value: Bool, forKey key: Key) { box.values.append((key.stringValue, .flag(value))) }
-    mutating func encode(_ value: Int, forKey key: Key) { box.values.append((key.stringValue, .number(value))) }
+    mutating func encode(_ value: String, forKey key: Key) { encoder.fields.append((key.stringValue, .text(value))) }
+    mutating func encode(_ value: Bool, forKey key: Key) { encoder.fields.append((key.stringValue, .flag(value))) }
+    mutating func encode(_ value: Int, forKey key: Key) { encoder.fields.append((key.stringValue, .number(value))) }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type, forKey key: Key) -> KeyedEncodingContainer<Nested> {
-        box.child(key.stringValue).container(keyedBy: type)
+        encoder.childField(key.stringValue).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-        box.child(key.stringValue).unkeyedContainer()
+        encoder.childField(key.stringValue).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> Encoder { box.child("super") }
-    mutating func superEncoder(forKey key: Key) -> Encoder { box.child(key.stringValue) }
+    mutating func superEncoder() -> Encoder { encoder.childField("super") }
+    mutating func superEncoder(forKey key: Key) -> Encoder { encoder.childField(key.stringValue) }
 }
 
 private struct ItemContainer: UnkeyedEncodingContainer {
-    let box: ItemBox
+    let encoder: ValueEncoder
     var codingPath: [CodingKey] { [] }
-    var count: Int { box.values.count }
+    var count: Int { encoder.items.count }
 
     mutating func encodeNil() {}
-    mutating func encode<T: Encodable>(_ value: T) { box.values.append(TemplateData.encode(value)) }
-    mutating func encode(_ value: String) { box.values.append(.text(value)) }
+    mutating func encode<T: Encodable>(_ value: T) { encoder.items.append(TemplateData.encode(value)) }
+    mutating func encode(_ value: String) { encoder.items.append(.text(value)) }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type) -> KeyedEncodingContainer<Nested> {
-        box.child().container(keyedBy: type)
+        encoder.childItem().container(keyedBy: type)
     }
 
-    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { box.child().unkeyedContainer() }
-    mutating func superEncoder() -> Encoder { box.child() }
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { encoder.childItem().unkeyedContainer() }
+    mutating func superEncoder() -> Encoder { encoder.childItem() }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
