@@ -71,18 +71,27 @@ public struct Strings: Sendable {
     /// itself contains `{…}` is never filled again, and unknown names stay as written.
     static func fill(_ text: String, _ arguments: [String: String]) -> String {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        guard !arguments.isEmpty, text.containsText("{") else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 32)
-        var rest = Substring(text)
-        while let start = rest.utf8.firstIndex(of: open), let end = rest.utf8[start...].firstIndex(of: close) {
-            let name = rest[rest.utf8.index(after: start)..<end]
-            result += rest[..<start]
-            result += arguments[String(name)] ?? String(rest[start...end])
-            rest = rest[rest.utf8.index(after: end)...]
+        guard !arguments.isEmpty, text.utf8.contains(open) else { return text }
+        // Bytes, not Characters: the braces are ASCII, so no character is split, and appending
+        // pieces of a String to a String cost more than the lookups.
+        var source = text
+        return source.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            var rest = 0
+            while let start = bytes[rest...].firstIndex(of: open), let end = bytes[start...].firstIndex(of: close) {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<start]))
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
+                if var value = arguments[name] {
+                    value.withUTF8 { result.append(contentsOf: $0) }
+                } else {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...end]))
+                }
+                rest = end + 1
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        result += rest
-        return result
     }
 
     public func explain(_ step: ExplanationStep) -> String {

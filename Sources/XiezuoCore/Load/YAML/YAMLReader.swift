@@ -129,6 +129,9 @@ private struct TreeBuilder {
     /// another here: content keys are words).
     private static func checkKeys(_ pairs: [YAMLPair]) throws(YAMLReader.Failure) {
         guard pairs.count > 1 else { return }
+        // A record's mappings have a few keys each: compared pair by pair, no table is hashed
+        // for the mappings (nearly all) that repeat none.
+        if pairs.count <= 16, !hasRepeatedKey(pairs) { return }
         var first: [String: YAMLMark] = [:]
         var repeated = Set<String>()
         for pair in pairs {
@@ -137,5 +140,13 @@ private struct TreeBuilder {
         }
         guard let smallest = repeated.min() else { return }
         throw YAMLReader.Failure.duplicateKeys(repeated.sorted(), at: first[smallest]!)
+    }
+
+    private static func hasRepeatedKey(_ pairs: [YAMLPair]) -> Bool {
+        for later in pairs.indices.dropFirst() {
+            guard let key = pairs[later].key.string else { continue }
+            for earlier in pairs.indices[..<later] where pairs[earlier].key.string == key { return true }
+        }
+        return false
     }
 }
