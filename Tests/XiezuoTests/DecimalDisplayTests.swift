@@ -151,6 +151,17 @@ import Testing
             #expect(Self.bytes(x.addingExactly(y)) == Self.bytes(x + y), "\(a) + \(b)")
         }
         #expect(Self.bytes([Decimal(string: "0.5")!, 1, Decimal(string: "0.25")!].exactSum()) == Self.bytes([Decimal(string: "0.5")!, 1, Decimal(string: "0.25")!].reduce(0, +)))
+        // A zero, whichever way it is written (0, 0.00, -0), gives its partner back as it is; of
+        // two zeros, the right one.
+        let zeros = [Decimal(0), Decimal(string: "0.00")!, Decimal(string: "-0")!, Decimal(sign: .plus, exponent: 3, significand: 0)]
+        for zero in zeros {
+            for other in zeros + [Decimal(string: "1.50")!, Decimal(string: "-0.003")!, Decimal(2) / Decimal(3)] {
+                #expect(Self.bytes(zero.addingExactly(other)) == Self.bytes(zero + other), "\(zero) + \(other)")
+                #expect(Self.bytes(other.addingExactly(zero)) == Self.bytes(other + zero), "\(other) + \(zero)")
+                #expect(Self.bytes(other.subtractingExactly(zero)) == Self.bytes(other - zero), "\(other) - \(zero)")
+                #expect(Self.bytes(zero.subtractingExactly(other)) == Self.bytes(zero - other), "\(zero) - \(other)")
+            }
+        }
         // Any signs and scales, wide values (products, 38-digit quotients) among them.
         let direct = Counter()
         await propertyCheck(count: 5000, input: Gen.uint64(in: 0...UInt64.max), Gen.uint64(in: 0...UInt64.max),

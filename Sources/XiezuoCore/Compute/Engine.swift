@@ -62,7 +62,7 @@ public enum Engine {
         var tasks = allTasks.map { taskEvaluator.evaluate($0, responsible: owners(ofTask: $0.id)) }
         // What a task's indicators count, for a task that loses points per case (每户扣1分).
         func cases(_ task: PlanTask) -> Decimal {
-            plan.indicators(ofTask: task.id).compactMap { byID[$0.id]?.actual }.reduce(0, +)
+            plan.indicators(ofTask: task.id).compactMap { byID[$0.id]?.actual }.exactSum()
         }
         // Tasks, then indicators that are bonus items, share the plan's bonus cap in that order.
         let bonusIndicators = plan.indicators.filter { $0.bonus != nil }
@@ -151,9 +151,9 @@ public enum Engine {
             plan: plan.id, asOf: asOf,
             expected: expected.share, expectedDays: expected.days,
             indicators: indicators, tasks: tasks, sections: sections, units: units, rollup: planRollup,
-            bonus: tasks.compactMap(\.score).reduce(0) { $0 + $1.bonus } + bonusItems.values.reduce(0) { $0 + $1.bonus },
+            bonus: tasks.compactMap(\.score?.bonus).exactSum().addingExactly(bonusItems.values.map(\.bonus).exactSum()),
             bonusItems: bonusItems,
-            penalty: tasks.compactMap(\.score).reduce(0) { $0 + $1.penalty },
+            penalty: tasks.compactMap(\.score?.penalty).exactSum(),
             grade: grade(planRollup),
             findings: Findings.collect(indicators: indicators, tasks: tasks, units: units),
             latestData: soFar.last.map { plan.records[$0].date }, sample: soFar.contains { plan.records[$0].sample },

@@ -269,7 +269,7 @@ struct IndicatorEvaluator {
             let parts = key.split(separator: "-").compactMap { Int($0) }
             let end = min(Day.lastOfMonth(year: parts[0], month: parts[1]), asOf)
             let value = actual(of: indicator, on: end)
-            let total = value.items.isEmpty ? value.value : value.items.values.reduce(0, +)
+            let total = value.items.isEmpty ? value.value : value.items.values.exactSum()
             return MonthValue(month: key, value: total)
         }
     }

@@ -19,13 +19,22 @@ extension Decimal {
     /// zeros as it does a quotient's; the engine adds up completions and points in every
     /// rollup of every month end.
     public func addingExactly(_ other: Decimal) -> Decimal {
-        DecimalDigits.exactSum(self, other).flatMap(\.decimal) ?? self + other
+        guard let a = DecimalDigits(self), let b = DecimalDigits(other) else { return self + other }
+        // Foundation gives a zero's partner back as it is, the right one when both are zero:
+        // every sum the engine starts from 0 begins so.
+        if a.significand == 0 { return other }
+        if b.significand == 0 { return self }
+        return DecimalDigits.exactSum(a, b).flatMap(\.decimal) ?? self + other
     }
 
     /// `self - other`, bit for bit Foundation's, which subtracts by adding `-other`: worked
     /// out as `addingExactly` adds.
     public func subtractingExactly(_ other: Decimal) -> Decimal {
-        DecimalDigits.exactSum(self, other, negatingRight: true).flatMap(\.decimal) ?? self - other
+        guard let a = DecimalDigits(self), var b = DecimalDigits(other) else { return self - other }
+        // Foundation gives a number less zero back as it is (a task's total less no penalty).
+        if b.significand == 0, a.significand != 0 { return self }
+        b.negative.toggle()
+        return DecimalDigits.exactSum(a, b).flatMap(\.decimal) ?? self - other
     }
 
     /// `self * other`, bit for bit Foundation's: worked out directly when the product of the
@@ -174,8 +183,14 @@ extension DecimalDigits {
     /// subtracts the significands, and strips the result's trailing zeros.
     /// `negatingRight`: the sum with `-rhs`, Foundation's difference.
     static func exactSum(_ lhs: Decimal, _ rhs: Decimal, negatingRight: Bool = false) -> DecimalDigits? {
-        guard let a = DecimalDigits(lhs), var b = DecimalDigits(rhs), a.significand != 0, b.significand != 0 else { return nil }
+        guard let a = DecimalDigits(lhs), var b = DecimalDigits(rhs) else { return nil }
         if negatingRight { b.negative.toggle() }
+        return exactSum(a, b)
+    }
+
+    /// The sum of two numbers' digits, as above; nil for a zero among them.
+    static func exactSum(_ a: DecimalDigits, _ b: DecimalDigits) -> DecimalDigits? {
+        guard a.significand != 0, b.significand != 0 else { return nil }
         var exponent = min(a.exponent, b.exponent)
         guard let x = a.scaled(to: exponent), let y = b.scaled(to: exponent) else { return nil }
         var significand: UInt128

@@ -8,7 +8,7 @@ public struct TaskScore: Sendable {
     public let penalty: Decimal
     public let applicable: Bool
     public let explanation: Explanation
-    public var total: Decimal { earned + bonus - penalty }
+    public var total: Decimal { earned.addingExactly(bonus).subtractingExactly(penalty) }
 
     /// The task earned nothing because evidence its requirement asks for is missing
     /// (`evidence-required`): said beside its status, not only in the explanation.
