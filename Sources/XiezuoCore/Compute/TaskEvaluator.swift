@@ -56,13 +56,14 @@ struct TaskEvaluator {
         completion(state: latest(of: reports(of: task))?.report.state ?? .notStarted, measured: measured(task))
     }
 
-    /// The task's reports up to the date.
-    private func reports(of task: PlanTask) -> [RecordIndex.TaskEntry] {
-        (index.tasks[task.id] ?? []).filter { index.dates[$0.record] <= asOf }
+    /// The task's reports up to the date: the first of them, records being in date order (a
+    /// prefix, not a filtered copy, at each of the plan's month ends).
+    private func reports(of task: PlanTask) -> ArraySlice<RecordIndex.TaskEntry> {
+        (index.tasks[task.id] ?? []).prefix { index.dates[$0.record] <= asOf }
     }
 
     /// The latest report decides; on the same date the least advanced state, to be safe.
-    private func latest(of reports: [RecordIndex.TaskEntry]) -> RecordIndex.TaskEntry? {
+    private func latest(of reports: ArraySlice<RecordIndex.TaskEntry>) -> RecordIndex.TaskEntry? {
         let order: [TaskState] = [.notStarted, .inProgress, .done]
         return reports.max { a, b in
             index.dates[a.record] != index.dates[b.record] ? index.dates[a.record] < index.dates[b.record]

@@ -6,6 +6,8 @@ enum RecordDecoder {
     static let valueFields = ["indicator", "value", "items", "note", "correction"]
     static let taskFields = ["task", "state", "evidence", "false-data"]
     static let evidenceFields = ["title", "kind", "file"]
+    private static let states = TaskState.allCases.map { ($0.rawValue, $0) }
+    private static let evidenceKinds = Evidence.Kind.allCases.map { ($0.rawValue, $0) }
 
     /// `indicators` gives each indicator's unit, so a value written `3000万元` is read in the indicator's unit.
     static func decode(_ file: ParsedFile, plan: String, indicators: [String: Indicator]) -> RecordDraft? {
@@ -67,13 +69,13 @@ enum RecordDecoder {
         guard let reader = parent.nested(node, known: taskFields, what: Message(.whatTaskReport)) else { return nil }
         defer { reader.finish() }
         let id = reader.string("task", required: true)
-        let state = reader.choice("state", TaskState.allCases.map { ($0.rawValue, $0) }, required: true)
+        let state = reader.choice("state", states, required: true)
         let falseData = reader.bool("false-data") ?? false
         let evidence = reader.list("evidence").compactMap { node -> Evidence? in
             guard let item = reader.nested(node, known: evidenceFields, what: Message(.whatEvidence)) else { return nil }
             defer { item.finish() }
             let title = item.string("title", required: true)
-            let kind = item.choice("kind", Evidence.Kind.allCases.map { ($0.rawValue, $0) }) ?? .document
+            let kind = item.choice("kind", evidenceKinds) ?? .document
             let file = item.string("file")
             guard let title else { return nil }
             return Evidence(title: title, kind: kind, file: file)
