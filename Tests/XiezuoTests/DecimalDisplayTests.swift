@@ -183,10 +183,10 @@ import Testing
         #expect(DecimalDigits.exactProduct(Decimal(string: "2.5")!, 4) == DecimalDigits(negative: false, significand: 1, exponent: 1))
         #expect(DecimalDigits.exactProduct(-2, Decimal(string: "0.5")!) == DecimalDigits(negative: true, significand: 1, exponent: 0))
         #expect(DecimalDigits.exactProduct(0, 3) == nil)
-        #expect(DecimalDigits.exactSum(Decimal(string: "0.75")!, Decimal(string: "0.5")!, negatingRight: true)
+        #expect(DecimalDigits.exactSum(Decimal(string: "0.75")!, -Decimal(string: "0.5")!)
                 == DecimalDigits(negative: false, significand: 25, exponent: -2))
-        #expect(DecimalDigits.exactSum(1, Decimal(string: "1.5")!, negatingRight: true) == DecimalDigits(negative: true, significand: 5, exponent: -1))
-        #expect(DecimalDigits.exactSum(Decimal(string: "0.5")!, Decimal(string: "0.50")!, negatingRight: true) == nil)
+        #expect(DecimalDigits.exactSum(1, -Decimal(string: "1.5")!) == DecimalDigits(negative: true, significand: 5, exponent: -1))
+        #expect(DecimalDigits.exactSum(Decimal(string: "0.5")!, -Decimal(string: "0.50")!) == nil)
         for (a, b) in [("12.34", "0.5"), ("2.5", "4"), ("-2", "0.5"), ("0", "3"), ("3", "0"), ("1", "1.5"), ("0.5", "0.50")] {
             let x = Decimal(string: a)!, y = Decimal(string: b)!
             #expect(Self.bytes(x.multipliedExactly(by: y)) == Self.bytes(x * y), "\(a) × \(b)")
@@ -205,7 +205,7 @@ import Testing
             #expect(Self.bytes(x.multipliedExactly(by: y)) == Self.bytes(x * y), "\(x) × \(y)")
             #expect(Self.bytes(x.subtractingExactly(y)) == Self.bytes(x - y), "\(x) - \(y)")
             if DecimalDigits.exactProduct(x, y) != nil { products.add() }
-            if DecimalDigits.exactSum(x, y, negatingRight: true) != nil { differences.add() }
+            if DecimalDigits.exactSum(x, -y) != nil { differences.add() }
         }
         #expect(products.value > 1500 && differences.value > 2000)
     }

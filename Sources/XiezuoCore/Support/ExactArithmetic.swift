@@ -68,23 +68,20 @@ extension Decimal {
     static func exactlyRead(whole: Substring.UTF8View, fraction: Substring.UTF8View, negative: Bool) -> Decimal? {
         var significand: UInt128 = 0
         var digits = 0
-        for part in [whole, fraction] {
+        func read(_ part: Substring.UTF8View) -> Bool {
             for byte in part {
-                guard (0x30...0x39).contains(byte) else { return nil }
+                guard (0x30...0x39).contains(byte) else { return false }
                 if significand == 0 && byte == 0x30 { continue }
                 digits += 1
-                guard digits <= 38 else { return nil }
+                guard digits <= 38 else { return false }
                 significand = significand * 10 + UInt128(byte - 0x30)
             }
+            return true
         }
-        guard significand != 0 else { return nil }
-        var exponent = -fraction.count
-        while significand % 10 == 0 {
-            significand /= 10
-            exponent += 1
-        }
-        guard (-128...127).contains(exponent) else { return nil }
-        return DecimalDigits(negative: negative, significand: significand, exponent: exponent).decimal
+        guard read(whole), read(fraction), significand != 0 else { return nil }
+        let number = DecimalDigits(negative: negative, significand: significand, exponent: -fraction.count).compacted()
+        guard (-128...127).contains(number.exponent) else { return nil }
+        return number.decimal
     }
 }
 
@@ -113,13 +110,9 @@ extension Decimal {
         default: return nil
         }
         guard significand != 0 else { return nil }
-        var exponent = -scale
-        while significand % 10 == 0 {
-            significand /= 10
-            exponent += 1
-        }
-        guard exponent <= 127 else { return nil }
-        return DecimalDigits(negative: digits.negative, significand: significand, exponent: exponent).decimal
+        let rounded = DecimalDigits(negative: digits.negative, significand: significand, exponent: -scale).compacted()
+        guard rounded.exponent <= 127 else { return nil }
+        return rounded.decimal
     }
 }
 
@@ -166,13 +159,10 @@ extension DecimalDigits {
             guard !overflow else { return nil }
             numerator = product
         }
-        var exponent = a.exponent - b.exponent - places
-        while numerator % 10 == 0 {
-            numerator /= 10
-            exponent += 1
-        }
-        guard numerator <= maxSignificand, (-128...127).contains(exponent) else { return nil }
-        return DecimalDigits(negative: a.negative != b.negative, significand: numerator, exponent: exponent)
+        let quotient = DecimalDigits(negative: a.negative != b.negative, significand: numerator,
+                                     exponent: a.exponent - b.exponent - places).compacted()
+        guard quotient.significand <= maxSignificand, (-128...127).contains(quotient.exponent) else { return nil }
+        return quotient
     }
 
     /// The sum when Foundation's addition gives it exactly and the parts line up without
@@ -181,17 +171,15 @@ extension DecimalDigits {
     /// Foundation (`Decimal._add`) returns a zero operand's partner as it is, scales the
     /// operand with the larger exponent up to the other's when it fits in 128 bits, adds or
     /// subtracts the significands, and strips the result's trailing zeros.
-    /// `negatingRight`: the sum with `-rhs`, Foundation's difference.
-    static func exactSum(_ lhs: Decimal, _ rhs: Decimal, negatingRight: Bool = false) -> DecimalDigits? {
-        guard let a = DecimalDigits(lhs), var b = DecimalDigits(rhs) else { return nil }
-        if negatingRight { b.negative.toggle() }
+    static func exactSum(_ lhs: Decimal, _ rhs: Decimal) -> DecimalDigits? {
+        guard let a = DecimalDigits(lhs), let b = DecimalDigits(rhs) else { return nil }
         return exactSum(a, b)
     }
 
     /// The sum of two numbers' digits, as above; nil for a zero among them.
     static func exactSum(_ a: DecimalDigits, _ b: DecimalDigits) -> DecimalDigits? {
         guard a.significand != 0, b.significand != 0 else { return nil }
-        var exponent = min(a.exponent, b.exponent)
+        let exponent = min(a.exponent, b.exponent)
         guard let x = a.scaled(to: exponent), let y = b.scaled(to: exponent) else { return nil }
         var significand: UInt128
         let negative: Bool
@@ -203,12 +191,9 @@ extension DecimalDigits {
             guard x != y else { return nil }
             (significand, negative) = x > y ? (x - y, a.negative) : (y - x, b.negative)
         }
-        while significand % 10 == 0 {
-            significand /= 10
-            exponent += 1
-        }
-        guard exponent <= 127 else { return nil }
-        return DecimalDigits(negative: negative, significand: significand, exponent: exponent)
+        let sum = DecimalDigits(negative: negative, significand: significand, exponent: exponent).compacted()
+        guard sum.exponent <= 127 else { return nil }
+        return sum
     }
 
     /// The product when it needs no rounding; nil otherwise (a zero, NaN, a product wider than
@@ -220,13 +205,9 @@ extension DecimalDigits {
         guard let a = DecimalDigits(lhs), let b = DecimalDigits(rhs), a.significand != 0, b.significand != 0 else { return nil }
         let (high, low) = a.significand.multipliedFullWidth(by: b.significand)
         guard high == 0 else { return nil }
-        var (significand, exponent) = (low, a.exponent + b.exponent)
-        while significand % 10 == 0 {
-            significand /= 10
-            exponent += 1
-        }
-        guard significand <= maxSignificand, (-128...127).contains(exponent) else { return nil }
-        return DecimalDigits(negative: a.negative != b.negative, significand: significand, exponent: exponent)
+        let product = DecimalDigits(negative: a.negative != b.negative, significand: low, exponent: a.exponent + b.exponent).compacted()
+        guard product.significand <= maxSignificand, (-128...127).contains(product.exponent) else { return nil }
+        return product
     }
 
     /// The order of two numbers, nil for NaN. Zero has no sign; otherwise the signs decide,
@@ -252,6 +233,17 @@ extension DecimalDigits {
         }
         guard sa < 0 else { return magnitude }
         return magnitude == .orderedAscending ? .orderedDescending : magnitude == .orderedDescending ? .orderedAscending : .orderedSame
+    }
+
+    /// The same number in Foundation's compact form, the one every result of Foundation's is
+    /// in: the significand's trailing zeros stripped, the exponent raised to match. Not zero.
+    fileprivate func compacted() -> DecimalDigits {
+        var digits = self
+        while digits.significand % 10 == 0 {
+            digits.significand /= 10
+            digits.exponent += 1
+        }
+        return digits
     }
 
     /// The significand written at a lower exponent, when it fits in 128 bits.
