@@ -61,18 +61,39 @@ struct DecimalDigits: Equatable {
 
     static let powersOfTen: [UInt128] = (0...38).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
 
-    /// Rounded half away from zero to at most `places` decimal places, as NSDecimalRound(.plain).
-    func rounded(places: Int) -> DecimalDigits {
+    /// Which way a rounding goes with the digits it drops: NSDecimalRound's `.plain`, `.down`
+    /// and `.up`, as Foundation applies them.
+    enum Rounding {
+        case halfAwayFromZero, towardMinusInfinity, towardPlusInfinity
+
+        /// Nil for banker's rounding, which nothing here does.
+        init?(_ mode: NSDecimalNumber.RoundingMode) {
+            switch mode {
+            case .plain: self = .halfAwayFromZero
+            case .down: self = .towardMinusInfinity
+            case .up: self = .towardPlusInfinity
+            default: return nil
+            }
+        }
+    }
+
+    /// Rounded to at most `places` decimal places, half away from zero unless told otherwise,
+    /// as NSDecimalRound rounds (what it writes, trailing zeros and a zero's exponent, is
+    /// `Decimal.exactlyRounded`'s business).
+    func rounded(places: Int, _ rounding: Rounding = .halfAwayFromZero) -> DecimalDigits {
         let dropped = -exponent - places
         guard dropped > 0 else { return self }
-        var result = DecimalDigits(negative: negative, significand: 0, exponent: -places)
-        if dropped <= 38 {
-            let divisor = Self.powersOfTen[dropped]
-            let (quotient, remainder) = significand.quotientAndRemainder(dividingBy: divisor)
-            // remainder ≥ divisor / 2, without overflow for odd divisors (there are none but 1).
-            result.significand = quotient + (remainder >= divisor - remainder ? 1 : 0)
+        // Any 128-bit significand is below half of 10^39: dropping more digits leaves it all over.
+        let (quotient, remainder) = dropped <= 38 ? significand.quotientAndRemainder(dividingBy: Self.powersOfTen[dropped])
+            : (0, significand)
+        let awayFromZero: Bool
+        switch rounding {
+        // remainder ≥ divisor / 2, without overflow for odd divisors (there are none but 1).
+        case .halfAwayFromZero: awayFromZero = dropped <= 38 && remainder >= Self.powersOfTen[dropped] - remainder
+        case .towardMinusInfinity: awayFromZero = negative && remainder > 0
+        case .towardPlusInfinity: awayFromZero = !negative && remainder > 0
         }
-        // Any 128-bit significand is below half of 10^39, so dropping more digits leaves zero.
+        var result = DecimalDigits(negative: negative, significand: quotient + (awayFromZero ? 1 : 0), exponent: -places)
         if result.significand == 0 { result.negative = false }
         return result
     }

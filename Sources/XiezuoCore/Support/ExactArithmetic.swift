@@ -91,28 +91,21 @@ extension Decimal {
     /// Foundation (zero, NaN, banker's rounding, a zero result, more than 38 places to drop).
     /// Every score is rounded to its places, and Foundation rounded through arrays of words.
     ///
-    /// Foundation's modes, as it applies them: `.plain` rounds half away from zero, `.down`
-    /// toward minus infinity, `.up` toward plus infinity; the result is stripped of trailing
-    /// zeros. (A zero result keeps the exponent of its places.)
+    /// The digits are rounded as `DecimalDigits.rounded(places:_:)` rounds them for display;
+    /// Foundation then strips the result's trailing zeros (a zero result keeps the exponent of
+    /// its places, and is left to it).
     func exactlyRounded(scale: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal? {
-        guard let digits = DecimalDigits(self), digits.significand != 0, (-128...127).contains(scale) else { return nil }
+        guard let digits = DecimalDigits(self), digits.significand != 0, (-128...127).contains(scale),
+              let rounding = DecimalDigits.Rounding(mode) else { return nil }
         if digits.exponent >= -scale {
             return withUnsafeBytes(of: self) { $0[1] & 0x04 != 0 } ? self : nil
         }
-        let dropped = -scale - digits.exponent
-        guard dropped <= 38 else { return nil }
-        let divisor = DecimalDigits.powersOfTen[dropped]
-        var (significand, rest) = digits.significand.quotientAndRemainder(dividingBy: divisor)
-        switch mode {
-        case .plain: if rest >= divisor - rest { significand += 1 }
-        case .down: if digits.negative && rest > 0 { significand += 1 }
-        case .up: if !digits.negative && rest > 0 { significand += 1 }
-        default: return nil
-        }
-        guard significand != 0 else { return nil }
-        let rounded = DecimalDigits(negative: digits.negative, significand: significand, exponent: -scale).compacted()
-        guard rounded.exponent <= 127 else { return nil }
-        return rounded.decimal
+        guard -scale - digits.exponent <= 38 else { return nil }
+        let rounded = digits.rounded(places: scale, rounding)
+        guard rounded.significand != 0 else { return nil }
+        let compact = rounded.compacted()
+        guard compact.exponent <= 127 else { return nil }
+        return compact.decimal
     }
 }
 
