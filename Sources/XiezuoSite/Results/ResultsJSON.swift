@@ -37,26 +37,14 @@ public struct ResultsJSON {
         part(Data((first ? "\n\n  ]\n}" : "\n  ]\n}").utf8))
     }
 
-    /// One plan's entry, indented to its place in the document. Each plan is encoded on its
-    /// own and spliced in: encoding the whole document at once held a tree several times the
-    /// size of the output (60 MB for 100 plans), the largest allocation of a site build; and a
-    /// site build keeps each plan's part until the document is put together.
+    /// One plan's entry, indented to its place in the document. Each plan is written on its
+    /// own and spliced in: a site build keeps each plan's part until the document is put together.
     static func part(_ plan: Plan, _ result: PlanResult) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let newline = UInt8(ascii: "\n"), indent = Array("\n    ".utf8), spaces = Array("    ".utf8)
-        // Encoding plain strings, arrays and objects cannot fail. JSON strings never hold a
-        // raw line break, so every line break in the entry is between tokens.
-        let entry = [UInt8]((try? encoder.encode(PlanEntry(plan, result))) ?? Data("{}".utf8))
-        var indented: [UInt8] = []
-        indented.reserveCapacity(entry.count + entry.count / 4)
-        indented += indent
-        for (index, byte) in entry.enumerated() {
-            indented.append(byte)
-            // Each line indented, but for the blank line the encoder leaves inside an empty array.
-            if byte == newline, index + 1 < entry.count, entry[index + 1] != newline { indented += spaces }
-        }
-        return Data(indented)
+        var json = JSONWriter(level: 2, capacity: 16_384)
+        json.object { writePlan(plan, result, into: &$0) }
+        var data = Data("\n    ".utf8)
+        data.append(contentsOf: json.bytes)
+        return data
     }
 
     /// Ratios (completion, expected pace, percentages) are rounded to this many decimal places,
@@ -67,180 +55,138 @@ public struct ResultsJSON {
 
     static func ratio(_ value: Decimal) -> String { value.rounded(scale: ratioScale).plainString }
 
-    /// A ratio's exact terms: `{"numerator": "2405.4", "denominator": "3244"}`.
-    struct FractionEntry: Encodable {
-        let numerator, denominator: String
+    // Each entry below writes its members in the UTF-8 order of their names (uppercase before
+    // lowercase, a name before its longer forms), the order the format has always had.
 
-        init(_ fraction: Fraction) {
-            numerator = fraction.numerator.plainString
-            denominator = fraction.denominator.plainString
+    /// A ratio's exact terms: `{"denominator": "3244", "numerator": "2405.4"}`.
+    private static func writeFraction(_ name: String, _ fraction: Fraction?, into json: inout JSONWriter) {
+        guard let fraction else { return }
+        json.key(name)
+        json.object { json in
+            json.field("denominator", fraction.denominator.plainString)
+            json.field("numerator", fraction.numerator.plainString)
         }
     }
 
-    public struct PlanEntry: Encodable {
-        let id, pairing, title, asOf: String
-        let year: Int
-        let sample: Bool
-        let latestData: String?
-        let expected, completion: String
-        let expectedOf: FractionEntry
-        let score: Score?
-        let indicators: [IndicatorEntry]
-        let tasks: [TaskEntry]
-        let units: [UnitEntry]
-        let findings: [FindingEntry]
-
-        init(_ plan: Plan, _ result: PlanResult) {
-            id = plan.id
-            pairing = plan.pairing
-            title = plan.title
-            year = plan.year
-            asOf = result.asOf.description
-            sample = result.sample
-            latestData = result.latestData?.description
-            expected = ResultsJSON.ratio(result.expected)
-            expectedOf = FractionEntry(result.expectedDays)
-            completion = ResultsJSON.ratio(result.completion)
-            score = plan.scoring.method == .none ? nil : Score(result.rollup, bonus: result.bonus,
-                                                                 penalty: result.penalty, grade: result.grade)
-            indicators = result.indicators.map(IndicatorEntry.init)
-            tasks = result.tasks.map(TaskEntry.init)
-            units = result.units.map(UnitEntry.init)
-            findings = result.findings.map(FindingEntry.init)
-        }
-    }
-
-    struct Score: Encodable {
-        let available, earned, bonus, penalty: String
-        let percent: String?
-        /// percent = numerator ÷ denominator × 100: earned and available points.
-        let percentOf: FractionEntry?
-        let grade: String?
-
-        init(_ rollup: Rollup, bonus: Decimal, penalty: Decimal, grade: String?) {
-            available = rollup.available.plainString
-            earned = rollup.earned.plainString
-            self.bonus = bonus.plainString
-            self.penalty = penalty.plainString
-            percent = rollup.percent.map(ResultsJSON.ratio)
-            percentOf = rollup.percentFraction.map(FractionEntry.init)
-            self.grade = grade
-        }
-    }
-
-    struct Step: Encodable {
-        let step: String
-        let arguments: [String: String]
-
-        init(_ step: ExplanationStep) {
-            let parts = step.parts
-            self.step = String(parts.key.dropFirst("explain.".count))
-            arguments = parts.arguments
-        }
-    }
-
-    struct IndicatorEntry: Encodable {
-        let id, name, unit, actual, met, status, deadline: String
-        let target, completion: String?
-        let completionOf: FractionEntry?
-        /// For a computed percentage: actual = numerator ÷ denominator (× 100 already in the numerator).
-        let actualOf: FractionEntry?
-        let items: [String: String]
-        let scored, dueSoon: Bool
-        let responsible: [String]
-        let explanation: [Step]
-
-        init(_ r: IndicatorResult) {
-            id = r.id
-            name = r.name
-            unit = r.unit
-            actual = r.actualFraction == nil ? r.actual.plainString : ResultsJSON.ratio(r.actual)
-            actualOf = r.actualFraction.map(FractionEntry.init)
-            met = r.met.rawValue
-            status = r.pace.status.rawValue
-            deadline = r.pace.deadline.description
-            target = r.target?.plainString
-            completion = r.completion.map(ResultsJSON.ratio)
-            completionOf = r.completionFraction.map(FractionEntry.init)
-            items = r.items.mapValues(\.plainString)
-            scored = r.scored
-            dueSoon = r.pace.dueSoon
-            responsible = r.responsible.map(\.description)
-            explanation = r.explanation.map(Step.init)
-        }
-    }
-
-    struct TaskEntry: Encodable {
-        let id, state, completion, uncappedCompletion, status, deadline: String
-        let dueSoon: Bool
-        let responsible: [String]
-        let evidence: Int
-        let missingEvidence: [String]
-        let score: TaskScoreEntry?
-        let explanation: [Step]
-
-        init(_ r: TaskResult) {
-            id = r.id
-            state = r.state.rawValue
-            completion = ResultsJSON.ratio(r.completion)
-            uncappedCompletion = ResultsJSON.ratio(r.uncappedCompletion)
-            status = r.pace.status.rawValue
-            deadline = r.pace.deadline.description
-            dueSoon = r.pace.dueSoon
-            responsible = r.responsible.map(\.description)
-            evidence = r.evidence.count
-            missingEvidence = r.missingEvidence.map(\.rawValue)
-            score = r.score.map(TaskScoreEntry.init)
-            explanation = (r.explanation + (r.score?.explanation ?? [])).map(Step.init)
-        }
-    }
-
-    struct TaskScoreEntry: Encodable {
-        let available, earned, bonus, penalty: String
-        let applicable: Bool
-
-        init(_ s: TaskScore) {
-            available = s.available.plainString
-            earned = s.earned.plainString
-            bonus = s.bonus.plainString
-            penalty = s.penalty.plainString
-            applicable = s.applicable
-        }
-    }
-
-    struct UnitEntry: Encodable {
-        let unit, available, earned: String
-        let percent, grade: String?
-        let percentOf: FractionEntry?
-        let rank: Int?
-        let tasks, indicators, missingReports: [String]
-
-        init(_ r: UnitResult) {
-            unit = r.unit.description
-            available = r.rollup.available.plainString
-            earned = r.rollup.earned.plainString
-            percent = r.rollup.percent.map(ResultsJSON.ratio)
-            percentOf = r.rollup.percentFraction.map(FractionEntry.init)
-            grade = r.grade
-            rank = r.rank
-            tasks = r.tasks
-            indicators = r.indicators
-            missingReports = r.missingReports
-        }
-    }
-
-    struct FindingEntry: Encodable {
-        let kind: String
-        let task, indicator, unit, detail: String?
-
-        init(_ f: Finding) {
-            kind = f.kind.rawValue
-            detail = f.detail
-            switch f.subject {
-            case .task(let id): (task, indicator, unit) = (id, nil, nil)
-            case .indicator(let id): (task, indicator, unit) = (nil, id, nil)
-            case .unit(let id): (task, indicator, unit) = (nil, nil, id.description)
+    private static func writePlan(_ plan: Plan, _ result: PlanResult, into json: inout JSONWriter) {
+        json.field("asOf", result.asOf.description)
+        json.field("completion", ratio(result.completion))
+        json.field("expected", ratio(result.expected))
+        writeFraction("expectedOf", result.expectedDays, into: &json)
+        json.key("findings")
+        json.array(result.findings) { json, finding in json.object { writeFinding(finding, into: &$0) } }
+        json.field("id", plan.id)
+        json.key("indicators")
+        json.array(result.indicators) { json, indicator in json.object { writeIndicator(indicator, into: &$0) } }
+        json.field("latestData", result.latestData?.description)
+        json.field("pairing", plan.pairing)
+        json.field("sample", result.sample)
+        if plan.scoring.method != .none {
+            json.key("score")
+            json.object { json in
+                writeScore(result.rollup, bonus: result.bonus, penalty: result.penalty, grade: result.grade, into: &json)
             }
         }
+        json.key("tasks")
+        json.array(result.tasks) { json, task in json.object { writeTask(task, into: &$0) } }
+        json.field("title", plan.title)
+        json.key("units")
+        json.array(result.units) { json, unit in json.object { writeUnit(unit, into: &$0) } }
+        json.field("year", plan.year)
+    }
+
+    /// percent = numerator ÷ denominator × 100: earned and available points.
+    private static func writeScore(_ rollup: Rollup, bonus: Decimal, penalty: Decimal, grade: String?,
+                                   into json: inout JSONWriter) {
+        json.field("available", rollup.available.plainString)
+        json.field("bonus", bonus.plainString)
+        json.field("earned", rollup.earned.plainString)
+        json.field("grade", grade)
+        json.field("penalty", penalty.plainString)
+        json.field("percent", rollup.percent.map(ratio))
+        writeFraction("percentOf", rollup.percentFraction, into: &json)
+    }
+
+    /// An explanation step: its message key without `explain.`, and the key's arguments.
+    private static func writeSteps(_ steps: [ExplanationStep], into json: inout JSONWriter) {
+        json.key("explanation")
+        json.array(steps) { json, step in
+            let parts = step.parts
+            json.object { json in
+                json.field("arguments", parts.arguments)
+                json.field("step", String(parts.key.dropFirst("explain.".count)))
+            }
+        }
+    }
+
+    private static func writeIndicator(_ r: IndicatorResult, into json: inout JSONWriter) {
+        // For a computed percentage: actual = numerator ÷ denominator (× 100 already in the numerator).
+        json.field("actual", r.actualFraction == nil ? r.actual.plainString : ratio(r.actual))
+        writeFraction("actualOf", r.actualFraction, into: &json)
+        json.field("completion", r.completion.map(ratio))
+        writeFraction("completionOf", r.completionFraction, into: &json)
+        json.field("deadline", r.pace.deadline.description)
+        json.field("dueSoon", r.pace.dueSoon)
+        writeSteps(r.explanation, into: &json)
+        json.field("id", r.id)
+        json.field("items", r.items.mapValues(\.plainString))
+        json.field("met", r.met.rawValue)
+        json.field("name", r.name)
+        json.field("responsible", r.responsible.map(\.description))
+        json.field("scored", r.scored)
+        json.field("status", r.pace.status.rawValue)
+        json.field("target", r.target?.plainString)
+        json.field("unit", r.unit)
+    }
+
+    private static func writeTask(_ r: TaskResult, into json: inout JSONWriter) {
+        json.field("completion", ratio(r.completion))
+        json.field("deadline", r.pace.deadline.description)
+        json.field("dueSoon", r.pace.dueSoon)
+        json.field("evidence", r.evidence.count)
+        writeSteps(r.explanation + (r.score?.explanation ?? []), into: &json)
+        json.field("id", r.id)
+        json.field("missingEvidence", r.missingEvidence.map(\.rawValue))
+        json.field("responsible", r.responsible.map(\.description))
+        if let score = r.score {
+            json.key("score")
+            json.object { json in
+                json.field("applicable", score.applicable)
+                json.field("available", score.available.plainString)
+                json.field("bonus", score.bonus.plainString)
+                json.field("earned", score.earned.plainString)
+                json.field("penalty", score.penalty.plainString)
+            }
+        }
+        json.field("state", r.state.rawValue)
+        json.field("status", r.pace.status.rawValue)
+        json.field("uncappedCompletion", ratio(r.uncappedCompletion))
+    }
+
+    private static func writeUnit(_ r: UnitResult, into json: inout JSONWriter) {
+        json.field("available", r.rollup.available.plainString)
+        json.field("earned", r.rollup.earned.plainString)
+        json.field("grade", r.grade)
+        json.field("indicators", r.indicators)
+        json.field("missingReports", r.missingReports)
+        json.field("percent", r.rollup.percent.map(ratio))
+        writeFraction("percentOf", r.rollup.percentFraction, into: &json)
+        json.field("rank", r.rank)
+        json.field("tasks", r.tasks)
+        json.field("unit", r.unit.description)
+    }
+
+    private static func writeFinding(_ f: Finding, into json: inout JSONWriter) {
+        var (task, indicator, unit): (String?, String?, String?)
+        switch f.subject {
+        case .task(let id): task = id
+        case .indicator(let id): indicator = id
+        case .unit(let id): unit = id.description
+        }
+        json.field("detail", f.detail)
+        json.field("indicator", indicator)
+        json.field("kind", f.kind.rawValue)
+        json.field("task", task)
+        json.field("unit", unit)
     }
 }
