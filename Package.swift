@@ -110,7 +110,13 @@ let package = Package(
                 "XiezuoServe",
                 "XiezuoOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc (Debian libjemalloc-dev) in place of glibc's malloc, for this command only:
+            // a large build makes and frees millions of small objects from two threads, and
+            // glibc's allocator slows as the heap grows (its share of a build's time rose from
+            // 12 % at 100 plans to 17 % at 1,000). Measured side by side at 1,000 plans: 41.5 s
+            // → 34.5 s, peak memory 134 → 143 MB; at 100 plans the same speed.
+            linkerSettings: [.linkedLibrary("jemalloc")]
         ),
         .testTarget(
             name: "XiezuoTests",
