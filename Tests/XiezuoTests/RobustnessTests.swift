@@ -107,6 +107,18 @@ import Testing
         #expect(result.content.region("b")?.name == "乙县")
     }
 
+    @Test func controlCharactersAreFoundByTheirBytes() throws {
+        // C1 controls are C2 80 to C2 9F in UTF-8; C2 before anything else is a letter (¢ ©).
+        #expect(ControlCharacters.strip("价格¢5、版权©，制表\t换行\n回车\r") == nil)
+        let c1 = try #require(ControlCharacters.strip("甲\u{85}乙\u{9F}丙\u{80}"))
+        #expect(c1.text == "甲乙丙")
+        #expect(c1.removed == ["U+0085", "U+009F", "U+0080"])
+        let c0 = try #require(ControlCharacters.strip("\u{7F}末尾\u{1F}"))
+        #expect(c0.text == "末尾")
+        #expect(c0.removed == ["U+007F", "U+001F"])
+        #expect(ControlCharacters.strip("") == nil)
+    }
+
     @Test func twoPairingsThatWouldShareAPageAreBothNamed() {
         let result = TinySite.load(replacing: ["content/pairings/a--b.md": TinySite.files["content/pairings/a-b.md"]!])
         #expect(result.errors.map(\.description) == [

@@ -264,13 +264,13 @@ struct IndicatorEvaluator {
     private func history(of indicator: Indicator) -> [MonthValue] {
         let sources = [indicator.id] + indicator.split + [indicator.ratio?.numerator, indicator.ratio?.denominator].compactMap { $0 }
         let entries = sources.flatMap { index.values[$0] ?? [] }
-        let months = Set(entries.map { index.dates[$0.record] }.filter { $0 <= asOf }.map(\.monthKey))
-        return months.sorted().map { key in
-            let parts = key.split(separator: "-").compactMap { Int($0) }
-            let end = min(Day.lastOfMonth(year: parts[0], month: parts[1]), asOf)
+        // Months counted from year 0 (year × 12 + month − 1), so that they sort as numbers.
+        let months = Set(entries.lazy.map { index.dates[$0.record] }.filter { $0 <= asOf }.map { $0.year * 12 + $0.month - 1 })
+        return months.sorted().map { ordinal in
+            let end = min(Day.lastOfMonth(year: ordinal / 12, month: ordinal % 12 + 1), asOf)
             let value = actual(of: indicator, on: end)
             let total = value.items.isEmpty ? value.value : value.items.values.exactSum()
-            return MonthValue(month: key, value: total)
+            return MonthValue(month: end.monthKey, value: total)
         }
     }
 

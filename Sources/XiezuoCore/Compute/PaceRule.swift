@@ -17,7 +17,7 @@ enum PaceRule {
         if asOf <= start {
             share = 0
         } else {
-            share = total > 0 ? Decimal(elapsed).dividedExactly(by: Decimal(total)) : 1
+            share = total > 0 ? ShareMemo.share(elapsed, of: total) : 1
         }
         // Before the start, and for a deadline on the start day, the share is what it is (0 or
         // 1) whatever the days say; the days are given as the share's own terms.
@@ -60,5 +60,23 @@ enum PaceRule {
     static func untracked(_ status: PaceStatus, start: Day, deadline: Day, asOf: Day) -> Pace {
         Pace(status: status, expected: expected(start: start, deadline: deadline, asOf: asOf).share,
              deadline: deadline, dueSoon: false)
+    }
+}
+
+/// Calendar shares already divided. The tasks and indicators of a plan mostly share a start and
+/// a deadline, and every month end of every plan asks again, while a share that does not
+/// terminate (100 of 365 days) is a long division in Foundation: 1 % of a site build. A share
+/// depends on its two day counts alone, so the memo cannot give a wrong one.
+private enum ShareMemo {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var shares: [Int: Decimal] = [:]
+
+    static func share(_ elapsed: Int, of total: Int) -> Decimal {
+        // Day counts of a plan's calendar are far below 2³¹.
+        let key = elapsed << 32 | total
+        if let known = lock.withLock({ shares[key] }) { return known }
+        let share = Decimal(elapsed).dividedExactly(by: Decimal(total))
+        lock.withLock { shares[key] = share }
+        return share
     }
 }

@@ -142,7 +142,7 @@ extension ContentLayout.PlanFolder {
         case "tasks.yaml": tasks = path
         case "indicators.yaml": indicators = path
         default:
-            if rest.hasPrefix("progress/"), rest.hasSuffix(".md"), !rest.dropFirst("progress/".count).contains("/") {
+            if rest.hasPrefix("progress/"), rest.hasSuffix(".md"), !rest.utf8.dropFirst("progress/".utf8.count).contains(UInt8(ascii: "/")) {
                 recordNames.append(UInt32(names.count - 1))
             } else if !rest.hasPrefix("evidence/") {
                 ContentLayout.warnNotContent(path, sink)

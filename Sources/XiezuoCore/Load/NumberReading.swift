@@ -147,11 +147,12 @@ public enum NumberReading {
         if negative { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
-        if whole.contains(",") {
+        let grouped = whole.utf8.contains(UInt8(ascii: ","))
+        if grouped {
             let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
-        let wholeDigits = whole.contains(",") ? Substring(whole.replacingOccurrences(of: ",", with: "")) : whole
+        let wholeDigits = grouped ? Substring(whole.replacingOccurrences(of: ",", with: "")) : whole
         let fraction = parts.count == 2 ? parts[1] : ""
         if parts.count == 1 || !fraction.isEmpty,
            let value = Decimal.exactlyRead(whole: wholeDigits.utf8, fraction: fraction.utf8, negative: negative) {

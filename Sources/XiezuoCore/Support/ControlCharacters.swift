@@ -24,17 +24,25 @@ enum ControlCharacters {
     }
 
     /// Whether UTF-8 `bytes` hold a control character: C0 but tab and line ends, DEL, or C1
-    /// (U+0080–U+009F, written C2 80 to C2 9F).
+    /// (U+0080–U+009F, written C2 80 to C2 9F). One table look-up per byte.
     private static func hasControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
-                || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
-                return true
+        suspects.withUnsafeBufferPointer { suspect in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if suspect[Int(byte)] {
+                    guard byte == 0xC2 else { return true }
+                    if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+                }
+                index += 1
             }
-            previous = byte
+            return false
         }
-        return false
+    }
+
+    /// The bytes that are a control character, or may begin one (C2, the lead byte of C1).
+    private static let suspects: [Bool] = (0...255).map { byte in
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -60,9 +60,10 @@ struct DownloadTable {
                 let value: Cell.Value
                 switch kinds[column] {
                 case .number:
-                    if let number = Double(text.replacingOccurrences(of: ",", with: "")) {
+                    // Byte searches: Foundation's string search here was 0.3 % of a site build.
+                    if let number = Double(text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: "") : text) {
                         value = .number(number)
-                        style.numberFormat = text.contains(".") ? "#,##0." + String(repeating: "0", count: text.split(separator: ".").last?.count ?? 0) : "#,##0"
+                        style.numberFormat = text.utf8.contains(UInt8(ascii: ".")) ? "#,##0." + String(repeating: "0", count: text.split(separator: ".").last?.count ?? 0) : "#,##0"
                     } else {
                         value = .text(text)
                     }
