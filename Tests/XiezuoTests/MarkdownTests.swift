@@ -34,7 +34,7 @@ import Testing
         #expect(Markdown.html("![照片](//example.com/x.png)") == "<p><a href=\"//example.com/x.png\">照片</a></p>\n")
         // An image kept beside the record stays an image.
         #expect(Markdown.html("![照片](evidence/x.png)") == "<p><img src=\"evidence/x.png\" alt=\"照片\" /></p>\n")
-        #expect(Markdown.externalImages("![a](evidence/x.png) ![b](https://example.com/b.png)") == ["https://example.com/b.png"])
+        #expect(Markdown.read("![a](evidence/x.png) ![b](https://example.com/b.png)").externalImages == ["https://example.com/b.png"])
     }
 
     @Test func checkWarnsAboutAnImageFromOutside() {
@@ -57,6 +57,27 @@ import Testing
         #expect(Markdown.html("###### 深", headingOffset: 3) == "<h6>深</h6>\n")
         // Safe mode still applies after the tree is changed.
         #expect(!Markdown.html("# t\n\n<script>x</script>", headingOffset: 2).contains("<script"))
+    }
+
+    @Test func onlyHeadingTagsMove() {
+        // Text that looks like a heading tag is written &lt;h1&gt;, raw HTML is dropped, code
+        // keeps its text: none of them moves. A rule (<hr />) is not a heading.
+        let text = "## 进展\n\n写了 <h1>标题</h1> 字样\n\n<h2>原样</h2>\n\n    <h3>代码</h3>\n\n---\n\n##### 五级\n"
+        #expect(Markdown.html(text, headingOffset: 3) == "<h5>进展</h5>\n<p>写了 <!-- raw HTML omitted -->标题<!-- raw HTML omitted --> 字样</p>\n"
+                + "<!-- raw HTML omitted -->\n<pre><code>&lt;h3&gt;代码&lt;/h3&gt;\n</code></pre>\n<hr />\n<h6>五级</h6>\n")
+        #expect(Markdown.movingHeadings("<p>&lt;h1&gt;</p>\n<h1>甲</h1>", down: 1) == "<p>&lt;h1&gt;</p>\n<h2>甲</h2>")
+        #expect(Markdown.movingHeadings("<h2>乙</h2>\n", down: 0) == "<h2>乙</h2>\n")
+        #expect(Markdown.movingHeadings("没有标题 <", down: 2) == "没有标题 <")
+    }
+
+    @Test func oneReadingGivesTheHTMLAndWhatWasWrong() {
+        let reading = Markdown.read("## 十月\n\n**甲。**乙\n\n增长**。\n\n![图](https://example.com/a.png)")
+        #expect(reading.html == "<h2>十月</h2>\n<p><strong>甲。</strong>乙</p>\n<p>增长**。</p>\n<p><a href=\"https://example.com/a.png\">图</a></p>\n")
+        #expect(reading.unrenderedBold == [5])
+        #expect(reading.externalImages == ["https://example.com/a.png"])
+        // A record keeps the HTML of the reading that checked it.
+        let record = Bundled.content.plans.lazy.flatMap(\.records).first { $0.note.contains("**") }
+        #expect(record.map { $0.noteHTML == Markdown.read($0.note).html } == true)
     }
 
     @Test func aPlanPageHasOneTopLevelHeading() throws {

@@ -50,14 +50,29 @@ struct FrontMatterDocument {
     }
 
     static func split(_ text: String) -> Result<FrontMatterDocument, Problem> {
-        var text = text
-        return text.withUTF8 { split(bytes: $0) }
+        var copy = text
+        return copy.withUTF8 { bounds(in: $0) }.map { bounds in
+            // The parts are cut from the text itself at line ends (ASCII bytes, so on character
+            // boundaries): already valid UTF-8, they are copied, not decoded again.
+            let utf8 = text.utf8
+            func part(_ range: Range<Int>) -> String {
+                String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
+            }
+            return FrontMatterDocument(yaml: part(bounds.yaml), yamlFirstLine: 2, body: part(bounds.body), bodyFirstLine: bounds.bodyFirstLine)
+        }
+    }
+
+    /// Where the YAML and the body are, as byte offsets.
+    private struct Bounds {
+        let yaml: Range<Int>
+        let body: Range<Int>
+        let bodyFirstLine: Int
     }
 
     /// Lines are looked at one by one up to the closing `---`, in place: the body is never
     /// split into lines, and the YAML's last line end is left out as bytes (a String's
     /// `dropLast` walks the whole text).
-    private static func split(bytes: UnsafeBufferPointer<UInt8>) -> Result<FrontMatterDocument, Problem> {
+    private static func bounds(in bytes: UnsafeBufferPointer<UInt8>) -> Result<Bounds, Problem> {
         let newline = UInt8(ascii: "\n")
         func lineEnd(from start: Int) -> Int { bytes[start...].firstIndex(of: newline) ?? bytes.count }
         let firstEnd = lineEnd(from: 0)
@@ -74,9 +89,7 @@ struct FrontMatterDocument {
                    yamlEnd - 1 == yamlStart || bytes[yamlEnd - 2] != UInt8(ascii: "\r") {
                     yamlEnd -= 1
                 }
-                let yaml = String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self)
-                let body = String(decoding: bytes[min(end + 1, bytes.count)...], as: UTF8.self)
-                return .success(FrontMatterDocument(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 2))
+                return .success(Bounds(yaml: yamlStart..<yamlEnd, body: min(end + 1, bytes.count)..<bytes.count, bodyFirstLine: line + 2))
             }
             line += 1
             start = end + 1

@@ -12,27 +12,42 @@ public enum Markdown {
         public let text: String
     }
 
-    /// HTML for a Markdown text, in libcmark's safe mode.
+    /// A Markdown text read once: its HTML, and what the reading found that a reader would not
+    /// see as the author meant. Content files are read this way when they are loaded, so that
+    /// the check and the page share one parse (two parses were 8 % of a site build).
+    public struct Reading: Sendable, Equatable {
+        /// Safe-mode HTML with headings at the levels written (see `movingHeadings`).
+        public let html: String
+        /// The lines (of the text, from 1) of each `**` that stays literal even after
+        /// Chinese-punctuation bold is paired (see `CJKEmphasis`): bold no reader sees.
+        public let unrenderedBold: [Int]
+        /// The addresses of images that would load from outside the site (`http:`, `https:`,
+        /// `//…`), for `check` to warn about; the HTML shows them as links.
+        public let externalImages: [String]
+    }
+
+    /// Reads a Markdown text with the system libcmark, in safe mode.
     ///
-    /// `headingOffset` moves every heading down that many levels (at most to h6), so that text
-    /// shown inside a page's section never adds a second top-level heading: a plan's `# 标题`
-    /// under the page's h2 becomes an h3 with an offset of 2.
-    public static func html(_ markdown: String, headingOffset: Int = 0) -> String {
+    /// Content is untrusted. Safe mode replaces raw HTML with a comment and drops links and
+    /// images whose address is `javascript:`, `vbscript:`, `file:` or a non-image `data:`, so
+    /// nothing an author writes can run script on a reader's page.
+    public static func read(_ markdown: String) -> Reading {
+        // Content files never hold a NUL byte (the loader refuses them), so the C string is the whole text.
         guard let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
-            return ""
+            return Reading(html: "", unrenderedBold: [], externalImages: [])
         }
         defer { cmark_node_free(document) }
-        if markdown.containsText("**") { CJKEmphasis.repair(document) }
-        if headingOffset > 0 {
-            for node in nodes(of: CMARK_NODE_HEADING, in: document) {
-                let level = min(Int(cmark_node_get_heading_level(node)) + headingOffset, 6)
-                cmark_node_set_heading_level(node, Int32(level))
-            }
+        var unrenderedBold: [Int] = []
+        if markdown.containsText("**") {
+            CJKEmphasis.repair(document)
+            unrenderedBold = CJKEmphasis.leftoverLines(document)
         }
         // Nothing is loaded from outside the site: an image from elsewhere becomes a link to it
         // (on the intranet it would not load; elsewhere it would tell a third party who reads).
+        var externalImages: [String] = []
         if markdown.containsText("!") {
             for image in nodes(of: CMARK_NODE_IMAGE, in: document) where isExternal(url(of: image)) {
+                externalImages.append(url(of: image))
                 guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
                 cmark_node_set_url(link, cmark_node_get_url(image))
                 cmark_node_set_title(link, cmark_node_get_title(image))
@@ -41,36 +56,66 @@ public enum Markdown {
                 cmark_node_free(image)
             }
         }
-        guard let rendered = cmark_render_html(document, options) else { return "" }
+        guard let rendered = cmark_render_html(document, options) else {
+            return Reading(html: "", unrenderedBold: unrenderedBold, externalImages: externalImages)
+        }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return Reading(html: String(cString: rendered), unrenderedBold: unrenderedBold, externalImages: externalImages)
+    }
+
+    /// HTML for a Markdown text, its headings moved down `headingOffset` levels: a plan's
+    /// `# 标题` under the page's h2 becomes an h3 with an offset of 2, so that text shown inside
+    /// a page's section never adds a second top-level heading.
+    public static func html(_ markdown: String, headingOffset: Int = 0) -> String {
+        movingHeadings(read(markdown).html, down: headingOffset)
+    }
+
+    /// `html` from `read` with every heading moved down `offset` levels, at most to h6.
+    ///
+    /// The tags are rewritten in the HTML: libcmark writes a heading as `<hN>`…`</hN>` (no
+    /// attributes without the source-position option), and nothing else of the text can look
+    /// like one, since safe mode drops raw HTML and every `<` of the text is written `&lt;`.
+    public static func movingHeadings(_ html: String, down offset: Int) -> String {
+        guard offset > 0 else { return html }
+        // Where each heading tag's level digit is, found by `memchr` from `<` to `<`.
+        var levels: [(at: Int, level: Int)] = []
+        var text = html
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var from = 0
+            while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: "<")), bytes.count - from) {
+                var tag = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                from = tag
+                if tag < bytes.count, bytes[tag] == UInt8(ascii: "/") { tag += 1 }
+                guard tag + 2 < bytes.count, bytes[tag] == UInt8(ascii: "h"), bytes[tag + 2] == UInt8(ascii: ">"),
+                      (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[tag + 1]) else { continue }
+                levels.append((tag + 1, Int(bytes[tag + 1] - UInt8(ascii: "0"))))
+            }
+        }
+        guard !levels.isEmpty else { return html }
+        // The text between is copied as it is (valid UTF-8 cut at ASCII bytes), not decoded again.
+        var moved = ""
+        moved.reserveCapacity(html.utf8.count)
+        let utf8 = html.utf8
+        var copied = utf8.startIndex
+        for (at, level) in levels {
+            let digit = utf8.index(utf8.startIndex, offsetBy: at)
+            moved += html[copied..<digit]
+            moved += String(min(level + offset, 6))
+            copied = utf8.index(after: digit)
+        }
+        moved += html[copied...]
+        return moved
     }
 
     /// Safe mode is libcmark's default since 0.29; it is named anyway so that an older library
     /// is safe too. Smart punctuation turns "--" into dashes.
     private static let options = CMARK_OPT_SAFE | CMARK_OPT_SMART
 
-    /// The lines (of the text, from 1) of each `**` that stays literal even after Chinese-punctuation
-    /// bold is paired (see `CJKEmphasis`): bold the author meant and no reader sees.
+    /// The lines of each `**` no reader sees as bold (see `Reading.unrenderedBold`).
     public static func unrenderedBold(_ markdown: String) -> [Int] {
-        guard markdown.containsText("**"),
-              let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
-            return []
-        }
-        defer { cmark_node_free(document) }
-        CJKEmphasis.repair(document)
-        return CJKEmphasis.leftoverLines(document)
-    }
-
-    /// The addresses of images that would load from outside the site (`http:`, `https:`, `//…`),
-    /// for `check` to warn about; they are shown as links.
-    public static func externalImages(_ markdown: String) -> [String] {
-        guard markdown.containsText("!"),
-              let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
-            return []
-        }
-        defer { cmark_node_free(document) }
-        return nodes(of: CMARK_NODE_IMAGE, in: document).map(url(of:)).filter(isExternal)
+        guard markdown.containsText("**") else { return [] }
+        return read(markdown).unrenderedBold
     }
 
     /// An address with a scheme or a host of its own is outside the site; a relative one (a

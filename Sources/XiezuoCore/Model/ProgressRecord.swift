@@ -11,19 +11,23 @@ public struct RecordDraft: Sendable {
     public let tasks: [TaskReport]
     /// Markdown.
     public let note: String
+    /// The note as HTML (`Markdown.read`), headings at the levels written.
+    public let noteHTML: String
     /// Sample data made up for demonstration; every page built from it says so.
     public let sample: Bool
     public let location: SourceLocation
     public let dateLocation: SourceLocation
 
     public init(plan: String, unit: UnitReference, date: Day, values: [ReportedValue], tasks: [TaskReport],
-                note: String, sample: Bool, location: SourceLocation, dateLocation: SourceLocation) {
+                note: String, noteHTML: String? = nil, sample: Bool, location: SourceLocation, dateLocation: SourceLocation) {
         self.plan = plan
         self.unit = unit
         self.date = date
         self.values = values
         self.tasks = tasks
         self.note = note
+        // The loader gives the HTML from the reading that checked the note; made here otherwise.
+        self.noteHTML = noteHTML ?? Markdown.read(note).html
         self.sample = sample
         self.location = location
         self.dateLocation = dateLocation

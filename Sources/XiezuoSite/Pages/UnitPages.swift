@@ -66,7 +66,7 @@ struct UnitPage: Codable {
                                                                           "count": "\($0.evidence.count)"]) }
                 .joined(separator: "；")
             return Report(anchor: anchor(record, planSlug: planSlug), date: record.date.description, sample: record.sample, values: values, tasks: tasks,
-                          note: Markdown.html(record.note, headingOffset: 3))
+                          note: Markdown.movingHeadings(record.noteHTML, down: 3))
         }
     }
 

@@ -21,6 +21,8 @@ struct ParsedFile {
     var context: DecodingContext
     let root: YAMLNode?
     let body: String
+    /// The body as HTML, from the same reading that checked it; empty for a YAML file.
+    var bodyHTML = ""
 
     /// Reads a `.yaml` data file.
     static func yaml(_ text: SourceText, sink: DiagnosticSink) -> ParsedFile? {
@@ -51,20 +53,21 @@ struct ParsedFile {
                              at: SourceLocation(file: text.path))
                 body = kept
             }
-            for url in Markdown.externalImages(body) {
+            let reading = Markdown.read(body)
+            for url in reading.externalImages {
                 let line = text.text.split(separator: "\n", omittingEmptySubsequences: false)
                     .firstIndex { $0.contains(url) }.map { $0 + 1 } ?? 1
                 sink.warning(.externalImage, ["url": .text(url)], at: SourceLocation(file: text.path, line: line))
             }
-            for line in Markdown.unrenderedBold(body) {
+            for line in reading.unrenderedBold {
                 sink.warning(.unpairedBold, at: SourceLocation(file: text.path, line: document.bodyFirstLine + line - 1))
             }
             if document.yaml.isBlank {
-                return ParsedFile(context: context, root: nil, body: body)
+                return ParsedFile(context: context, root: nil, body: body, bodyHTML: reading.html)
             }
             guard let root = YAMLParsing.parse(document.yaml, file: text.path, firstLine: document.yamlFirstLine,
                                                sink: sink) else { return nil }
-            return ParsedFile(context: context, root: root, body: body)
+            return ParsedFile(context: context, root: root, body: body, bodyHTML: reading.html)
         }
     }
 }

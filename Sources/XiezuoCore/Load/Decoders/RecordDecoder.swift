@@ -22,7 +22,7 @@ enum RecordDecoder {
         let tasks = reader.list("tasks").compactMap { decodeTask($0, in: reader) }
         guard let unit, let date else { return nil }
         return RecordDraft(plan: plan, unit: UnitReference(text: unit, location: reader.location(ofKey: "unit")),
-                              date: date, values: values, tasks: tasks, note: file.body, sample: sample,
+                              date: date, values: values, tasks: tasks, note: file.body, noteHTML: file.bodyHTML, sample: sample,
                               location: reader.location, dateLocation: reader.location(ofKey: "date"))
     }
 
