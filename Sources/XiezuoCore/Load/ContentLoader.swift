@@ -100,7 +100,8 @@ public enum ContentLoader {
         let latestNamed = named.compactMap(\.1).max()
         let sink = DiagnosticSink()
         return named.filter { $0.1 == nil || $0.1 == latestNamed }.compactMap { path, _ in
-            parse(path, markdown: true, source, sink)?.root?["date"]?.string.flatMap(Day.init(parsing:))
+            readText(path, from: source, sink: sink).flatMap { ParsedFile.markdown($0, sink: sink, withBody: false) }?
+                .root?["date"]?.string.flatMap(Day.init(parsing:))
         }.max()
     }
 

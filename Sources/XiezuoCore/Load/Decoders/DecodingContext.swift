@@ -35,8 +35,10 @@ struct ParsedFile {
         return ParsedFile(context: context, root: root, body: "")
     }
 
-    /// Reads a `.md` file with YAML front matter between `---` lines.
-    static func markdown(_ text: SourceText, sink: DiagnosticSink) -> ParsedFile? {
+    /// Reads a `.md` file with YAML front matter between `---` lines. `withBody: false` reads
+    /// the front matter alone, the body left empty and unchecked: the site's date needs only
+    /// the latest records' `date`, before the plans are loaded.
+    static func markdown(_ text: SourceText, sink: DiagnosticSink, withBody: Bool = true) -> ParsedFile? {
         switch FrontMatterDocument.split(text.text) {
         case .failure(.missingOpening):
             sink.unreadFile(.noFrontMatter, at: SourceLocation(file: text.path))
@@ -47,6 +49,11 @@ struct ParsedFile {
         case .success(let document):
             // Front matter starts on line 2, and the YAML reader counts its lines from 1.
             let context = DecodingContext(file: text.path, lineOffset: document.yamlFirstLine - 1, sink: sink)
+            guard withBody else {
+                let root = document.yaml.isBlank ? nil
+                    : YAMLParsing.parse(document.yaml, file: text.path, firstLine: document.yamlFirstLine, sink: sink)
+                return ParsedFile(context: context, root: root, body: "")
+            }
             var body = document.body
             if let (kept, removed) = ControlCharacters.strip(body) {
                 sink.warning(.bodyControlCharacters, ["characters": .text(removed.joined(separator: ", "))],
