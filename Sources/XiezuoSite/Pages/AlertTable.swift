@@ -45,9 +45,12 @@ struct AlertTable: Codable {
                      include: (_ responsible: [UnitID]) -> Bool = { _ in true }) -> [Item] {
         let tasks = plan.allTasks.compactMap { task -> Item? in
             guard let r = result.task(task.id), statuses.contains(r.pace.status), include(r.responsible) else { return nil }
+            // What is left of the task, never below 0 (`max(1 − completion, 0)`, as Foundation gives it).
+            let left = Decimal(1).subtractingExactly(r.completion)
             let row = Row(item: p.subjectLink(.task(task.id), plan: plan, limit: limit), badge: p.badge(r.pace.status),
                           units: p.site.unitNames(r.responsible), target: p.s["briefing.task-target"],
-                          actual: Display.percent(r.completion), shortfall: Display.percent(max(1 - r.completion, 0)),
+                          actual: Display.percent(r.completion),
+                          shortfall: Display.percent(Decimal(0).exactOrder(left) == .orderedAscending ? left : 0),
                           deadline: r.pace.deadline.description)
             return Item(row: row, status: r.pace.status, due: r.pace.deadline)
         }
