@@ -149,6 +149,13 @@ import Testing
         #expect(BundledSite.links("units/zhengding/县教育局/index.html").contains(.page("tasks", "zhengding-zanhuang-2024", "2-4-1")))
     }
 
+    @Test func aRecordWithoutValuesHasNoEmptySeparator() throws {
+        // 区乡村振兴局's records report task states and no indicator values.
+        let html = try #require(BundledSite.html("units/doumen/区乡村振兴局/index.html"))
+        #expect(html.contains("<strong>2022-10-31</strong> <span class=\"tag tag-sample\">示例</span> · 任务 1 已完成（材料 1 项）"))
+        #expect(!html.contains("·  ·"))
+    }
+
     @Test func statusIsNeverColourAlone() {
         for page in BundledSite.pages {
             let html = String(data: Self.site.files[page]!, encoding: .utf8)!

@@ -38,8 +38,9 @@ struct UnitPage: Codable {
         let date: String
         /// Sample data made up for demonstration: marked on the record.
         let sample: Bool
-        let values: String
-        let tasks: String
+        /// What the record reported, nil when it reported none (no separator before nothing).
+        let values: String?
+        let tasks: String?
         let note: String
     }
 
@@ -65,7 +66,8 @@ struct UnitPage: Codable {
             let tasks = record.tasks.map { p.s.format("unit.report-task", ["task": $0.task, "state": p.s["state." + $0.state.rawValue],
                                                                           "count": "\($0.evidence.count)"]) }
                 .joined(separator: "；")
-            return Report(anchor: anchor(record, planSlug: planSlug), date: record.date.description, sample: record.sample, values: values, tasks: tasks,
+            return Report(anchor: anchor(record, planSlug: planSlug), date: record.date.description, sample: record.sample,
+                          values: values.isEmpty ? nil : values, tasks: tasks.isEmpty ? nil : tasks,
                           note: Markdown.movingHeadings(record.noteHTML, down: 3))
         }
     }
