@@ -110,8 +110,8 @@ import Testing
     }
 
     @Test func checkNamesTheLineOfABoldWithoutPartner() {
-        #expect(Markdown.unrenderedBold("**甲。**乙\n\n第二段\n增长**。") == [4])
-        #expect(Markdown.unrenderedBold("**甲。**乙") == [])
+        #expect(Markdown.read("**甲。**乙\n\n第二段\n增长**。").unrenderedBold == [4])
+        #expect(Markdown.read("**甲。**乙").unrenderedBold == [])
         let record = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
         let text = TinySite.files[record]! + "\n完成**。\n"
         #expect(TinySite.load(replacing: [record: text]).warnings.map(\.description) == [
@@ -125,6 +125,6 @@ import Testing
         #expect(html.contains("<strong>实施技能培训工程。</strong>以搭建两地对接合作交流平台"))
         #expect(html.contains("<strong>开展妇女儿童协作帮扶。</strong>"))
         #expect(!html.contains("**"))
-        #expect(Bundled.content.plans.allSatisfy { Markdown.unrenderedBold($0.narrative).isEmpty })
+        #expect(Bundled.content.plans.allSatisfy { Markdown.read($0.narrative).unrenderedBold.isEmpty })
     }
 }

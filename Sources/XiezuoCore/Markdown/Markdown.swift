@@ -112,12 +112,6 @@ public enum Markdown {
     /// is safe too. Smart punctuation turns "--" into dashes.
     private static let options = CMARK_OPT_SAFE | CMARK_OPT_SMART
 
-    /// The lines of each `**` no reader sees as bold (see `Reading.unrenderedBold`).
-    public static func unrenderedBold(_ markdown: String) -> [Int] {
-        guard markdown.containsText("**") else { return [] }
-        return read(markdown).unrenderedBold
-    }
-
     /// An address with a scheme or a host of its own is outside the site; a relative one (a
     /// file in evidence/) and an inline `data:` image are inside it.
     static func isExternal(_ url: String) -> Bool {
