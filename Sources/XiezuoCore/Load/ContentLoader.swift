@@ -55,15 +55,15 @@ public enum ContentLoader {
         var problems: [Diagnostic] = []
         var standards: [StandardIndicator] = []
         if let path = layout.standards {
-            let (decoded, found) = job { sink in parse(path, markdown: false, source, sink).map(StandardDecoder.decode) }
+            let (decoded, found) = job { sink in parse(path, body: nil, source, sink).map(StandardDecoder.decode) }
             standards = decoded ?? []
             problems += found
         }
         let regions = collect(Parallel.map(layout.regions) { path in
-            job { sink in parse(path, markdown: false, source, sink).flatMap { RegionDecoder.decode($0, id: ContentLayout.stem(path)) } }
+            job { sink in parse(path, body: nil, source, sink).flatMap { RegionDecoder.decode($0, id: ContentLayout.stem(path)) } }
         }, into: &problems)
         let pairings = collect(Parallel.map(layout.pairings) { path in
-            job { sink in parse(path, markdown: true, source, sink).flatMap { PairingDecoder.decode($0, id: ContentLayout.stem(path)) } }
+            job { sink in parse(path, body: .checked, source, sink).flatMap { PairingDecoder.decode($0, id: ContentLayout.stem(path)) } }
         }, into: &problems)
         return (SharedContent(regions: regions, pairings: pairings, standards: standards), problems)
     }
@@ -74,7 +74,7 @@ public enum ContentLoader {
         var problems: [Diagnostic] = []
         let folders = ids.compactMap(scan.folder)
         let plans = collect(Parallel.map(folders) { folder in
-            job { sink in readPlan(folder, sink: sink) { parse($0, markdown: $1, source, sink) } }
+            job { sink in readPlan(folder, sink: sink) { parse($0, body: $1, source, sink) } }
         }, into: &problems)
         return (plans, problems)
     }
@@ -84,7 +84,7 @@ public enum ContentLoader {
     public static func readHeader(ofPlan id: String, in scan: ContentScan, from source: ContentSource) -> PlanHeader? {
         guard let path = scan.folder(id)?.plan else { return nil }
         let sink = DiagnosticSink()
-        return parse(path, markdown: true, source, sink).flatMap { PlanDecoder.decode($0, id: id) }
+        return parse(path, body: .checked, source, sink).flatMap { PlanDecoder.decode($0, id: id) }
             .map { PlanHeader(id: id, pairing: $0.pairing, year: $0.year, owner: $0.owner) }
     }
 
@@ -100,7 +100,7 @@ public enum ContentLoader {
         let latestNamed = named.compactMap(\.1).max()
         let sink = DiagnosticSink()
         return named.filter { $0.1 == nil || $0.1 == latestNamed }.compactMap { path, _ in
-            readText(path, from: source, sink: sink).flatMap { ParsedFile.markdown($0, sink: sink, withBody: false) }?
+            readText(path, from: source, sink: sink).flatMap { ParsedFile.markdown($0, sink: sink, body: .skipped) }?
                 .root?["date"]?.string.flatMap(Day.init(parsing:))
         }.max()
     }
@@ -116,28 +116,29 @@ public enum ContentLoader {
         return results.compactMap(\.0)
     }
 
-    private static func parse(_ path: String, markdown: Bool, _ source: ContentSource, _ sink: DiagnosticSink) -> ParsedFile? {
+    /// A YAML file (`body` nil), or a Markdown file whose body is used as `body` says.
+    private static func parse(_ path: String, body: ParsedFile.Body?, _ source: ContentSource, _ sink: DiagnosticSink) -> ParsedFile? {
         guard let text = readText(path, from: source, sink: sink) else { return nil }
-        return markdown ? ParsedFile.markdown(text, sink: sink) : ParsedFile.yaml(text, sink: sink)
+        return body.map { ParsedFile.markdown(text, sink: sink, body: $0) } ?? ParsedFile.yaml(text, sink: sink)
     }
 
     /// One plan folder: plan.md, tasks.yaml, indicators.yaml and its progress records.
     private static func readPlan(_ folder: ContentLayout.PlanFolder, sink: DiagnosticSink,
-                                 parse: (String, Bool) -> ParsedFile?) -> PlanDraft? {
+                                 parse: (String, ParsedFile.Body?) -> ParsedFile?) -> PlanDraft? {
         guard let planFile = folder.plan else {
             sink.error(.noPlanFile,
                        at: SourceLocation(file: folder.path))
             return nil
         }
-        guard let header = parse(planFile, true).flatMap({ PlanDecoder.decode($0, id: folder.id) }) else { return nil }
+        guard let header = parse(planFile, .checked).flatMap({ PlanDecoder.decode($0, id: folder.id) }) else { return nil }
         // Dates written without a year (12月底, 年底) are in the plan's year.
-        func parseInYear(_ path: String, _ markdown: Bool) -> ParsedFile? {
-            var file = parse(path, markdown)
+        func parseInYear(_ path: String, _ body: ParsedFile.Body?) -> ParsedFile? {
+            var file = parse(path, body)
             file?.context.year = header.year
             return file
         }
-        let tasksFile = folder.tasks.map { ($0, parseInYear($0, false)) }
-        let indicatorsFile = folder.indicators.map { ($0, parseInYear($0, false)) }
+        let tasksFile = folder.tasks.map { ($0, parseInYear($0, nil)) }
+        let indicatorsFile = folder.indicators.map { ($0, parseInYear($0, nil)) }
         let sections = tasksFile?.1.map(TaskDecoder.decode) ?? []
         let indicators = indicatorsFile?.1.map(IndicatorDecoder.decode) ?? []
         if folder.tasks == nil && folder.indicators == nil {
@@ -146,7 +147,7 @@ public enum ContentLoader {
         }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let records = folder.records.compactMap { path in
-            parseInYear(path, true).flatMap { RecordDecoder.decode($0, plan: folder.id, indicators: byID) }
+            parseInYear(path, .rendered).flatMap { RecordDecoder.decode($0, plan: folder.id, indicators: byID) }
         }
         var plan = Plan(header: header, sections: sections, indicators: indicators)
         plan.unreadTasksFile = tasksFile.flatMap { $0.1 == nil ? $0.0 : nil }

@@ -26,26 +26,29 @@ public enum Markdown {
         public let externalImages: [String]
     }
 
-    /// Reads a Markdown text with the system libcmark, in safe mode.
+    /// Reads a Markdown text with the system libcmark, in safe mode. `rendering: false` only
+    /// checks it, leaving `html` empty: a text with no `**` and no `!` then needs no parse.
     ///
     /// Content is untrusted. Safe mode replaces raw HTML with a comment and drops links and
     /// images whose address is `javascript:`, `vbscript:`, `file:` or a non-image `data:`, so
     /// nothing an author writes can run script on a reader's page.
-    public static func read(_ markdown: String) -> Reading {
+    public static func read(_ markdown: String, rendering: Bool = true) -> Reading {
+        let bold = markdown.containsText("**"), images = markdown.containsText("!")
+        guard rendering || bold || images else { return Reading(html: "", unrenderedBold: [], externalImages: []) }
         // Content files never hold a NUL byte (the loader refuses them), so the C string is the whole text.
         guard let document = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
             return Reading(html: "", unrenderedBold: [], externalImages: [])
         }
         defer { cmark_node_free(document) }
         var unrenderedBold: [Int] = []
-        if markdown.containsText("**") {
+        if bold {
             CJKEmphasis.repair(document)
             unrenderedBold = CJKEmphasis.leftoverLines(document)
         }
         // Nothing is loaded from outside the site: an image from elsewhere becomes a link to it
         // (on the intranet it would not load; elsewhere it would tell a third party who reads).
         var externalImages: [String] = []
-        if markdown.containsText("!") {
+        if images {
             for image in nodes(of: CMARK_NODE_IMAGE, in: document) where isExternal(url(of: image)) {
                 externalImages.append(url(of: image))
                 guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
@@ -56,7 +59,7 @@ public enum Markdown {
                 cmark_node_free(image)
             }
         }
-        guard let rendered = cmark_render_html(document, options) else {
+        guard rendering, let rendered = cmark_render_html(document, options) else {
             return Reading(html: "", unrenderedBold: unrenderedBold, externalImages: externalImages)
         }
         defer { free(rendered) }

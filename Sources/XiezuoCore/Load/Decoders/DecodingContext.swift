@@ -21,7 +21,8 @@ struct ParsedFile {
     var context: DecodingContext
     let root: YAMLNode?
     let body: String
-    /// The body as HTML, from the same reading that checked it; empty for a YAML file.
+    /// The body as HTML, from the same reading that checked it, when it was asked for
+    /// (`Body.rendered`); else empty.
     var bodyHTML = ""
 
     /// Reads a `.yaml` data file.
@@ -35,10 +36,20 @@ struct ParsedFile {
         return ParsedFile(context: context, root: root, body: "")
     }
 
-    /// Reads a `.md` file with YAML front matter between `---` lines. `withBody: false` reads
-    /// the front matter alone, the body left empty and unchecked: the site's date needs only
-    /// the latest records' `date`, before the plans are loaded.
-    static func markdown(_ text: SourceText, sink: DiagnosticSink, withBody: Bool = true) -> ParsedFile? {
+    /// What is done with a Markdown file's body.
+    enum Body {
+        /// Left empty and unchecked: the site's date needs only the latest records' `date`,
+        /// before the plans are loaded.
+        case skipped
+        /// Checked (bold without a partner, images from outside), as a plan's or a pairing's narrative.
+        case checked
+        /// Checked and drawn as HTML by the same reading, as a progress record's note, which
+        /// keeps it.
+        case rendered
+    }
+
+    /// Reads a `.md` file with YAML front matter between `---` lines.
+    static func markdown(_ text: SourceText, sink: DiagnosticSink, body use: Body) -> ParsedFile? {
         switch FrontMatterDocument.split(text.text) {
         case .failure(.missingOpening):
             sink.unreadFile(.noFrontMatter, at: SourceLocation(file: text.path))
@@ -49,7 +60,7 @@ struct ParsedFile {
         case .success(let document):
             // Front matter starts on line 2, and the YAML reader counts its lines from 1.
             let context = DecodingContext(file: text.path, lineOffset: document.yamlFirstLine - 1, sink: sink)
-            guard withBody else {
+            guard use != .skipped else {
                 let root = document.yaml.isBlank ? nil
                     : YAMLParsing.parse(document.yaml, file: text.path, firstLine: document.yamlFirstLine, sink: sink)
                 return ParsedFile(context: context, root: root, body: "")
@@ -60,7 +71,7 @@ struct ParsedFile {
                              at: SourceLocation(file: text.path))
                 body = kept
             }
-            let reading = Markdown.read(body)
+            let reading = Markdown.read(body, rendering: use == .rendered)
             for url in reading.externalImages {
                 let line = text.text.split(separator: "\n", omittingEmptySubsequences: false)
                     .firstIndex { $0.contains(url) }.map { $0 + 1 } ?? 1
