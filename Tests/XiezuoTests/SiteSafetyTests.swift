@@ -120,6 +120,25 @@ import XiezuoMustache
         #expect(sink.sorted.map(\.description) == [error])
     }
 
+    /// The templates are read on every core at once; every broken one is still reported, each
+    /// at its place, and in the order of the files (what a build lists before its own problems).
+    @Test func everyBrokenTemplateOfASetIsReportedInTheOrderOfTheFiles() {
+        let sink = DiagnosticSink()
+        let overrides = [
+            "unit.mustache": Data("<p>{{name}}</p>\n{{/name}}\n".utf8),
+            "home.mustache": Data([0xD2, 0xD2]),
+            "task.mustache": Data("<p>{{name</p>\n".utf8),
+        ]
+        #expect(TemplateSet.load(overrides: overrides, language: "zh-CN", sink: sink) == nil)
+        // In the order of their paths, not of the cores that read them.
+        #expect(sink.diagnostics.map(\.description) == [
+            "templates/home.mustache:1:1: error: template is not UTF-8 text",
+            "templates/task.mustache:1:4: error: template cannot be read: a tag is not finished; close it with }}",
+            "templates/unit.mustache:2:1: error: template cannot be read: {{/name}} closes no open section; delete it, "
+                + "or open the section before it with {{#name}}",
+        ])
+    }
+
     @Test(arguments: [
         // A page's own name: column 24 is the tag, with what was likely meant.
         ("home.mustache", "{{<layout}}{{$main}}<p>{{latestDta}}</p>{{/main}}{{/layout}}",

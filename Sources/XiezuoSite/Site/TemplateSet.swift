@@ -32,26 +32,35 @@ public struct TemplateSet: Sendable {
         var inlinings: [String: InlinedTemplate] = [:]
         var unreadable = Set<String>()
         var assets: [String: Data] = [:]
+        // The templates are read on every core (writing in the UI strings and parsing were most
+        // of the fixed cost of a build, and of every rebuild); what each reading found is told
+        // in the order of the files, as when they were read one by one.
+        let templatePaths = files.keys.filter { $0.hasSuffix(".mustache") }.sorted()
+        let readings = Dictionary(uniqueKeysWithValues: zip(templatePaths, Parallel.map(templatePaths) { path in
+            TemplateReading(files[path]!, strings: strings)
+        }))
         for path in files.keys.sorted() {
             let data = files[path]!
-            if path.hasSuffix(".mustache") {
+            if let reading = readings[path] {
                 let name = String(path.dropLast(".mustache".count))
                 let file = "templates/\(path)"
-                guard let text = String(data: data, encoding: .utf8) else {
+                guard case .some(let outcome) = reading.outcome else {
+                    // Told once: not as missing too.
+                    unreadable.insert(name)
                     sink.error(.templateNotUTF8, at: SourceLocation(file: file))
                     continue
                 }
-                for unknown in StringInlining.unknownKeys(in: text, strings: strings.templateTable) {
+                for unknown in reading.unknownKeys {
                     unreadable.insert(name)
                     sink.error(.unknownUIString, ["key": .text(unknown.key),
                                                   "suggestion": Suggestion.didYouMean(unknown.key, among: Array(strings.templateTable.keys))],
                                at: SourceLocation(file: file, line: unknown.line, column: unknown.column))
                 }
-                do {
-                    let (template, inlining) = try parse(text, strings: strings)
+                switch outcome {
+                case .success(let (template, inlining)):
                     parsed[name] = template
                     inlinings[name] = inlining
-                } catch {
+                case .failure(let error):
                     unreadable.insert(name)
                     sink.error(.unreadableTemplate, ["reason": .message(describe(error.kind))],
                                at: SourceLocation(file: file, line: error.position.line, column: error.position.column))
@@ -107,9 +116,12 @@ public struct TemplateSet: Sendable {
     /// `inlinings`: where each template's written-in UI strings moved its columns.
     private static func checkNames(_ library: MustacheLibrary, inlinings: [String: InlinedTemplate], sink: DiagnosticSink) {
         var reported = Set<String>()
-        for template in TemplateName.allCases {
-            guard let shape = TemplateName.shapes[template] else { continue }
-            for unknown in library.unknownNames(drawing: template.rawValue, from: shape) {
+        // Each page's templates are checked on every core; the names found are told in order.
+        let checked = Parallel.map(TemplateName.allCases) { template in
+            TemplateName.shapes[template].map { library.unknownNames(drawing: template.rawValue, from: $0) } ?? []
+        }
+        for (template, unknowns) in zip(TemplateName.allCases, checked) {
+            for unknown in unknowns {
                 let (line, column) = inlinings[unknown.template]?.asWritten(line: unknown.position.line, column: unknown.position.column)
                     ?? (unknown.position.line, unknown.position.column)
                 guard reported.insert("\(unknown.template):\(line):\(column)").inserted else { continue }
@@ -133,5 +145,25 @@ public struct TemplateSet: Sendable {
             preconditionFailure("template '\(template.rawValue)' was checked when the templates loaded")
         }
         return html
+    }
+}
+
+/// One template file read on its own: its text's UI strings checked and written in, and the
+/// text parsed. Touches nothing shared, so that templates are read on every core at once.
+private struct TemplateReading: Sendable {
+    /// The names of UI strings the text has that the table lacks, with their places.
+    let unknownKeys: [(key: String, line: Int, column: Int)]
+    /// The parsed template and where the inlining moved its columns, or why it does not parse;
+    /// nil when the file is not UTF-8.
+    let outcome: Result<(MustacheTemplate, InlinedTemplate), MustacheSyntaxError>?
+
+    init(_ data: Data, strings: Strings) {
+        guard let text = String(data: data, encoding: .utf8) else {
+            unknownKeys = []
+            outcome = nil
+            return
+        }
+        unknownKeys = StringInlining.unknownKeys(in: text, strings: strings.templateTable)
+        outcome = Result { () throws(MustacheSyntaxError) in try TemplateSet.parse(text, strings: strings) }
     }
 }
