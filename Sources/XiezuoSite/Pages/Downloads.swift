@@ -85,9 +85,27 @@ enum Downloads {
         parts.put(.results, plan: plan.id, ResultsJSON.part(plan, result))
     }
 
-    /// The site-wide tables and results.json, from the overview and every plan's shares.
-    /// results.json holds every plan, so it goes to `sink` a plan at a time.
-    static func putSiteFiles(_ site: SiteOverview, parts: PartStore, into sink: SiteSink) {
+    /// The site-wide tables and results.json, from the overview and every plan's shares: one
+    /// job a file, so that the three are written at once, beside the site's own pages, not one
+    /// after another once every group is done. results.json holds every plan, so it goes to
+    /// `sink` a plan at a time.
+    static func siteFileJobs(_ site: SiteOverview, parts: PartStore, into sink: SiteSink) -> [@Sendable () -> Void] {
+        [{ putUnitsTable(site, into: sink) },
+         {
+             let s = site.frame.strings
+             sink.put(SitePath.file("indicators", "indicators.csv"), parts: { part in
+                 part(Data("\u{FEFF}".utf8) + CSV.lines([indicatorHeader(s, withPlan: true)]))
+                 for plan in site.plans { part(parts.get(.indicators, plan: plan.id)) }
+             })
+         },
+         {
+             sink.put(Routes.results, parts: { part in
+                 ResultsJSON.assemble(site.plans.lazy.map { parts.get(.results, plan: $0.id) }, into: part)
+             })
+         }]
+    }
+
+    private static func putUnitsTable(_ site: SiteOverview, into sink: SiteSink) {
         let s = site.frame.strings
         let p = Presenter(site: site.frame, path: Routes.units)
         // Every plan is computed as of the site's one date.
@@ -101,13 +119,6 @@ enum Downloads {
                     return [region.name, unit.name, row.kind, "\(row.plans)", "\(row.tasks)", "\(row.indicators)", "\(row.owes)", asOf]
                 }
             }))
-        sink.put(SitePath.file("indicators", "indicators.csv"), parts: { part in
-            part(Data("\u{FEFF}".utf8) + CSV.lines([indicatorHeader(s, withPlan: true)]))
-            for plan in site.plans { part(parts.get(.indicators, plan: plan.id)) }
-        })
-        sink.put(Routes.results, parts: { part in
-            ResultsJSON.assemble(site.plans.lazy.map { parts.get(.results, plan: $0.id) }, into: part)
-        })
     }
 
     private static func indicatorHeader(_ s: Strings, withPlan: Bool) -> [String] {

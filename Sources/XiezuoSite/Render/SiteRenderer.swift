@@ -47,8 +47,11 @@ enum SiteRenderer {
         let specs = [HomePage.make(site), UnitsIndexPage.make(site), IndicatorsIndexPage.make(site)]
             + frame.shared.standards.compactMap { StandardPage.make($0, site: site) }
             + [SearchPage.make(frame)]
-        let pages = Parallel.map(specs) { PageJob.render($0, templates: templates, into: sink) }.reduce(0, +)
-        Downloads.putSiteFiles(site, parts: parts, into: sink)
+        // The pages and the site-wide downloads, all at once: the downloads were the serial
+        // tail of a build.
+        let jobs: [() -> Int] = specs.map { spec in { PageJob.render(spec, templates: templates, into: sink) } }
+            + Downloads.siteFileJobs(site, parts: parts, into: sink).map { put in { put(); return 0 } }
+        let pages = Parallel.map(jobs) { $0() }.reduce(0, +)
         // The stylesheet and script, shipped inside the site.
         for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             sink.put(SitePath(name.split(separator: "/").map(String.init)), data)
