@@ -169,6 +169,9 @@ struct IndicatorEvaluator {
         let (target, targetSteps) = target(of: indicator)
         var steps = actual.steps + targetSteps
         var fraction: Fraction?
+        /// `fraction`'s value, divided once where the fraction is settled (the explanation shows
+        /// it too): an exact division that does not end goes through Foundation.
+        var ratio: Decimal?
         var met = Met.unknown
         var missedPeriods: [String] = []
         var membersBehind: [String] = []
@@ -194,8 +197,9 @@ struct IndicatorEvaluator {
                 calendarShare = periods.isEmpty ? nil : Decimal(judged.count).dividedExactly(by: Decimal(periods.count))
                 shares = ShareCompletion(values: added, amount: cadence.perPeriod)
                 if let shares {
+                    ratio = shares.fraction.value
                     steps.append(.periodCompletion(met: shares.reached, judged: judged.count, periods: periods.count,
-                                                   ratio: shares.fraction.value))
+                                                   ratio: ratio!))
                 }
             } else if case .eachAtLeast(_, let items) = indicator.target {
                 shares = ShareCompletion(values: items.map { actual.items[$0] ?? 0 }, amount: target)
@@ -210,7 +214,8 @@ struct IndicatorEvaluator {
                 fraction = shares.fraction
                 met = shares.met ? .yes : .no
                 if indicator.cadence == nil {
-                    steps.append(.itemCompletion(met: shares.reached, items: shares.values.count, ratio: shares.fraction.value))
+                    ratio = shares.fraction.value
+                    steps.append(.itemCompletion(met: shares.reached, items: shares.values.count, ratio: ratio!))
                 }
             } else if indicator.perMember {
                 // The group's members are not named: whether each reached the target cannot be said.
@@ -228,10 +233,11 @@ struct IndicatorEvaluator {
                     fraction = target > 0 ? Self.fraction(actual, over: target) : .whole
                     met = actual.value >= target ? .yes : .no
                 }
-                steps.append(.completion(actual: actual.value, target: target, ratio: fraction!.value))
+                ratio = fraction!.value
+                steps.append(.completion(actual: actual.value, target: target, ratio: ratio!))
             }
         }
-        let completion = fraction?.value
+        let completion = ratio ?? fraction?.value
         let deadline = deadline(of: indicator)
         let pace: Pace
         if !indicator.scored || indicator.target == .none {
