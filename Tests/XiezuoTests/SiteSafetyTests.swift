@@ -121,21 +121,26 @@ import XiezuoMustache
     }
 
     /// The templates are read on every core at once; every broken one is still reported, each
-    /// at its place, and in the order of the files (what a build lists before its own problems).
-    @Test func everyBrokenTemplateOfASetIsReportedInTheOrderOfTheFiles() {
+    /// at its place, in the order of the files (what a build lists before its own problems), and
+    /// a misspelt name in one that reads is listed in the same run, not only once the others are
+    /// mended.
+    @Test func everyBrokenTemplateOfASetIsReportedInOneRunInTheOrderOfTheFiles() {
         let sink = DiagnosticSink()
         let overrides = [
             "unit.mustache": Data("<p>{{name}}</p>\n{{/name}}\n".utf8),
             "home.mustache": Data([0xD2, 0xD2]),
             "task.mustache": Data("<p>{{name</p>\n".utf8),
+            "partials/badge.mustache": Data("<span>{{symbol}} {{labels}}</span>".utf8),
         ]
         #expect(TemplateSet.load(overrides: overrides, language: "zh-CN", sink: sink) == nil)
-        // In the order of their paths, not of the cores that read them.
+        // In the order of their paths, not of the cores that read them; the names last.
         #expect(sink.diagnostics.map(\.description) == [
             "templates/home.mustache:1:1: error: template is not UTF-8 text",
             "templates/task.mustache:1:4: error: template cannot be read: a tag is not finished; close it with }}",
             "templates/unit.mustache:2:1: error: template cannot be read: {{/name}} closes no open section; delete it, "
                 + "or open the section before it with {{#name}}",
+            "templates/partials/badge.mustache:1:18: error: 'labels' is not in the data here; did you mean 'label'? "
+                + "(the data templates/partials/badge.mustache is drawn from; check the spelling, or remove the tag)",
         ])
     }
 

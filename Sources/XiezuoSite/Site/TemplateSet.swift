@@ -72,6 +72,11 @@ public struct TemplateSet: Sendable {
         for name in TemplateName.allCases.map(\.rawValue) where parsed[name] == nil && !unreadable.contains(name) {
             sink.error(.missingTemplate, ["name": .text(name)], at: SourceLocation(file: "templates/\(name).mustache"))
         }
+        // The names are checked in the templates that read even when others did not, so that
+        // one run lists every problem of the set: a template that does not read only hides the
+        // names inside it (a missing partial is passed over, never taken for other data).
+        let library = MustacheLibrary(parsed: parsed, escape: HTMLEscaping.escape)
+        checkNames(library, inlinings: inlinings, sink: sink)
         guard !sink.hasErrors else { return nil }
         var digest = ContentHash()
         digest.combine(language)
@@ -79,9 +84,6 @@ public struct TemplateSet: Sendable {
             digest.combine(path)
             digest.combine(files[path]!)
         }
-        let library = MustacheLibrary(parsed: parsed, escape: HTMLEscaping.escape)
-        checkNames(library, inlinings: inlinings, sink: sink)
-        guard !sink.hasErrors else { return nil }
         return TemplateSet(library: library, strings: strings, assets: assets, digest: digest.value)
     }
 
