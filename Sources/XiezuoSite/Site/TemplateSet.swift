@@ -40,7 +40,6 @@ public struct TemplateSet: Sendable {
             TemplateReading(files[path]!, strings: strings)
         }))
         for path in files.keys.sorted() {
-            let data = files[path]!
             if let reading = readings[path] {
                 let name = String(path.dropLast(".mustache".count))
                 let file = "templates/\(path)"
@@ -66,7 +65,7 @@ public struct TemplateSet: Sendable {
                                at: SourceLocation(file: file, line: error.position.line, column: error.position.column))
                 }
             } else if path.hasPrefix("assets/") {
-                assets[path] = data
+                assets[path] = files[path]!
             }
         }
         for name in TemplateName.allCases.map(\.rawValue) where parsed[name] == nil && !unreadable.contains(name) {
