@@ -5,12 +5,19 @@ import XiezuoCore
 /// Writes a `Workbook` as .xlsx with libxlsxwriter. The library writes to a file, so the
 /// bytes go through a temporary file that is removed at once.
 public enum WorkbookWriter {
-    public static func data(_ workbook: Workbook) throws(OfficeProblem) -> Data {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-\(UUID().uuidString).xlsx").path
+    /// `temporaryFolder`: where the workbook file and the library's own temporary files (one
+    /// per part of the workbook) go; the system's temporary folder when nil. A site build gives
+    /// a folder of its staging area: the files are then on the output's file system, and one
+    /// left by a build cut off is removed with the staging area.
+    public static func data(_ workbook: Workbook, temporaryFolder: URL? = nil) throws(OfficeProblem) -> Data {
+        let folder = temporaryFolder ?? FileManager.default.temporaryDirectory
+        let path = folder.appendingPathComponent("xiezuo-\(UUID().uuidString).xlsx").path
         defer { unlink(path) }
-        guard let book = workbook_new(path) else { throw failure("workbook_new") }
         var strings = CStrings()
         defer { strings.free() }
+        var options = lxw_workbook_options()
+        options.tmpdir = strings.make(folder.path)
+        guard let book = workbook_new_opt(path, &options) else { throw failure("workbook_new") }
         var properties = lxw_doc_properties()
         properties.title = strings.make(workbook.title)
         properties.author = strings.make("xiezuo")

@@ -119,6 +119,20 @@ import XiezuoOffice
         #expect(reading.text == hand.text)
     }
 
+    /// A workbook put together in a folder given (a site build's staging area) has the same
+    /// bytes as one put together in the system's temporary folder, and leaves nothing there.
+    @Test func aWorkbookPutTogetherInAGivenFolderIsTheSameAndLeavesNothing() throws {
+        let sheets = ProgressSheets.export(Self.plan, content: Self.site.content, month: Day(year: 2022, month: 7, day: 1)!)
+        let workbook = ProgressWorkbook.workbook(try #require(sheets.first { $0.unit == "区教育局" }))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let there = try WorkbookWriter.data(workbook, temporaryFolder: folder)
+        #expect(there == (try WorkbookWriter.data(workbook)))
+        #expect(try TableFile.read(there, file: "sheet.xlsx").tables.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
     /// What the workbook holds besides the cells: the due day in the title, the unit's cells
     /// open and the rest locked, the drop-down of states, number formats, A4 with the header
     /// repeated; the same bytes every time.

@@ -155,7 +155,12 @@ public struct SiteBuild {
         }
         // Pages found by reading (their stamps changed, not their bytes) get their new stamps recorded.
         writer.confirm(plans.flatMap(\.reread))
-        let frame = SiteRenderer.frame(shared, headers: headers.compactMap(\.header), templates: templates, options: options)
+        var frame = SiteRenderer.frame(shared, headers: headers.compactMap(\.header), templates: templates, options: options)
+        // Workbooks are put together in the staging area: on the output's file system, and a
+        // build cut off leaves none of their files behind (the next build removes the staging
+        // area). libxlsxwriter makes a file per part of a workbook: at 100 plans on tmpfs, made
+        // in /tmp on the disk they cost 0.13 s of system time more.
+        if plans.contains(where: { $0.kept == nil }) { frame.scratch = try? writer.scratchFolder() }
         let parts: PartStore = cache.map { cache in
             DiskPartStore(folders: Dictionary(plans.flatMap { planned in
                 planned.group.plans.map { ($0, cache.partsFolder(planned.group.key, planned.fingerprint)) }
@@ -174,6 +179,7 @@ public struct SiteBuild {
             counter.groupDone(pages: outcome.summaries.pages)
             return outcome
         }
+        if let scratch = frame.scratch { try? FileManager.default.removeItem(at: scratch) }
         diagnostics += outcomes.flatMap(\.diagnostics)
         let sorted = Diagnostic.ordered(diagnostics)
         // On any error the output and the last good state of the cache stay as they were.

@@ -22,7 +22,7 @@ enum Downloads {
             let workbook = Workbook(title: plan.title, createdOn: result.asOf,
                                     sheets: tables.map(\.1).filter { !$0.rows.isEmpty }.map { $0.sheet(title: title($0)) })
             // A workbook the library could not write leaves the CSV files; the build goes on.
-            files[path] = try? WorkbookWriter.data(workbook)
+            files[path] = try? WorkbookWriter.data(workbook, temporaryFolder: site.frame.scratch)
         }
         return files
     }

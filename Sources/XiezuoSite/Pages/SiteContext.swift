@@ -12,6 +12,9 @@ struct SiteFrame: Sendable {
     let search: Bool
     /// Pieces of pages drawn once for the pages being rendered (a group's, or the site-wide).
     let components: Components
+    /// Where a workbook is put together before it is a download (WorkbookWriter): a folder of
+    /// the build's staging area, nil for the system's temporary folder.
+    var scratch: URL?
 
     func unit(_ id: UnitID) -> ResponsibleUnit? { shared.unit(id) }
     /// Units by name, as a table cell lists them: 县财政局、县乡村振兴局.
@@ -27,7 +30,7 @@ struct SiteFrame: Sendable {
     /// its own.
     func group(routes: Routes, templates: TemplateSet) -> SiteFrame {
         SiteFrame(shared: shared, routes: routes, strings: strings, baseURL: baseURL, search: search,
-                  components: Components(templates: templates))
+                  components: Components(templates: templates), scratch: scratch)
     }
 }
 
