@@ -30,8 +30,8 @@ public enum SearchIndex {
         try fm.createDirectory(at: site, withIntermediateDirectories: true)
         try store.materialize(pages, into: site)
         // Result links keep index.html, so that they open from any server and sub-path.
-        try ExternalProgram(url: tool).run(["--site", site.path, "--output-path", index.path, "--keep-index-url", "--silent"],
-                                           timeout: timeout)
+        try ExternalProgram(url: tool, scratch: scratch).run(["--site", site.path, "--output-path", index.path,
+                                                              "--keep-index-url", "--silent"], timeout: timeout)
         var files: [(SitePath, Data)] = []
         let listing = fm.enumerator(at: index, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = listing?.nextObject() as? URL {

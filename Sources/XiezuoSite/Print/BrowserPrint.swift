@@ -32,7 +32,7 @@ public enum BrowserPrint {
         let partial = pdf.deletingLastPathComponent().appendingPathComponent(".\(pdf.lastPathComponent).part")
         try? fm.removeItem(at: partial)
         do {
-            try ExternalProgram(url: browser).run(
+            try ExternalProgram(url: browser, scratch: folder).run(
                 ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
                  "--user-data-dir=" + folder.appendingPathComponent(".profile").path,
                  "--print-to-pdf=" + partial.path, folder.appendingPathComponent(page.description).absoluteString],

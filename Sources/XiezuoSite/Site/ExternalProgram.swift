@@ -5,6 +5,17 @@ import XiezuoCore
 /// PATH or where an environment variable names it, run with a time limit, its complaints kept.
 struct ExternalProgram {
     let url: URL
+    /// Where the files that hold the program's output go while it runs: a folder of the
+    /// caller's that is removed with the work it belongs to (a build's staging area, so that
+    /// Ctrl-C, which ends xiezuo at once, leaves nothing behind), else the system's temporary folder.
+    var scratch: URL?
+
+    init(url: URL, scratch: URL? = nil) {
+        self.url = url
+        self.scratch = scratch
+    }
+
+    private var folder: URL { scratch ?? FileManager.default.temporaryDirectory }
 
     struct Failure: MessageError {
         let message: Message
@@ -27,7 +38,7 @@ struct ExternalProgram {
 
     /// Runs the program to its end, as `run` does, and returns what it wrote to standard output.
     func output(_ arguments: [String], timeout: TimeInterval) throws -> Data {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-\(UUID().uuidString).out")
+        let file = folder.appendingPathComponent("xiezuo-\(UUID().uuidString).out")
         FileManager.default.createFile(atPath: file.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: file) }
         let handle = try FileHandle(forWritingTo: file)
@@ -44,7 +55,7 @@ struct ExternalProgram {
         process.executableURL = url
         process.arguments = arguments
         // Standard error goes to a file, so that a program that writes much never blocks on a full pipe.
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("xiezuo-\(UUID().uuidString).log")
+        let log = folder.appendingPathComponent("xiezuo-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let errors = try FileHandle(forWritingTo: log)
