@@ -1,9 +1,11 @@
 """The checks behind scripts/site-check. Usage: site_check.py SITE_FOLDER."""
+import atexit
 import glob
 import html.parser
 import http.server
 import json
 import os
+import shutil
 import socketserver
 import subprocess
 import sys
@@ -59,6 +61,8 @@ class Links(html.parser.HTMLParser):
 def serve():
     """Serves the site folder as /reports/ on a free loopback port, with nothing at /."""
     root = tempfile.mkdtemp(prefix="xiezuo-serve-")
+    # The folder holds only the link to the site; removed when the check ends.
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
     os.symlink(SITE, os.path.join(root, "reports"))
     handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=root, **k)
     http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
