@@ -17,7 +17,7 @@ public enum WorkbookWriter {
         defer { strings.free() }
         var options = lxw_workbook_options()
         options.tmpdir = strings.make(folder.path)
-        guard let book = workbook_new_opt(path, &options) else { throw failure("workbook_new") }
+        guard let book = workbook_new_opt(path, &options) else { throw failure("workbook_new_opt") }
         var properties = lxw_doc_properties()
         properties.title = strings.make(workbook.title)
         properties.author = strings.make("xiezuo")

@@ -100,8 +100,7 @@ public enum ContentLoader {
         let latestNamed = named.compactMap(\.1).max()
         let sink = DiagnosticSink()
         return named.filter { $0.1 == nil || $0.1 == latestNamed }.compactMap { path, _ in
-            readText(path, from: source, sink: sink).flatMap { ParsedFile.markdown($0, sink: sink, body: .skipped) }?
-                .root?["date"]?.string.flatMap(Day.init(parsing:))
+            parse(path, body: .skipped, source, sink)?.root?["date"]?.string.flatMap(Day.init(parsing:))
         }.max()
     }
 

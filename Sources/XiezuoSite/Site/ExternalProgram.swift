@@ -8,12 +8,7 @@ struct ExternalProgram {
     /// Where the files that hold the program's output go while it runs: a folder of the
     /// caller's that is removed with the work it belongs to (a build's staging area, so that
     /// Ctrl-C, which ends xiezuo at once, leaves nothing behind), else the system's temporary folder.
-    var scratch: URL?
-
-    init(url: URL, scratch: URL? = nil) {
-        self.url = url
-        self.scratch = scratch
-    }
+    var scratch: URL? = nil
 
     private var folder: URL { scratch ?? FileManager.default.temporaryDirectory }
 

@@ -43,7 +43,7 @@ public struct TemplateSet: Sendable {
             if let reading = readings[path] {
                 let name = String(path.dropLast(".mustache".count))
                 let file = "templates/\(path)"
-                guard case .some(let outcome) = reading.outcome else {
+                guard let outcome = reading.outcome else {
                     // Told once: not as missing too.
                     unreadable.insert(name)
                     sink.error(.templateNotUTF8, at: SourceLocation(file: file))
