@@ -155,12 +155,13 @@ public struct SiteBuild {
         }
         // Pages found by reading (their stamps changed, not their bytes) get their new stamps recorded.
         writer.confirm(plans.flatMap(\.reread))
-        var frame = SiteRenderer.frame(shared, headers: headers.compactMap(\.header), templates: templates, options: options)
         // Workbooks are put together in the staging area: on the output's file system, and a
         // build cut off leaves none of their files behind (the next build removes the staging
         // area). libxlsxwriter makes a file per part of a workbook: at 100 plans on tmpfs, made
         // in /tmp on the disk they cost 0.13 s of system time more.
-        if plans.contains(where: { $0.kept == nil }) { frame.scratch = try? writer.scratchFolder() }
+        let scratch = plans.contains(where: { $0.kept == nil }) ? try? writer.scratchFolder() : nil
+        let frame = SiteRenderer.frame(shared, headers: headers.compactMap(\.header), templates: templates, options: options,
+                                       scratch: scratch)
         let parts: PartStore = cache.map { cache in
             DiskPartStore(folders: Dictionary(plans.flatMap { planned in
                 planned.group.plans.map { ($0, cache.partsFolder(planned.group.key, planned.fingerprint)) }

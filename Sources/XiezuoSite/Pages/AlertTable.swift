@@ -41,21 +41,29 @@ struct AlertTable: Codable {
     /// The plan's tasks and indicators whose status is one of `statuses` and that `include`
     /// keeps, tasks first, in plan order.
     /// `limit`: the most characters of a task's name.
-    static func rows(_ plan: Plan, result: PlanResult, statuses: Set<PaceStatus>, p: Presenter, limit: Int = 40,
+    ///
+    /// The results are read where they lie, in the plan's order (PlanResult keeps it): a
+    /// briefing asks for one colour, and looking each of the plan's items up by id copied every
+    /// item's result to keep a few.
+    static func rows(_ plan: Plan, result: PlanResult, statuses: [PaceStatus], p: Presenter, limit: Int = 40,
                      include: (_ responsible: [UnitID]) -> Bool = { _ in true }) -> [Item] {
-        let tasks = plan.allTasks.compactMap { task -> Item? in
-            guard let r = result.task(task.id), statuses.contains(r.pace.status), include(r.responsible) else { return nil }
+        var items: [Item] = []
+        for index in result.tasks.indices
+        where statuses.contains(result.tasks[index].pace.status) && include(result.tasks[index].responsible) {
+            let r = result.tasks[index]
             // What is left of the task, never below 0 (`max(1 − completion, 0)`, as Foundation gives it).
             let left = Decimal(1).subtractingExactly(r.completion)
-            let row = Row(item: p.subjectLink(.task(task.id), plan: plan, limit: limit), badge: p.badge(r.pace.status),
+            let row = Row(item: p.subjectLink(.task(r.id), plan: plan, limit: limit), badge: p.badge(r.pace.status),
                           units: p.site.unitNames(r.responsible), target: p.s["briefing.task-target"],
                           actual: Display.percent(r.completion),
                           shortfall: Display.percent(Decimal(0).exactOrder(left) == .orderedAscending ? left : 0),
                           deadline: r.pace.deadline.description)
-            return Item(row: row, status: r.pace.status, due: r.pace.deadline)
+            items.append(Item(row: row, status: r.pace.status, due: r.pace.deadline))
         }
-        let indicators = plan.indicators.compactMap { indicator -> Item? in
-            guard let r = result.indicator(indicator.id), statuses.contains(r.pace.status), include(r.responsible) else { return nil }
+        for index in result.indicators.indices
+        where statuses.contains(result.indicators[index].pace.status) && include(result.indicators[index].responsible) {
+            let r = result.indicators[index]
+            guard let indicator = plan.indicator(r.id) else { continue }
             let unit = indicator.unit.symbol
             let shortfall = r.target.map { target -> String in
                 var gap = target.subtractingExactly(r.actual)
@@ -65,8 +73,8 @@ struct AlertTable: Codable {
             let row = Row(item: p.subjectLink(.indicator(indicator.id), plan: plan), badge: p.badge(r.pace.status),
                           units: p.site.unitNames(r.responsible), target: p.targetText(indicator, result: r),
                           actual: p.amount(r.actual, unit: unit), shortfall: shortfall, deadline: r.pace.deadline.description)
-            return Item(row: row, status: r.pace.status, due: r.pace.deadline)
+            items.append(Item(row: row, status: r.pace.status, due: r.pace.deadline))
         }
-        return tasks + indicators
+        return items
     }
 }

@@ -2,8 +2,12 @@ import Foundation
 import XiezuoCore
 
 /// What every page needs, whichever stage renders it: the shared content, where pages live,
-/// the strings of the chosen language.
-struct SiteFrame: Sendable {
+/// the strings of the language.
+///
+/// A class: every page's Presenter holds it, and closures capture Presenters. As a struct its
+/// twenty-odd references were retained at each copy and released at each end, a percent of a
+/// build's time.
+final class SiteFrame: Sendable {
     let shared: SharedContent
     let routes: Routes
     let strings: Strings
@@ -14,7 +18,18 @@ struct SiteFrame: Sendable {
     let components: Components
     /// Where a workbook is put together before it is a download (WorkbookWriter): a folder of
     /// the build's staging area, nil for the system's temporary folder.
-    var scratch: URL?
+    let scratch: URL?
+
+    init(shared: SharedContent, routes: Routes, strings: Strings, baseURL: String?, search: Bool, components: Components,
+         scratch: URL? = nil) {
+        self.shared = shared
+        self.routes = routes
+        self.strings = strings
+        self.baseURL = baseURL
+        self.search = search
+        self.components = components
+        self.scratch = scratch
+    }
 
     func unit(_ id: UnitID) -> ResponsibleUnit? { shared.unit(id) }
     /// Units by name, as a table cell lists them: 县财政局、县乡村振兴局.

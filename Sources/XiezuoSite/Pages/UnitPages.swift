@@ -73,7 +73,7 @@ struct UnitPage: Codable {
     }
 
     /// The lights of what a unit still owes, worst first.
-    static let owedStatuses: Set<PaceStatus> = [.overdue, .behind, .deadlineNear, .notStarted]
+    static let owedStatuses: [PaceStatus] = [.overdue, .behind, .deadlineNear, .notStarted]
 
     static func make(_ unit: ResponsibleUnit, region: Region, site: SiteContext) -> PageSpec? {
         guard let path = site.routes.unit(unit.id) else { return nil }

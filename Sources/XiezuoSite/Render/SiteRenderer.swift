@@ -15,9 +15,11 @@ struct GroupSummaries: Sendable, Codable {
 enum SiteRenderer {
     /// The frame every page is drawn in: shared content, the routes known before plans are
     /// read, the strings of the language.
-    static func frame(_ shared: SharedContent, headers: [PlanHeader], templates: TemplateSet, options: SiteOptions) -> SiteFrame {
+    /// `scratch`: where workbooks are put together (SiteFrame.scratch).
+    static func frame(_ shared: SharedContent, headers: [PlanHeader], templates: TemplateSet, options: SiteOptions,
+                      scratch: URL? = nil) -> SiteFrame {
         SiteFrame(shared: shared, routes: Routes(shared: shared, plans: headers), strings: templates.strings,
-                  baseURL: options.baseURL, search: options.search, components: Components(templates: templates))
+                  baseURL: options.baseURL, search: options.search, components: Components(templates: templates), scratch: scratch)
     }
 
     /// A group's pages and plan downloads into `sink`, its plans' shares of the site-wide

@@ -7,7 +7,9 @@ public struct PlanResult: Sendable {
     public let expected: Decimal
     /// The expected share as days: from the start to the date, of the start to the deadline.
     public let expectedDays: Fraction
+    /// In the plan's order (Plan.indicators), one for each.
     public let indicators: [IndicatorResult]
+    /// In the plan's order (Plan.allTasks), one for each.
     public let tasks: [TaskResult]
     public let sections: [SectionResult]
     public let units: [UnitResult]
