@@ -1,3 +1,5 @@
+import Foundation
+
 /// A county-level place (区, 县, 县级市) on one side of a pairing, with its responsible units.
 public struct Region: Sendable, Identifiable {
     public let id: String
@@ -63,8 +65,19 @@ public struct UnitID: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     public static func == (lhs: UnitID, rhs: UnitID) -> Bool {
         guard lhs.key == rhs.key else { return false }
-        if lhs.region.utf8.elementsEqual(rhs.region.utf8), lhs.name.utf8.elementsEqual(rhs.name.utf8) { return true }
+        if sameBytes(lhs.region, rhs.region), sameBytes(lhs.name, rhs.name) { return true }
         return lhs.region == rhs.region && lhs.name == rhs.name
+    }
+
+    /// Whether two Strings hold the same UTF-8 bytes, compared as memory (then they are the
+    /// same text; different bytes may still be).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        guard count > 0 else { return true }
+        return a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
+        } == .some(.some(true))
     }
 
     public var description: String { "\(region)/\(name)" }

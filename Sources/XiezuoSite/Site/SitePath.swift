@@ -15,6 +15,10 @@ public struct SitePath: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     public var description: String { segments.joined(separator: "/") }
 
+    /// A folder page below the root (`segments/index.html`): the one file of a folder of its
+    /// own, which holds only the folders of the pages below it.
+    public var isFolderPage: Bool { segments.count > 1 && segments.last == "index.html" }
+
     /// How many folders deep the file is.
     public var depth: Int { segments.count - 1 }
 

@@ -11,8 +11,12 @@ import XiezuoCore
 enum FileWriting {
     /// `makingFolder`: create the file's folder (and its parents) when it is missing. Returns
     /// the file's stamp once written, read from the open file (no lookup by path).
+    /// `folderFirst`: the folder is most likely missing (a page in a folder of its own, staged
+    /// anew): it is made before the file is opened, not after an open that fails. The kernel
+    /// looks the path up twice instead of three times.
     @discardableResult
-    static func write(_ data: Data, to path: String, makingFolder: Bool = false) throws -> FileStamp? {
+    static func write(_ data: Data, to path: String, makingFolder: Bool = false, folderFirst: Bool = false) throws -> FileStamp? {
+        if makingFolder, folderFirst, let folder = parent(of: Substring(path)) { try makeFolder(folder, for: path) }
         let descriptor = try create(path, makingFolder: makingFolder)
         defer { close(descriptor) }
         try write(data, to: descriptor, path: path)

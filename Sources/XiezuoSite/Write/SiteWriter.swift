@@ -158,7 +158,7 @@ public enum SiteWriter {
                 })
                 else { return markUnchanged(path) }
                 do {
-                    stamp = try FileWriting.write(data, to: stagingTarget(path), makingFolder: true)
+                    stamp = try FileWriting.write(data, to: stagingTarget(path), makingFolder: true, folderFirst: path.isFolderPage)
                     markChanged(path)
                 } catch {
                     fail(path, error)
