@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import XiezuoCore
 @testable import XiezuoSite
+import XiezuoMustache
 
 /// The built site, read as a user's browser would meet it.
 @Suite struct SiteTests {
@@ -300,6 +301,41 @@ import Testing
         #expect(row.fields.keys.contains("note") == false)  // a nil optional is absent, so {{^note}} shows
         #expect(page.fields["flag"]?.flag == true)
         #expect(page.fields["table"]?.object?.fields.mapValues(\.text) == ["k": "v"])
+    }
+
+    /// The small view models that make their own template values give what their encoding
+    /// gives: the same names, the same values, a nil optional left out.
+    @Test func aViewModelThatMakesItsOwnValueGivesWhatItsEncodingGives() throws {
+        func plain(_ value: MustacheValue) -> String {
+            switch value {
+            case .text(let text): return "t:" + text
+            case .flag(let flag): return "f:\(flag)"
+            case .number(let number): return "n:\(number)"
+            case .null: return "null"
+            case .list(let items): return "[" + items.map(plain).joined(separator: ",") + "]"
+            case .object(let object):
+                let names = object.fields.keys.sorted()
+                let pairs: [String] = names.map { name in name + "=" + plain(object.fields[name]!) }
+                return "{" + pairs.joined(separator: ",") + "}"
+            }
+        }
+        func expectSame<Value: DirectTemplateValue>(_ value: Value, _ expected: String) {
+            #expect(plain(TemplateData.encode(value)) == expected)
+            #expect(plain(TemplateData.throughEncoder(value)) == expected)
+        }
+        expectSame(Link(href: "../a/index.html", label: "区商务局"), "{current=f:false,href=t:../a/index.html,label=t:区商务局}")
+        expectSame(Link(href: "", label: "首页", current: true), "{current=f:true,href=t:,label=t:首页}")
+        expectSame(Field(label: "截止日期", value: "2022-12-31"), "{label=t:截止日期,value=t:2022-12-31}")
+        expectSame(Field(label: "方案", value: "乳山", href: "../p/index.html"), "{href=t:../p/index.html,label=t:方案,value=t:乳山}")
+        var lights = Lights()
+        (lights.overdue, lights.deadlineNear, lights.done) = (3, 1, 7)
+        expectSame(PlanPage.LightCells(lights),
+                   "{behind={count=n:0,lit=f:false},deadlineNear={count=n:1,lit=f:true},done={count=n:7,lit=f:true},"
+                   + "notReported={count=n:0,lit=f:false},overdue={count=n:3,lit=f:true}}")
+        // Inside a page, as lists and fields of other values.
+        struct Page: Encodable { let links: [Link]; let field: Field }
+        let page = Page(links: [Link(href: "x", label: "甲")], field: Field(label: "乙", value: "丙"))
+        #expect(plain(TemplateData.encode(page)) == "{field={label=t:乙,value=t:丙},links=[{current=f:false,href=t:x,label=t:甲}]}")
     }
 
     @Test func handWrittenEncodingWithNestedContainersIsKept() throws {

@@ -33,8 +33,11 @@ public struct RecordIndex: Sendable {
         records = plan.records
         dates = plan.records.map(\.date)
         reporters = plan.records.map(\.reporter.description)
-        let ranks = Dictionary(uniqueKeysWithValues: Set(reporters).sorted().enumerated().map { ($1, $0) })
-        reporterRanks = reporters.map { ranks[$0]! }
+        // Gathered by identity (hashed once, when the unit was read), ordered by key: a region
+        // has no "/" in its id, so no two units have the same key.
+        let units = Set(plan.records.map(\.reporter)).sorted { $0.description < $1.description }
+        let ranks = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1, $0) })
+        reporterRanks = plan.records.map { ranks[$0.reporter]! }
         // Evidence seen so far, by task: each item is compared once a plan, not once per task
         // at each of its month ends (Chinese titles compare slowly).
         var seen: [String: Set<Evidence>] = [:]

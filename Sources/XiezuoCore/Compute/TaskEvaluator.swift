@@ -34,8 +34,8 @@ struct TaskEvaluator {
         // The reports up to the date are the first of the task's (records are in date order):
         // their new evidence, in order, is each item once, as first handed in.
         let evidence = reports.flatMap(\.newEvidence)
-        let handedIn = Set(evidence.map(\.kind))
-        let missing = task.requiredEvidence.filter { !handedIn.contains($0) }
+        // A few kinds against a few items: compared in place (a Set hashed each kind's name).
+        let missing = task.requiredEvidence.filter { kind in !evidence.contains { $0.kind == kind } }
         let deadline = task.deadline ?? plan.finalDay
         let started = state != .notStarted || completion > 0 || measured.contains(where: \.reported)
         // Measured by a target met period by period, the task is expected where its indicators

@@ -19,8 +19,9 @@ final class MemoryStore: FileStore, @unchecked Sendable {
     func store(_ path: SitePath, parts produce: ((Data) -> Void) -> Void) -> (digest: FileDigest, stamp: FileStamp?) {
         var data = Data()
         produce { data.append($0) }
-        store(path, data, digest: FileDigest(data))
-        return (FileDigest(data), nil)
+        let digest = FileDigest(data)
+        _ = store(path, data, digest: digest)
+        return (digest, nil)
     }
 
     func commit(_ manifest: OutputManifest) throws -> SiteWriter.Counts {
