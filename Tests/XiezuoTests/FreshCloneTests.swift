@@ -143,6 +143,28 @@ import Testing
         #expect(outcome.groupsRendered == 1)
     }
 
+    /// Outside any git work tree, git is not started at all; inside one, it is asked.
+    @Test func gitIsAskedOnlyWhereThereIsARepository() throws {
+        let root = RebuildTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content"), withIntermediateDirectories: true)
+        // A stand-in for git that notes each time it is run, and fails as git fails outside a repository.
+        let marker = root.appendingPathComponent("git-was-run")
+        let fake = root.appendingPathComponent("fake-git")
+        try Data("#!/bin/sh\necho run >> '\(marker.path)'\nexit 128\n".utf8).write(to: fake)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let environment = ["XIEZUO_GIT": fake.path, "PATH": "/usr/bin:/bin"]
+        #expect(!GitIndex.mayBeInWorkTree(site, environment: environment))
+        #expect(GitIndex.unchangedBlobs(root: site, under: "content", environment: environment) == nil)
+        #expect(!FileManager.default.fileExists(atPath: marker.path))
+        // A repository above the site folder (the site is a folder of a larger repository).
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        #expect(GitIndex.mayBeInWorkTree(site, environment: environment))
+        #expect(GitIndex.unchangedBlobs(root: site, under: "content", environment: environment) == nil)
+        #expect(FileManager.default.fileExists(atPath: marker.path))
+    }
+
     /// A build of the site folder with its cache, and how many content files it read to hash.
     static func buildCountingReads(_ folder: URL) throws -> (read: Int, outcome: SiteBuild.Outcome) {
         let read = LockedCount()
