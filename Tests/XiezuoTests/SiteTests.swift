@@ -332,6 +332,23 @@ import XiezuoMustache
         expectSame(PlanPage.LightCells(lights),
                    "{behind={count=n:0,lit=f:false},deadlineNear={count=n:1,lit=f:true},done={count=n:7,lit=f:true},"
                    + "notReported={count=n:0,lit=f:false},overdue={count=n:3,lit=f:true}}")
+        let cells = "{behind={count=n:0,lit=f:false},deadlineNear={count=n:1,lit=f:true},done={count=n:7,lit=f:true},"
+            + "notReported={count=n:0,lit=f:false},overdue={count=n:3,lit=f:true}}"
+        let unit = Link(href: "u/index.html", label: "永安市")
+        expectSame(PlanPage.BoardRow(unit: unit, badge: XiezuoSite.HTML(text: "<span>滞后</span>"), lights: PlanPage.LightCells(lights),
+                                     completion: "78.4%", score: nil, rank: "—", change: ""),
+                   "{badge=t:<span>滞后</span>,change=t:,completion=t:78.4%,lights=\(cells),rank=t:—,"
+                   + "unit={current=f:false,href=t:u/index.html,label=t:永安市}}")
+        expectSame(PlanPage.BoardRow(unit: unit, badge: XiezuoSite.HTML(text: "b"), lights: PlanPage.LightCells(lights),
+                                     completion: "—", score: "74.4", rank: "3", change: "↑2"),
+                   "{badge=t:b,change=t:↑2,completion=t:—,lights=\(cells),rank=t:3,score=t:74.4,"
+                   + "unit={current=f:false,href=t:u/index.html,label=t:永安市}}")
+        expectSame(AlertTable.Row(item: Link(href: "t/index.html", label: "任务 8-1"), badge: XiezuoSite.HTML(text: "b"), units: "教育和体育局",
+                                  target: "全部完成", actual: "46.8%", shortfall: "53.2%", deadline: "2022-12-31"),
+                   "{actual=t:46.8%,badge=t:b,deadline=t:2022-12-31,item={current=f:false,href=t:t/index.html,label=t:任务 8-1},"
+                   + "shortfall=t:53.2%,target=t:全部完成,units=t:教育和体育局}")
+        expectSame(LineChart.Point(x: "48.0", y: "188.0", label: "2022-01", value: "3 户"),
+                   "{label=t:2022-01,value=t:3 户,x=t:48.0,y=t:188.0}")
         // Inside a page, as lists and fields of other values.
         struct Page: Encodable { let links: [Link]; let field: Field }
         let page = Page(links: [Link(href: "x", label: "甲")], field: Field(label: "乙", value: "丙"))

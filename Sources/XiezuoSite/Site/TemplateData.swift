@@ -47,6 +47,9 @@ enum TemplateData {
         if type == Link.self { return (value as! Link).templateValue }
         if type == Field.self { return (value as! Field).templateValue }
         if type == PlanPage.LightCells.self { return (value as! PlanPage.LightCells).templateValue }
+        if type == PlanPage.BoardRow.self { return (value as! PlanPage.BoardRow).templateValue }
+        if type == AlertTable.Row.self { return (value as! AlertTable.Row).templateValue }
+        if type == LineChart.Point.self { return (value as! LineChart.Point).templateValue }
         return throughEncoder(value)
     }
 
@@ -60,8 +63,8 @@ enum TemplateData {
     }
 }
 
-/// A small view model that pages hold by the hundred (a link, the counts of a row of the
-/// lights board) and that makes its template value itself. Through the encoder each was a
+/// A small view model that pages hold by the hundred (a link, a row of the lights board or of
+/// the red and yellow tables, a point of a chart) and that makes its template value itself. Through the encoder each was a
 /// keyed container, whose generic type the runtime looks up at every use (those look-ups were
 /// 1.4 % of a 100-plan build's samples).
 /// Its fields are named by its CodingKeys, as `encode(to:)` names them, and a nil optional is
@@ -107,6 +110,41 @@ extension PlanPage.LightCells: DirectTemplateValue {
                                         (CodingKeys.deadlineNear.stringValue, deadlineNear.templateValue),
                                         (CodingKeys.done.stringValue, done.templateValue),
                                         (CodingKeys.notReported.stringValue, notReported.templateValue)]))
+    }
+}
+
+extension PlanPage.BoardRow: DirectTemplateValue {
+    enum CodingKeys: String, CodingKey { case unit, badge, lights, completion, score, rank, change }
+
+    var templateValue: MustacheValue {
+        var fields: [(name: String, value: MustacheValue)] = [
+            (CodingKeys.unit.stringValue, unit.templateValue), (CodingKeys.badge.stringValue, .text(badge.text)),
+            (CodingKeys.lights.stringValue, lights.templateValue), (CodingKeys.completion.stringValue, .text(completion)),
+        ]
+        if let score { fields.append((CodingKeys.score.stringValue, .text(score))) }
+        fields += [(CodingKeys.rank.stringValue, .text(rank)), (CodingKeys.change.stringValue, .text(change))]
+        return .object(MustacheObject(fields: fields))
+    }
+}
+
+extension AlertTable.Row: DirectTemplateValue {
+    enum CodingKeys: String, CodingKey { case item, badge, units, target, actual, shortfall, deadline }
+
+    var templateValue: MustacheValue {
+        .object(MustacheObject(fields: [(CodingKeys.item.stringValue, item.templateValue), (CodingKeys.badge.stringValue, .text(badge.text)),
+                                        (CodingKeys.units.stringValue, .text(units)), (CodingKeys.target.stringValue, .text(target)),
+                                        (CodingKeys.actual.stringValue, .text(actual)),
+                                        (CodingKeys.shortfall.stringValue, .text(shortfall)),
+                                        (CodingKeys.deadline.stringValue, .text(deadline))]))
+    }
+}
+
+extension LineChart.Point: DirectTemplateValue {
+    enum CodingKeys: String, CodingKey { case x, y, label, value }
+
+    var templateValue: MustacheValue {
+        .object(MustacheObject(fields: [(CodingKeys.x.stringValue, .text(x)), (CodingKeys.y.stringValue, .text(y)),
+                                        (CodingKeys.label.stringValue, .text(label)), (CodingKeys.value.stringValue, .text(value))]))
     }
 }
 
