@@ -41,7 +41,7 @@ struct IndicatorEvaluator {
     /// unit that covers the group (the group, the coordinator). Summed, and kept per member.
     private func byMember(_ indicator: Indicator, on date: Day) -> Actual {
         let members = members(of: indicator)
-        let byID = Dictionary(members.map { ($0.id.description, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let names = Set(members.map(\.name))
         var latest: [String: (record: Int, value: Decimal)] = [:]
         for entry in index.values[indicator.id] ?? [] {

@@ -18,13 +18,12 @@ public struct RecordIndex: Sendable {
     }
 
     let records: [ProgressRecord]
-    /// Each record's date and reporter key, read without copying the record.
+    /// Each record's date and reporting unit, read without copying the record.
     let dates: [Day]
-    /// The reporting unit's id (`region/name`).
-    let reporters: [String]
-    /// Each record's reporter as a number: its key's place among the plan's reporter keys in
-    /// String order, so that numbers sort as the keys do. An indicator's latest value by unit
-    /// is kept by number at each month end, without hashing Chinese keys each time.
+    let reporters: [UnitID]
+    /// Each record's reporter as a number: its key's (`region/name`) place among the plan's
+    /// reporters' keys in String order, so that numbers sort as the keys do. An indicator's
+    /// latest value by unit is kept by number at each month end, in an array, not a table.
     let reporterRanks: [Int]
     private(set) var values: [String: [ValueEntry]] = [:]
     private(set) var tasks: [String: [TaskEntry]] = [:]
@@ -32,12 +31,12 @@ public struct RecordIndex: Sendable {
     public init(_ plan: Plan) {
         records = plan.records
         dates = plan.records.map(\.date)
-        reporters = plan.records.map(\.reporter.description)
+        reporters = plan.records.map(\.reporter)
         // Gathered by identity (hashed once, when the unit was read), ordered by key: a region
         // has no "/" in its id, so no two units have the same key.
-        let units = Set(plan.records.map(\.reporter)).sorted { $0.description < $1.description }
+        let units = Set(reporters).sorted { $0.description < $1.description }
         let ranks = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1, $0) })
-        reporterRanks = plan.records.map { ranks[$0.reporter]! }
+        reporterRanks = reporters.map { ranks[$0]! }
         // Evidence seen so far, by task: each item is compared once a plan, not once per task
         // at each of its month ends (Chinese titles compare slowly).
         var seen: [String: Set<Evidence>] = [:]
