@@ -93,6 +93,23 @@ import Testing
         }
     }
 
+    /// A quotient shown from its exact value is what Foundation's 38-digit quotient shows.
+    @Test func aQuotientShownExactlyIsWhatFoundationsQuotientShows() async {
+        #expect(Display.fixed(1, over: 3, places: 1) == "0.3")
+        #expect(Display.fixed(2, over: 3, places: 1) == "0.7")
+        #expect(Display.fixed(1, over: 8, places: 2) == "0.13")
+        #expect(Display.fixed(-1, over: 8, places: 2) == "-0.13")
+        #expect(Display.fixed(Decimal(string: "-0.01")!, over: 3, places: 1) == "0.0")
+        #expect(Display.fixed(0, over: 7, places: 1) == "0.0")
+        #expect(Display.fixed(1200, over: Decimal(string: "0.07")!, places: 0) == "17143")
+        await propertyCheck(count: 3000, input: Gen.int(in: -2_000_000...2_000_000), Gen.int(in: -4...3),
+                            Gen.int(in: 1...999_999), Gen.int(in: -4...3), Gen.int(in: 0...4)) { n, ne, d, de, places in
+            let (dividend, divisor) = (Self.decimal(n < 0, UInt64(n.magnitude), ne), Self.decimal(d % 2 == 0, UInt64(d), de))
+            #expect(Display.fixed(dividend, over: divisor, places: places) == Self.foundationFixed(dividend / divisor, places: places),
+                    "\(dividend) / \(divisor)")
+        }
+    }
+
     /// The bytes of a Decimal: a quotient worked out directly must be Foundation's to the bit,
     /// its form (exponent, length, flags) included, not only equal in value.
     static func bytes(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }

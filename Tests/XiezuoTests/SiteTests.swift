@@ -277,6 +277,20 @@ import XiezuoMustache
         #expect(chart.yMax == "0.3")
     }
 
+    /// Twelve months, value n in month n, target 24: the plot is 160 high above a bottom at 188
+    /// and 516 wide from 48, so month n is at 48 + 516 × (n − 1) ÷ 11 and 188 − n × 160 ÷ 24,
+    /// each rounded once to a tenth (46.909… a month; 6.666… a unit).
+    @Test func pointsAreRoundedFromTheirExactPlaces() {
+        let chart = LineChart(label: "x", series: (1...12).map { (String($0), Decimal($0)) }, target: 24,
+                              format: { Display.amount($0) })
+        #expect(chart.points.map(\.x).prefix(3) == ["48.0", "94.9", "141.8"])
+        #expect(chart.points.last?.x == "564.0")
+        #expect(chart.points.map(\.y).prefix(3) == ["181.3", "174.7", "168.0"])
+        #expect(chart.points.last?.y == "108.0")
+        #expect(chart.targetY == "28.0")
+        #expect(chart.polyline.hasPrefix("48.0,181.3 94.9,174.7 141.8,168.0 "))
+    }
+
     @Test func allZerosStillDraw() {
         let chart = LineChart(label: "x", series: [("2022-01", 0)], target: nil, format: { Display.amount($0) })
         #expect(chart.yMax == "1")

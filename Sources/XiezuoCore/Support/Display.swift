@@ -32,6 +32,14 @@ public enum Display {
         return value.rounded(scale: places).plainString
     }
 
+    /// `dividend ÷ divisor` shown with `places` decimal places: what `fixed(dividend / divisor)`
+    /// shows, rounded from the exact quotient, without Foundation's 38-digit division (a chart
+    /// scales every point by its highest value, a division that seldom ends).
+    public static func fixed(_ dividend: Decimal, over divisor: Decimal, places: Int) -> String {
+        if let digits = DecimalDigits.roundedQuotient(dividend, divisor, places: places) { return digits.fixed(places: places) }
+        return fixed(dividend.dividedExactly(by: divisor), places: places)
+    }
+
     public static func fixed(_ value: Decimal, places: Int) -> String {
         if let digits = DecimalDigits(value) { return digits.rounded(places: places).fixed(places: places) }
         let text = value.rounded(scale: places).plainString

@@ -158,6 +158,27 @@ extension DecimalDigits {
         return quotient
     }
 
+    /// `dividend ÷ divisor` rounded half away from zero to `places` decimal places, from the
+    /// exact quotient of the parts: nil when the divisor is zero, either is NaN, or the parts do
+    /// not line up within 128 bits. Foundation's quotient of two such numbers, when the division
+    /// does not end, is cut at 38 digits, and rounding that cut value differs from rounding the
+    /// exact one only at an exact tie, which a quotient that does not end never is.
+    static func roundedQuotient(_ dividend: Decimal, _ divisor: Decimal, places: Int) -> DecimalDigits? {
+        guard let a = DecimalDigits(dividend), let b = DecimalDigits(divisor), b.significand != 0 else { return nil }
+        guard a.significand != 0 else { return DecimalDigits(negative: false, significand: 0, exponent: -places) }
+        // a ÷ b × 10^places = (sa ÷ sb) × 10^shift: the power of ten goes to whichever side keeps it whole.
+        let shift = a.exponent - b.exponent + places
+        guard abs(shift) <= 38 else { return nil }
+        var (numerator, denominator) = (a.significand, b.significand)
+        let (high, low) = (shift >= 0 ? numerator : denominator).multipliedFullWidth(by: powersOfTen[abs(shift)])
+        guard high == 0 else { return nil }
+        if shift >= 0 { numerator = low } else { denominator = low }
+        var (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        // remainder ≥ denominator / 2, without overflow.
+        if remainder >= denominator - remainder { quotient += 1 }
+        return DecimalDigits(negative: quotient != 0 && a.negative != b.negative, significand: quotient, exponent: -places)
+    }
+
     /// The sum when Foundation's addition gives it exactly and the parts line up without
     /// overflow; nil otherwise (a zero, NaN, a sum of zero, or wider than 128 bits).
     ///

@@ -97,13 +97,18 @@ public struct LineChart: Sendable, Codable {
         let maxValue = highest > 0 ? highest : 1
         let plotWidth = Decimal(Self.width - Self.left - Self.right)
         let plotHeight = Decimal(Self.height - Self.top - Self.bottom)
+        // bottom − value ÷ max × height, and left + width × index ÷ (count − 1), each rounded
+        // once from its exact quotient: over a common divisor, so that no division is cut short.
+        let bottom = Decimal(Self.height - Self.bottom)
         func y(_ value: Decimal) -> String {
-            Display.fixed(Decimal(Self.height - Self.bottom).subtractingExactly(value.dividedExactly(by: maxValue).multipliedExactly(by: plotHeight)), places: 1)
+            Display.fixed(bottom.multipliedExactly(by: maxValue).subtractingExactly(value.multipliedExactly(by: plotHeight)),
+                          over: maxValue, places: 1)
         }
-        let step = series.count > 1 ? plotWidth.dividedExactly(by: Decimal(series.count - 1)) : 0
+        let intervals = Decimal(max(series.count - 1, 1))
         let points = series.enumerated().map { index, entry in
-            let x = Decimal(Self.left).addingExactly(series.count > 1 ? step.multipliedExactly(by: Decimal(index)) : plotWidth.dividedExactly(by: 2))
-            return Point(x: Display.fixed(x, places: 1), y: y(entry.value), label: entry.label, value: format(entry.value))
+            let across = series.count > 1 ? plotWidth.multipliedExactly(by: Decimal(index)) : plotWidth.dividedExactly(by: 2)
+            let x = Display.fixed(Decimal(Self.left).multipliedExactly(by: intervals).addingExactly(across), over: intervals, places: 1)
+            return Point(x: x, y: y(entry.value), label: entry.label, value: format(entry.value))
         }
         self.points = points
         polyline = points.map { "\($0.x),\($0.y)" }.joined(separator: " ")
