@@ -25,7 +25,7 @@ public enum Engine {
         let evaluator = IndicatorEvaluator(plan: plan, content: content, asOf: asOf, index: index)
         let indicators = plan.indicators.map { evaluator.evaluate($0, responsible: [], detailed: false) }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let tasks = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID, index: index)
+        let tasks = TaskEvaluator(plan: plan, asOf: asOf, indicators: indicators, index: index)
         let completion = Rollups.planCompletion(plan, tasks: plan.allTasks.map(tasks.completion(of:)), indicators: byID)
         return (completion, PaceRule.expected(start: plan.startDay, deadline: plan.finalDay, asOf: asOf).share)
     }
@@ -56,13 +56,13 @@ public enum Engine {
         let indicators = plan.indicators.map { indicatorEvaluator.evaluate($0, responsible: owners(ofIndicator: $0.id), history: history) }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        let taskEvaluator = TaskEvaluator(plan: plan, asOf: asOf, indicators: byID, index: index)
+        let taskEvaluator = TaskEvaluator(plan: plan, asOf: asOf, indicators: indicators, index: index)
         let scorer = Scorer(rule: plan.scoring)
         let allTasks = plan.allTasks
         var tasks = allTasks.map { taskEvaluator.evaluate($0, responsible: owners(ofTask: $0.id)) }
         // What a task's indicators count, for a task that loses points per case (每户扣1分).
         func cases(_ task: PlanTask) -> Decimal {
-            plan.indicators(ofTask: task.id).compactMap { byID[$0.id]?.actual }.exactSum()
+            plan.indicatorPlaces(ofTask: task.id).map { indicators[$0].actual }.exactSum()
         }
         // Tasks, then indicators that are bonus items, share the plan's bonus cap in that order.
         let bonusIndicators = plan.indicators.filter { $0.bonus != nil }

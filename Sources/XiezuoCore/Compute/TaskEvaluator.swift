@@ -4,8 +4,9 @@ import Foundation
 struct TaskEvaluator {
     let plan: Plan
     let asOf: Day
-    /// The plan's indicator results, by id.
-    let indicators: [String: IndicatorResult]
+    /// The plan's indicator results, in plan order (the indicator at each place of
+    /// `plan.indicators` has its result at the same place).
+    let indicators: [IndicatorResult]
     let index: RecordIndex
 
     func evaluate(_ task: PlanTask, responsible: [UnitID]) -> TaskResult {
@@ -17,7 +18,8 @@ struct TaskEvaluator {
             steps.append(.taskState(state: state, unit: index.reporterName(latest.record), date: index.dates[latest.record]))
         }
 
-        let measured = measured(task)
+        let places = measuring(task)
+        let measured = places.map { indicators[$0] }
         let completion = completion(state: state, measured: measured)
         let uncapped: Decimal
         let done: Bool
@@ -40,7 +42,7 @@ struct TaskEvaluator {
         let started = state != .notStarted || completion > 0 || measured.contains(where: \.reported)
         // Measured by a target met period by period, the task is expected where its indicators
         // are (the periods ended), not at the linear share of the calendar.
-        let periodic = measured.contains { plan.indicator($0.id)?.cadence != nil }
+        let periodic = places.contains { plan.indicators[$0].cadence != nil }
         let expected = periodic ? measured.map(\.pace.expected).exactSum().dividedExactly(by: Decimal(measured.count)) : nil
         let pace = PaceRule.pace(done: done, started: started, completion: completion,
                                  start: plan.startDay, deadline: deadline, asOf: asOf, expected: expected,
@@ -53,7 +55,7 @@ struct TaskEvaluator {
     /// The task's completion alone, as `evaluate` works it out: for a plan's completion at
     /// the end of each month (its chart), where evidence, pace and explanations are not shown.
     func completion(of task: PlanTask) -> Decimal {
-        completion(state: latest(of: reports(of: task))?.report.state ?? .notStarted, measured: measured(task))
+        completion(state: latest(of: reports(of: task))?.report.state ?? .notStarted, measured: measuring(task).map { indicators[$0] })
     }
 
     /// The task's reports up to the date: the first of them, records being in date order (a
@@ -64,20 +66,31 @@ struct TaskEvaluator {
 
     /// The latest report decides; on the same date the least advanced state, to be safe.
     private func latest(of reports: ArraySlice<RecordIndex.TaskEntry>) -> RecordIndex.TaskEntry? {
-        let order: [TaskState] = [.notStarted, .inProgress, .done]
-        return reports.max { a, b in
+        reports.max { a, b in
             index.dates[a.record] != index.dates[b.record] ? index.dates[a.record] < index.dates[b.record]
-                : order.firstIndex(of: a.report.state)! > order.firstIndex(of: b.report.state)!
+                : Self.advance(a.report.state) > Self.advance(b.report.state)
         }
     }
 
-    /// The task's scored indicators that have a completion: they measure it. A total split
-    /// into parts that measure the task too is left out, so that one figure counts once.
-    private func measured(_ task: PlanTask) -> [IndicatorResult] {
-        let linked = plan.indicators(ofTask: task.id)
-        let ids = linked.contains { !$0.split.isEmpty } ? Set(linked.map(\.id)) : []
-        return linked.filter { total in total.split.isEmpty || !total.split.contains(where: ids.contains) }
-            .compactMap { indicators[$0.id] }.filter { $0.scored && $0.completion != nil }
+    /// How far a state is along: not started, in progress, done.
+    private static func advance(_ state: TaskState) -> Int {
+        switch state {
+        case .notStarted: 0
+        case .inProgress: 1
+        case .done: 2
+        }
+    }
+
+    /// The places of the task's scored indicators that have a completion: they measure it. A
+    /// total split into parts that measure the task too is left out, so that one figure counts
+    /// once. Indicators are read in place, not copied, at every task of every month end.
+    private func measuring(_ task: PlanTask) -> [Int] {
+        let linked = plan.indicatorPlaces(ofTask: task.id)
+        let ids = linked.contains { !plan.indicators[$0].split.isEmpty } ? Set(linked.map { plan.indicators[$0].id }) : []
+        return linked.filter { place in
+            let split = plan.indicators[place].split
+            return (split.isEmpty || !split.contains(where: ids.contains)) && indicators[place].scored && indicators[place].completion != nil
+        }
     }
 
     /// The mean of the measuring indicators' completions, each capped at 1; without any, 1 when
@@ -90,8 +103,8 @@ struct TaskEvaluator {
     /// Whether the task has indicators, and all of them leave the total (no annual target, or
     /// 只作统计): such a task is not applicable (缺项) and leaves the total.
     func isNotApplicable(_ task: PlanTask) -> Bool {
-        let linked = plan.indicators(ofTask: task.id)
-        return !linked.isEmpty && linked.allSatisfy { !$0.scored || $0.target == .none }
+        let linked = plan.indicatorPlaces(ofTask: task.id)
+        return !linked.isEmpty && linked.allSatisfy { !plan.indicators[$0].scored || plan.indicators[$0].target == .none }
     }
 }
 

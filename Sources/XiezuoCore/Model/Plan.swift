@@ -120,7 +120,11 @@ public struct Plan: Sendable, Identifiable {
     }
 
     /// The indicators linked to a task (their `tasks` name it), in plan order.
-    public func indicators(ofTask id: String) -> [Indicator] { (linkedIndicators[id] ?? []).map { indicators[$0] } }
+    public func indicators(ofTask id: String) -> [Indicator] { indicatorPlaces(ofTask: id).map { indicators[$0] } }
+
+    /// The places in `indicators` of those linked to a task, in plan order: for the engine, which
+    /// reads them in place and finds their results at the same places, at every month end.
+    func indicatorPlaces(ofTask id: String) -> [Int] { linkedIndicators[id] ?? [] }
 }
 
 extension Plan {
