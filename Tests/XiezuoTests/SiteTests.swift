@@ -303,6 +303,10 @@ import XiezuoMustache
         #expect(strings.format("unit.owes-evidence", ["task": "{what}", "what": "照片"]) == "任务 {what}：照片")
         #expect(Strings.fill("{a}{b}{", ["a": "1"]) == "1{b}{")
         #expect(Strings.fill("无占位", ["a": "1"]) == "无占位")
+        // Pairs, as pages pass them, fill as a dictionary does; a name is matched whole.
+        let pairs: KeyValuePairs<String, String> = ["ab": "2", "a": "1"]
+        #expect(Strings.fill("{a}{ab}{abc}{", pairs) == "12{abc}{")
+        #expect(Strings.fill("{a}", [:] as KeyValuePairs<String, String>) == "{a}")
     }
 
     @Test func viewModelsReachTemplatesAsObjectsOfTheirFields() throws {
@@ -393,13 +397,19 @@ import XiezuoMustache
         var drawn = 0
         let link = Link(href: "../../../units/a/x/index.html", label: "区<教育>局")
         for _ in 0..<3 {
-            let html = components.html(.unitLink(UnitID(region: "a", name: "x"), root: "../../../"), partial: .unitLink) {
+            let html = components.html(.unitLink(UnitID(region: "a", name: "x"), depth: 3), partial: .unitLink) {
                 drawn += 1
                 return link
             }
             #expect(html.text == "<a href=\"../../../units/a/x/index.html\">区&lt;教育&gt;局</a>")
         }
         #expect(drawn == 1)
+        // At another depth, its links climb less: drawn again.
+        _ = components.html(.unitLink(UnitID(region: "a", name: "x"), depth: 2), partial: .unitLink) {
+            drawn += 1
+            return Link(href: "../../units/a/x/index.html", label: "区<教育>局")
+        }
+        #expect(drawn == 2)
         // The same task row stands on the plan's page and on its unit's page, drawn once.
         let plan = try #require(BundledSite.html("pairings/zhengding-zanhuang/2024/index.html"))
         let unit = try #require(BundledSite.html("units/zhengding/县教育局/index.html"))

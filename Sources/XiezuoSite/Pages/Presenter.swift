@@ -83,8 +83,8 @@ struct Presenter {
         let frame = Chrome.Frame(t: t, root: path.root, nav: nav, search: site.search ? href(Routes.search) : nil)
         let current = nav.firstIndex { $0.current }
         return Chrome(lang: s.language, title: title, root: path.root,
-                      head: site.components.html(.head(root: path.root), partial: .head) { frame },
-                      header: site.components.html(.header(root: path.root, current: current), partial: .header) { frame },
+                      head: site.components.html(.head(depth: path.depth), partial: .head) { frame },
+                      header: site.components.html(.header(depth: path.depth, current: current), partial: .header) { frame },
                       breadcrumbs: breadcrumbs, hasBreadcrumbs: !breadcrumbs.isEmpty, sample: sample, canonical: canonical)
     }
 
@@ -120,7 +120,7 @@ struct Presenter {
 
     /// A unit's name linking to its page (`partials/unit-link`).
     func unitLinkHTML(_ id: UnitID) -> HTML {
-        site.components.html(.unitLink(id, root: path.root), partial: .unitLink) { unitLink(id) }
+        site.components.html(.unitLink(id, depth: path.depth), partial: .unitLink) { unitLink(id) }
     }
 
     private static let symbols: [PaceStatus: String] = [.done: "✓", .onPace: "○", .deadlineNear: "◆", .notStarted: "–",

@@ -52,7 +52,7 @@ struct IndicatorRow: Codable {
 extension Presenter {
     /// The task's row, drawn once per page depth.
     func taskRow(_ task: PlanTask, plan: Plan, result: PlanResult) -> HTML {
-        site.components.html(.taskRow(plan: plan.id, task: task.id, root: path.root), partial: .taskRow) {
+        site.components.html(.taskRow(plan: plan.id, task: task.id, depth: path.depth), partial: .taskRow) {
             taskRowModel(task, plan: plan, result: result)
         }
     }
@@ -97,7 +97,7 @@ extension Presenter {
 
     /// The indicator's row, drawn once per page depth.
     func indicatorRow(_ indicator: Indicator, plan: Plan, result: PlanResult, showPlan: Bool = false) -> HTML {
-        let key = Components.Key.indicatorRow(plan: plan.id, indicator: indicator.id, root: path.root, showPlan: showPlan)
+        let key = Components.Key.indicatorRow(plan: plan.id, indicator: indicator.id, depth: path.depth, showPlan: showPlan)
         return site.components.html(key, partial: .indicatorRow) {
             let r = result.indicator(indicator.id)!
             let scored = r.scored && r.completion != nil

@@ -32,9 +32,11 @@ struct HTML: Codable, Hashable, Sendable, MustacheShaped {
 ///
 /// One per group of pages being rendered: kept pieces go when the group is done.
 final class Components: @unchecked Sendable {
+    /// A page's depth stands for its way up to the root (`../` that many times), which is all
+    /// that a piece's links depend on besides the piece.
     enum Key: Hashable {
-        case head(root: String)
-        case header(root: String, current: Int?)
+        case head(depth: Int)
+        case header(depth: Int, current: Int?)
         case crumb(String, String, current: Bool)
         case badge(PaceStatus)
         case reportCell(String)
@@ -42,9 +44,9 @@ final class Components: @unchecked Sendable {
         case chartFrame
         case chartLabels([String])
         case bar(label: String, fill: String, over: Bool, expected: String?)
-        case unitLink(UnitID, root: String)
-        case taskRow(plan: String, task: String, root: String)
-        case indicatorRow(plan: String, indicator: String, root: String, showPlan: Bool)
+        case unitLink(UnitID, depth: Int)
+        case taskRow(plan: String, task: String, depth: Int)
+        case indicatorRow(plan: String, indicator: String, depth: Int, showPlan: Bool)
     }
 
     private let templates: TemplateSet

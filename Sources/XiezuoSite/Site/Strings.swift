@@ -62,16 +62,31 @@ public struct Strings: Sendable {
     /// Keys the program asked for that strings.yaml does not hold, sorted.
     public var missingKeys: [String] { misses.keys }
 
-    /// The text of `key` with `{name}` placeholders filled in.
-    public func format(_ key: String, _ arguments: [String: String]) -> String {
+    /// The text of `key` with `{name}` placeholders filled in. The arguments are pairs, not a
+    /// dictionary: pages fill a few placeholders at a time, thousands of times a build, and
+    /// hashing each name into a new dictionary cost more than finding it among three.
+    public func format(_ key: String, _ arguments: KeyValuePairs<String, String>) -> String {
         Self.fill(self[key], arguments)
     }
 
     /// `text` with each `{name}` that `arguments` knows replaced, in one pass: a value that
     /// itself contains `{…}` is never filled again, and unknown names stay as written.
+    static func fill(_ text: String, _ arguments: KeyValuePairs<String, String>) -> String {
+        guard !arguments.isEmpty else { return text }
+        return fill(text) { name in
+            arguments.first { pair in pair.key.utf8.elementsEqual(name) }?.value
+        }
+    }
+
+    /// The same, with the arguments by name (an explanation's, made as a dictionary).
     static func fill(_ text: String, _ arguments: [String: String]) -> String {
+        guard !arguments.isEmpty else { return text }
+        return fill(text) { name in arguments[String(decoding: name, as: UTF8.self)] }
+    }
+
+    private static func fill(_ text: String, value: (UnsafeBufferPointer<UInt8>) -> String?) -> String {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        guard !arguments.isEmpty, text.utf8.contains(open) else { return text }
+        guard text.utf8.contains(open) else { return text }
         // Bytes, not Characters: the braces are ASCII, so no character is split, and appending
         // pieces of a String to a String cost more than the lookups.
         var source = text
@@ -81,9 +96,8 @@ public struct Strings: Sendable {
             var rest = 0
             while let start = bytes[rest...].firstIndex(of: open), let end = bytes[start...].firstIndex(of: close) {
                 result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<start]))
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
-                if var value = arguments[name] {
-                    value.withUTF8 { result.append(contentsOf: $0) }
+                if var found = value(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end])) {
+                    found.withUTF8 { result.append(contentsOf: $0) }
                 } else {
                     result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...end]))
                 }
@@ -100,7 +114,7 @@ public struct Strings: Sendable {
         if let state = arguments["state"] { arguments["state"] = self["state." + state] }
         if let done = arguments["done"] { arguments["done"] = self["answer." + done] }
         if let period = arguments["period"] { arguments["period"] = periodLabel(period) }
-        return format(parts.key, arguments)
+        return Self.fill(self[parts.key], arguments)
     }
 
     /// A calendar period as people write it: `2024-Q2` → 2024 年第 2 季度, `2024-H1` → 2024 年上半年,
