@@ -50,7 +50,21 @@ enum TemplateData {
         if type == PlanPage.BoardRow.self { return (value as! PlanPage.BoardRow).templateValue }
         if type == AlertTable.Row.self { return (value as! AlertTable.Row).templateValue }
         if type == LineChart.Point.self { return (value as! LineChart.Point).templateValue }
+        if type == TaskPage.ReportRow.self { return (value as! TaskPage.ReportRow).templateValue }
+        if type == IndicatorPage.HistoryRow.self { return (value as! IndicatorPage.HistoryRow).templateValue }
+        // A list of such values: each item made directly, not through the encoder's list.
+        if let list = list(value, of: Link.self) ?? list(value, of: Field.self) ?? list(value, of: PlanPage.BoardRow.self)
+            ?? list(value, of: AlertTable.Row.self) ?? list(value, of: LineChart.Point.self)
+            ?? list(value, of: TaskPage.ReportRow.self) ?? list(value, of: IndicatorPage.HistoryRow.self) {
+            return list
+        }
         return throughEncoder(value)
+    }
+
+    /// `value`'s items' values when it is a list of `Item`, nil otherwise.
+    @inline(__always)
+    private static func list<Value, Item: DirectTemplateValue>(_ value: Value, of item: Item.Type) -> MustacheValue? {
+        Value.self == [Item].self ? .list((value as! [Item]).map(\.templateValue)) : nil
     }
 
     /// The template value of `value` as its `encode(to:)` writes it, even for a type that makes
@@ -145,6 +159,25 @@ extension LineChart.Point: DirectTemplateValue {
     var templateValue: MustacheValue {
         .object(MustacheObject(fields: [(CodingKeys.x.stringValue, .text(x)), (CodingKeys.y.stringValue, .text(y)),
                                         (CodingKeys.label.stringValue, .text(label)), (CodingKeys.value.stringValue, .text(value))]))
+    }
+}
+
+extension TaskPage.ReportRow: DirectTemplateValue {
+    enum CodingKeys: String, CodingKey { case date, unit, state, sample, evidence, noteLink }
+
+    var templateValue: MustacheValue {
+        .object(MustacheObject(fields: [(CodingKeys.date.stringValue, .text(date)), (CodingKeys.unit.stringValue, .text(unit.text)),
+                                        (CodingKeys.state.stringValue, .text(state)), (CodingKeys.sample.stringValue, .flag(sample)),
+                                        (CodingKeys.evidence.stringValue, .text(evidence)),
+                                        (CodingKeys.noteLink.stringValue, .text(noteLink))]))
+    }
+}
+
+extension IndicatorPage.HistoryRow: DirectTemplateValue {
+    enum CodingKeys: String, CodingKey { case month, value }
+
+    var templateValue: MustacheValue {
+        .object(MustacheObject(fields: [(CodingKeys.month.stringValue, .text(month)), (CodingKeys.value.stringValue, .text(value))]))
     }
 }
 
