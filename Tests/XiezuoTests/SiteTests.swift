@@ -372,6 +372,22 @@ import XiezuoMustache
                    "{date=t:2022-10-25,evidence=t:照片：10月活动照片,noteLink=t:u/index.html#r-1,sample=f:true,state=t:进行中,"
                    + "unit=t:<a>永安市</a>}")
         expectSame(IndicatorPage.HistoryRow(month: "2022-10", value: "46 户"), "{month=t:2022-10,value=t:46 户}")
+        let head = XiezuoSite.HTML(text: "<link>"), header = XiezuoSite.HTML(text: "<header>")
+        expectSame(Chrome(lang: "zh-CN", title: "乳山市", root: "../", head: head, header: header, breadcrumbs: [XiezuoSite.HTML(text: "<a>首页</a>")],
+                          hasBreadcrumbs: true, sample: false, canonical: nil),
+                   "{breadcrumbs=[t:<a>首页</a>],hasBreadcrumbs=f:true,head=t:<link>,header=t:<header>,lang=t:zh-CN,root=t:../,"
+                   + "sample=f:false,title=t:乳山市}")
+        expectSame(Chrome(lang: "zh-CN", title: "首页", root: "", head: head, header: header, breadcrumbs: [],
+                          hasBreadcrumbs: false, sample: true, canonical: "https://x/index.html"),
+                   "{breadcrumbs=[],canonical=t:https://x/index.html,hasBreadcrumbs=f:false,head=t:<link>,header=t:<header>,"
+                   + "lang=t:zh-CN,root=t:,sample=f:true,title=t:首页}")
+        let row = AlertTable.Row(item: Link(href: "t", label: "任务 1"), badge: XiezuoSite.HTML(text: "b"), units: "甲", target: "1",
+                                 actual: "0", shortfall: "1", deadline: "2022-12-31")
+        expectSame(AlertTable(t: TemplateStrings(["col": "列"]), rows: [row], withStatus: true, withUnits: false),
+                   "{isEmpty=f:false,rows=[{actual=t:0,badge=t:b,deadline=t:2022-12-31,item={current=f:false,href=t:t,label=t:任务 1},"
+                   + "shortfall=t:1,target=t:1,units=t:甲}],t={col=t:列},withStatus=f:true,withUnits=f:false}")
+        expectSame(AlertTable(t: TemplateStrings([:]), rows: [], withStatus: false, withUnits: true),
+                   "{isEmpty=f:true,rows=[],t={},withStatus=f:false,withUnits=f:true}")
         // Inside a page, as lists and fields of other values; a list made directly is the list
         // the encoder makes, empty or not.
         struct Page: Encodable { let links: [Link]; let field: Field; let rows: [IndicatorPage.HistoryRow]; let none: [Field] }

@@ -52,6 +52,8 @@ enum TemplateData {
         if type == LineChart.Point.self { return (value as! LineChart.Point).templateValue }
         if type == TaskPage.ReportRow.self { return (value as! TaskPage.ReportRow).templateValue }
         if type == IndicatorPage.HistoryRow.self { return (value as! IndicatorPage.HistoryRow).templateValue }
+        if type == Chrome.self { return (value as! Chrome).templateValue }
+        if type == AlertTable.self { return (value as! AlertTable).templateValue }
         // A list of such values: each item made directly, not through the encoder's list.
         if let list = list(value, of: Link.self) ?? list(value, of: Field.self) ?? list(value, of: PlanPage.BoardRow.self)
             ?? list(value, of: AlertTable.Row.self) ?? list(value, of: LineChart.Point.self)
@@ -178,6 +180,34 @@ extension IndicatorPage.HistoryRow: DirectTemplateValue {
 
     var templateValue: MustacheValue {
         .object(MustacheObject(fields: [(CodingKeys.month.stringValue, .text(month)), (CodingKeys.value.stringValue, .text(value))]))
+    }
+}
+
+extension Chrome: DirectTemplateValue {
+    enum CodingKeys: String, CodingKey { case lang, title, root, head, header, breadcrumbs, hasBreadcrumbs, sample, canonical }
+
+    var templateValue: MustacheValue {
+        var fields: [(name: String, value: MustacheValue)] = [
+            (CodingKeys.lang.stringValue, .text(lang)), (CodingKeys.title.stringValue, .text(title)),
+            (CodingKeys.root.stringValue, .text(root)), (CodingKeys.head.stringValue, .text(head.text)),
+            (CodingKeys.header.stringValue, .text(header.text)),
+            (CodingKeys.breadcrumbs.stringValue, .list(breadcrumbs.map { .text($0.text) })),
+            (CodingKeys.hasBreadcrumbs.stringValue, .flag(hasBreadcrumbs)), (CodingKeys.sample.stringValue, .flag(sample)),
+        ]
+        if let canonical { fields.append((CodingKeys.canonical.stringValue, .text(canonical))) }
+        return .object(MustacheObject(fields: fields))
+    }
+}
+
+extension AlertTable: DirectTemplateValue {
+    enum CodingKeys: String, CodingKey { case t, rows, withStatus, withUnits, isEmpty }
+
+    var templateValue: MustacheValue {
+        .object(MustacheObject(fields: [(CodingKeys.t.stringValue, .object(t.object)),
+                                        (CodingKeys.rows.stringValue, .list(rows.map(\.templateValue))),
+                                        (CodingKeys.withStatus.stringValue, .flag(withStatus)),
+                                        (CodingKeys.withUnits.stringValue, .flag(withUnits)),
+                                        (CodingKeys.isEmpty.stringValue, .flag(isEmpty))]))
     }
 }
 
