@@ -56,10 +56,11 @@ enum CJKEmphasis {
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             // Looked for in libcmark's own bytes: no Swift string is made for the text nodes
-            // without a `**`, which are nearly all of them.
+            // without a `**`, which are nearly all of them. The literal (`delimiter`) is passed
+            // as it is stored: a String variable would be copied into a new C string each time.
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_TEXT, let text = cmark_node_get_literal(node),
-                  strstr(text, delimiter) != nil else { continue }
+                  strstr(text, "**") != nil else { continue }
             found.append(node)
         }
         return found
