@@ -16,14 +16,16 @@ enum RecordRules {
     /// the earlier figure and why. Records are in date order.
     static func checkRunningTotals(_ records: [ProgressRecord], sink: DiagnosticSink) {
         struct Earlier { let amount: Decimal; let date: Day; let location: SourceLocation }
-        var earlier: [String: Earlier] = [:]
+        // A unit's total of an indicator, or of one of its items (""), keyed by its parts: the
+        // unit's hash is made once, where a key joined as text hashed its Chinese name anew.
+        struct Total: Hashable { let unit: UnitID; let indicator: String; let item: String }
+        var earlier: [Total: Earlier] = [:]
         for record in records {
-            let unit = record.reporter.description
             for value in record.values {
                 let amounts = (value.value.map { [("", $0)] } ?? []) + value.items.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
                 for (item, amount) in amounts {
-                    let key = unit + "|" + value.indicator + "|" + item
-                    if let before = earlier[key], amount < before.amount, value.correction == nil {
+                    let key = Total(unit: record.reporter, indicator: value.indicator, item: item)
+                    if let before = earlier[key], amount.exactOrder(before.amount) == .orderedAscending, value.correction == nil {
                         let what = item.isEmpty ? Message(.whatIndicatorNamed, ["id": .text(value.indicator)])
                             : Message(.whatItemOfIndicator, ["item": .text(item), "id": .text(value.indicator)])
                         sink.error(.valueDecreased, ["unit": .text(record.unit.text), "amount": .text(amount.plainString), "what": .message(what),
