@@ -106,6 +106,9 @@ import Testing
         #expect(RecordName.month(ofPath: "content/plans/p/progress/2022-08-乡村振兴局.md") == "2022-08")
         #expect(RecordName.month(ofPath: "content/plans/p/progress/01-乡村振兴局.md") == nil)
         #expect(RecordName.month(ofPath: "content/plans/p/progress/2022-13-乡村振兴局.md") == nil)
+        // The month is read from the file's name alone, with or without folders before it.
+        #expect(RecordName.month(ofPath: "2022-09-乡村振兴局.md") == "2022-09")
+        #expect(RecordName.month(ofPath: "content/2022-09-x/progress/乡村振兴局.md") == nil)
         // A June file copied for July whose date was not changed, or changed and not renamed.
         let june = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
         let result = TinySite.load(replacing: [june: TinySite.files[june]!.replacingOccurrences(of: "2022-06-30", with: "2022-07-31")])

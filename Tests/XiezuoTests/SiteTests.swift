@@ -181,6 +181,9 @@ import XiezuoMustache
         // A line end inside a value is quoted, a CRLF too (one Character, equal to neither "\r" nor "\n").
         #expect(CSV.field("第一行\r\n第二行") == "\"第一行\r\n第二行\"" && CSV.field("甲\n乙") == "\"甲\n乙\"")
         #expect(CSV.field("区教育局") == "区教育局")
+        // Each sign Excel starts a formula with is quoted as text; a number keeps its sign.
+        #expect(CSV.field("+1") == "\"+1\"" && CSV.field("@SUM(A1)") == "\"'@SUM(A1)\"" && CSV.field("-x") == "\"'-x\"")
+        #expect(CSV.field("=\u{301}") == "\"'=\u{301}\"" && CSV.field("a=b") == "a=b")
         // Task numbers stay text in Excel (1-1 would become 1 January), and every row carries its date.
         #expect(lines[1].hasPrefix("=\"1-1\",") && lines[1].hasSuffix(",2024-10-31"))
         #expect(lines.first?.hasSuffix(",缺少的材料,统计截至") == true)

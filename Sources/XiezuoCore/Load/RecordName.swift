@@ -5,8 +5,11 @@
 enum RecordName {
     /// `YYYY-MM` when the file name starts with a year and a month (01–12) and a `-`; else nil.
     static func month(ofPath path: String) -> String? {
-        let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? Substring(path)
-        let bytes = Array(name.utf8.prefix(8))
+        // The file's name: what follows the last "/" (found from the end, not by splitting the
+        // whole path into a list of its folders, once for each record).
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        let bytes = Array(utf8[start...].prefix(8))
         guard bytes.count == 8, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[0..<4].allSatisfy({ (0x30...0x39).contains($0) }), bytes[5..<7].allSatisfy({ (0x30...0x39).contains($0) })
         else { return nil }

@@ -30,8 +30,11 @@ public enum CSV {
     }
 
     public static func field(_ value: String) -> String {
-        // A leading = + - @ would make Excel run the cell as a formula: quote it as text.
-        let risky = value.first.map { "=+-@".contains($0) } ?? false
+        // A leading = + - @ would make Excel run the cell as a formula: quote it as text. Its
+        // first byte is what Excel reads (a mark combined with it changes nothing there).
+        let risky = value.utf8.first.map {
+            $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "@")
+        } ?? false
         // Looked for as bytes (never part of a longer UTF-8 sequence): as Characters, each of
         // a Chinese text's was compared with four, and a CRLF inside a value, one Character
         // equal to neither "\r" nor "\n", went unquoted.
