@@ -24,6 +24,19 @@ import Testing
         #expect(TinySite.load(replacing: [Self.july: Self.record("2")]).errors == [])
     }
 
+    /// One record a unit a day: a second one on the same day names the first; another day is fine.
+    @Test func aSecondRecordOfAUnitOnOneDayIsAnErrorNamingTheFirst() {
+        let second = "content/plans/a-b-2022/progress/2022-06-区教育局-补报.md"
+        let record = { (date: String) in "---\nunit: 区教育局\ndate: \(date)\nvalues:\n  - indicator: 学校\n    value: 2\n---\n补报。\n" }
+        let result = TinySite.load(replacing: [second: record("2022-06-30")])
+        // Files are read in name order: "-补报" sorts before ".md", so it is the first.
+        #expect(result.errors.map(\.description) == [
+            "content/plans/a-b-2022/progress/2022-06-区教育局.md:2:1: error: a second record by '区教育局' dated 2022-06-30; "
+            + "the first is \(second); merge them into one",
+        ])
+        #expect(TinySite.load(replacing: [second: record("2022-06-29")]).errors == [])
+    }
+
     @Test func aStatedCorrectionIsAcceptedAndShownWithTheValue() throws {
         let result = TinySite.load(replacing: [Self.july: Self.record("1", extra: "    correction: 6月误将意向学校计入\n")])
         #expect(result.errors == [])

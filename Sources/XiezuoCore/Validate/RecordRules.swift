@@ -42,7 +42,10 @@ enum RecordRules {
                                 sink: DiagnosticSink) -> [ProgressRecord] {
         let taskIDs = plan.allTasks.map(\.id)
         let indicatorIDs = plan.indicators.map(\.id)
-        var seen: [String: RecordDraft] = [:]
+        // A unit's record of a day, keyed by the unit as written and the day (not joined into
+        // text with the day written out, for each record).
+        struct Filing: Hashable { let unit: String; let date: Day }
+        var seen: [Filing: RecordDraft] = [:]
         return written.compactMap { record -> ProgressRecord? in
             if record.date.year != plan.year {
                 sink.error(.recordOutsideYear, ["date": "\(record.date)", "year": "\(plan.year)"], at: record.dateLocation)
@@ -52,7 +55,7 @@ enum RecordRules {
                named != record.date.monthKey {
                 sink.error(.fileNameMonthDiffers, ["month": .text(named), "date": "\(record.date)"], at: record.dateLocation)
             }
-            let key = "\(record.unit.text)|\(record.date)"
+            let key = Filing(unit: record.unit.text, date: record.date)
             if let first = seen[key] {
                 sink.error(.secondRecord, ["unit": .text(record.unit.text), "date": "\(record.date)", "first": .text(first.location.file)], at: record.location)
             } else {

@@ -47,6 +47,8 @@ struct DownloadTable {
     /// The table as a sheet: a title with the as-of date, the header, then the rows.
     func sheet(title: String) -> Sheet {
         var page = Sheet(name: sheetName)
+        // Room for every cell at once: the table grew and was rehashed a dozen times a sheet.
+        page.cells.reserveCapacity(1 + header.count + rows.reduce(0) { $0 + $1.count })
         var heading = CellStyle()
         heading.bold = true
         heading.fontSize = 13
