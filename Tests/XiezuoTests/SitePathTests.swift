@@ -26,15 +26,4 @@ import Testing
         #expect(from.link(to: SitePath.page("tasks", "plan-1", "4")) == "../../../tasks/plan-1/4/index.html")
         #expect(SitePath.page().link(to: SitePath.file("assets", "style.css")) == "assets/style.css")
     }
-
-    @Test func aPathIsStoredAndComparedAsItsSegmentsAlone() throws {
-        let path = SitePath.page("units", "h1", "区教育局")
-        let json = try JSONEncoder().encode(path)
-        #expect(String(decoding: json, as: UTF8.self) == #"{"segments":["units","h1","区教育局","index.html"]}"#)
-        let back = try JSONDecoder().decode(SitePath.self, from: json)
-        #expect(back == path)
-        #expect(back.hashValue == path.hashValue)
-        #expect(back.encodedPath == "units/h1/%E5%8C%BA%E6%95%99%E8%82%B2%E5%B1%80/index.html")
-        #expect(path != SitePath.page("units", "h1"))
-    }
 }

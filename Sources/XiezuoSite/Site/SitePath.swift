@@ -4,38 +4,10 @@ import Foundation
 /// slugs, so no path can climb out of the output folder.
 public struct SitePath: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let segments: [String]
-    /// The segments percent-encoded and joined by "/": every link to this file ends so, after
-    /// the way up to the root. Made once: a unit or a task is linked from many pages, and the
-    /// encoding, byte by byte, was most of each link's cost.
-    public let encodedPath: String
 
     public init(_ segments: [String]) {
         self.segments = segments
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(segments.reduce(0) { $0 + 1 + 3 * $1.utf8.count })
-        for (index, segment) in segments.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: "/")) }
-            Self.appendEncoded(segment, to: &bytes)
-        }
-        encodedPath = String(decoding: bytes, as: UTF8.self)
     }
-
-    // A path is its segments: compared, hashed and stored as them alone (the encoded form is
-    // theirs, worked out again when a path is read).
-    private enum CodingKeys: String, CodingKey { case segments }
-
-    public init(from decoder: Decoder) throws {
-        self.init(try decoder.container(keyedBy: CodingKeys.self).decode([String].self, forKey: .segments))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(segments, forKey: .segments)
-    }
-
-    public static func == (lhs: SitePath, rhs: SitePath) -> Bool { lhs.segments == rhs.segments }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(segments) }
 
     /// A folder page: `segments/index.html`, so links work opened from disk (file://) too.
     public static func page(_ segments: String...) -> SitePath { SitePath(segments + ["index.html"]) }
@@ -58,19 +30,20 @@ public struct SitePath: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// only on how deep the page is: a piece of a page (a table row, a unit's link) rendered once
     /// is right on every page at that depth, and the site works under any sub-path.
     public func link(to target: SitePath) -> String {
-        // Written straight into the string's storage: every page has dozens of links.
-        var tail = target.encodedPath
-        return tail.withUTF8 { encoded in
-            String(unsafeUninitializedCapacity: 3 * depth + encoded.count) { buffer in
-                var at = 0
-                for _ in 0..<depth {
-                    buffer[at] = UInt8(ascii: "."); buffer[at + 1] = UInt8(ascii: "."); buffer[at + 2] = UInt8(ascii: "/")
-                    at += 3
-                }
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(fromContentsOf: encoded)
-                return at + encoded.count
-            }
+        // Written into one buffer: every page has dozens of links, and a string for each
+        // segment, its escape and the joins cost more than the link.
+        var link: [UInt8] = []
+        link.reserveCapacity(3 * depth + target.segments.reduce(0) { $0 + 1 + 3 * $1.utf8.count })
+        for _ in 0..<depth {
+            link.append(UInt8(ascii: "."))
+            link.append(UInt8(ascii: "."))
+            link.append(UInt8(ascii: "/"))
         }
+        for (index, segment) in target.segments.enumerated() {
+            if index > 0 { link.append(UInt8(ascii: "/")) }
+            Self.appendEncoded(segment, to: &link)
+        }
+        return String(decoding: link, as: UTF8.self)
     }
 
     /// Percent-encodes a segment: letters and digits of any script become UTF-8 escapes, so the
