@@ -71,7 +71,7 @@ import Testing
                       + "a record belongs to the plan of the year it reports on"]),
         Case(name: "impossible date",
              files: [record: recordFile(date: "2022-02-30")],
-             errors: ["\(record):3:7: error: 'date' must be a date written YYYY-MM-DD (e.g. 2022-07-23), not '2022-02-30'"]),
+             errors: ["\(record):3:7: error: 'date' is '2022-02-30': month 2 of 2022 has 28 days; there is no day 30"]),
         Case(name: "duplicate indicator id",
              files: [indicators: indicatorFile("    unit: 个\n    target: 4").replacingOccurrences(of: "id: 医院", with: "id: 学校")],
              errors: ["\(indicators):7:5: error: duplicate indicator id '学校'; the first is at line 2"]),

@@ -39,8 +39,15 @@ import Testing
         ("2025年12月", nil, .needsDay(year: 2025, month: 12)),
         ("2025-12", nil, .needsDay(year: 2025, month: 12)),
         ("9月", 2022, .needsDay(year: nil, month: 9)),
-        ("2月30日", 2025, .noSuchDay),
+        ("2月30日", 2025, .dayOutOfMonth(year: 2025, month: 2, day: 30)),
+        ("2024-02-30", nil, .dayOutOfMonth(year: 2024, month: 2, day: 30)),
+        ("2023/2/29", nil, .dayOutOfMonth(year: 2023, month: 2, day: 29)),
+        ("2022-04-31", nil, .dayOutOfMonth(year: 2022, month: 4, day: 31)),
+        ("2022-13-01", nil, .noSuchDay),
+        ("2022-06-00", nil, .noSuchDay),
         ("13月底", 2025, .noSuchDay),
+        // Not the form (an empty part): what to write, not a day out of its month.
+        ("2022-11--1", nil, .unreadable),
         ("下旬", 2025, .unreadable),
         ("十二月底", 2025, .unreadable),
     ]

@@ -43,6 +43,18 @@ import Testing
                 == "任务“3”是加分项，但方案的计分没有设加分上限；请在 plan.md 的“scoring”中加上“bonus: {cap: 10}”（加分最多10分）")
     }
 
+    /// A date in the right form that names no day: the clerk is told why (the month is shorter),
+    /// not asked for the form they already used.
+    @Test func anImpossibleDateSaysHowLongItsMonthIs() {
+        let record = "content/plans/a-b-2022/progress/2022-06-区教育局.md"
+        let result = TinySite.load(replacing: [
+            record: TinySite.files[record]!.replacingOccurrences(of: "date: 2022-06-30", with: "date: 2022-06-31"),
+        ])
+        #expect(result.errors.map { $0.line(in: .chinese) } == [
+            "\(record):3:7: 错误：“date”写的是“2022-06-31”：2022 年 6 月只有 30 天，没有 31 日",
+        ])
+    }
+
     /// The same broken files read in both languages: the same places, the same advice.
     @Test func aBrokenSiteReadsTheSameInChineseAndInEnglish() {
         let tasks = "content/plans/a-b-2022/tasks.yaml"

@@ -14,8 +14,10 @@ public enum DateReading {
         case needsYear
         /// A month without its day (2025年12月): which day is meant? The month, and its year when written.
         case needsDay(year: Int?, month: Int)
-        /// No such day (2月30日).
+        /// No such month (13月), or day 0.
         case noSuchDay
+        /// A day past the end of its month (2024-02-30, 2月30日): the month's length is the advice.
+        case dayOutOfMonth(year: Int, month: Int, day: Int)
 
         /// What the author should write, after the field or column name and the text.
         public var advice: Message {
@@ -26,6 +28,9 @@ public enum DateReading {
                 let last = year.map { Day.daysIn(month: month, year: $0) } ?? (month == 2 ? 28 : Day.daysIn(month: month, year: 2001))
                 return Message(.dateNeedsDay, ["day": "\(year.map { "\($0)年" } ?? "")\(month)月\(last)日", "month": "\(month)"])
             case .noSuchDay: return Message(.noSuchDay)
+            case .dayOutOfMonth(let year, let month, let day):
+                return Message(.dayOutOfMonth, ["year": "\(year)", "month": "\(month)", "day": "\(day)",
+                                                "days": "\(Day.daysIn(month: month, year: year))"])
             }
         }
     }
@@ -48,6 +53,13 @@ public enum DateReading {
         if text.hasSuffix("前") || text.hasSuffix("以前") { text = String(text.dropLast(text.hasSuffix("以前") ? 2 : 1)) }
         if let day = Day(parsing: text) { return .success(day) }
         if text.allSatisfy({ $0.isASCII }) {
+            // 2024-02-30: written in the form Day(parsing:) reads, which refused it for the day alone.
+            let written = text.split(omittingEmptySubsequences: false, whereSeparator: { "-/.".contains($0) })
+            if written.count == 3, written[0].count == 4, written.dropFirst().allSatisfy({ (1...2).contains($0.count) }),
+               written.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+               let year = Int(written[0]), let month = Int(written[1]), let day = Int(written[2]) {
+                return .failure(outOfRange(year: year, month: month, day: day))
+            }
             // 2025-12, 12/31, 12-31: a part missing, not a form.
             let parts = text.split(whereSeparator: { "-/.".contains($0) })
             if parts.count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
@@ -97,9 +109,15 @@ public enum DateReading {
         if rest.isEmpty { return .failure(.needsDay(year: year, month: month)) }
         guard let day = number(1...2), take("日") || take("号"), rest.isEmpty else { return .failure(.unreadable) }
         guard let year = year ?? given else { return .failure(.needsYear) }
-        guard day <= Day.daysIn(month: month, year: year), let date = Day(year: year, month: month, day: day) else {
-            return .failure(.noSuchDay)
+        guard let date = Day(year: year, month: month, day: day) else {
+            return .failure(outOfRange(year: year, month: month, day: day))
         }
         return .success(date)
+    }
+
+    /// Why a year, month and day written in a right form name no day.
+    private static func outOfRange(year: Int, month: Int, day: Int) -> Problem {
+        guard (1...12).contains(month), day >= 1 else { return .noSuchDay }
+        return .dayOutOfMonth(year: year, month: month, day: day)
     }
 }

@@ -195,7 +195,7 @@ final class FieldReader {
         switch DateReading.read(text, year: year) {
         case .success(let read): day = read
         case .failure(let problem):
-            let plain = text.allSatisfy(\.isASCII) && (problem == .unreadable || problem == .noSuchDay)
+            let plain = text.allSatisfy(\.isASCII) && problem == .unreadable
             sink.error(plain ? Message(.notISODate, ["field": .text(key), "text": .text(text)])
                              : Message(.dateAdvice, ["field": .text(key), "text": .text(text), "advice": .message(problem.advice)]),
                        at: location(ofKey: key))

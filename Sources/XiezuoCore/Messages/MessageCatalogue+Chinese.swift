@@ -114,6 +114,7 @@ extension MessageCatalogue {
         .dateNeedsYear: "请把年份也写上（2025年12月31日）：这里没有说明是哪一年",
         .dateNeedsDay: "请写明哪一天：{day}，或写 {month}月底 表示当月最后一天",
         .noSuchDay: "没有这个日期：月份是 1 至 12，日不超过当月的天数",
+        .dayOutOfMonth: "{year} 年 {month} 月只有 {days} 天，没有 {day} 日",
         // MARK: planrules
         .whatIndicatorNamed: "指标“{id}”",
         .whatTaskNamed: "任务“{id}”",

@@ -114,6 +114,7 @@ extension MessageCatalogue {
         .dateNeedsYear: "write the year too (2025年12月31日): nothing here says which year is meant",
         .dateNeedsDay: "say which day: {day}, or {month}月底 for the month's last day",
         .noSuchDay: "there is no such date: months are 1 to 12, days at most the month's",
+        .dayOutOfMonth: "month {month} of {year} has {days} days; there is no day {day}",
         // MARK: planrules
         .whatIndicatorNamed: "indicator '{id}'",
         .whatTaskNamed: "task '{id}'",

@@ -114,6 +114,7 @@ public enum MessageKey: String, Sendable, Codable, CaseIterable {
     case dateNeedsYear
     case dateNeedsDay
     case noSuchDay
+    case dayOutOfMonth
     // MARK: planrules
     case whatIndicatorNamed
     case whatTaskNamed

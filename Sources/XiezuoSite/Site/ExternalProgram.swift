@@ -33,13 +33,23 @@ struct ExternalProgram {
 
     /// Runs the program to its end, as `run` does, and returns what it wrote to standard output.
     func output(_ arguments: [String], timeout: TimeInterval) throws -> Data {
-        let file = folder.appendingPathComponent("xiezuo-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
+        let (file, handle) = try scratchFile("out")
+        defer {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: file)
+        }
         try run(arguments, timeout: timeout, standardOutput: handle)
         return try Data(contentsOf: file)
+    }
+
+    /// A new empty file in `folder`, open for writing; the caller closes and removes it.
+    private func scratchFile(_ suffix: String) throws -> (URL, FileHandle) {
+        let file = folder.appendingPathComponent("xiezuo-\(UUID().uuidString).\(suffix)")
+        // FileHandle(forWritingTo:) opens only a file that exists.
+        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+        }
+        return (file, try FileHandle(forWritingTo: file))
     }
 
     /// Runs the program to its end; throws when it cannot start, outlasts `timeout` seconds (it
@@ -50,11 +60,11 @@ struct ExternalProgram {
         process.executableURL = url
         process.arguments = arguments
         // Standard error goes to a file, so that a program that writes much never blocks on a full pipe.
-        let log = folder.appendingPathComponent("xiezuo-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
-        let errors = try FileHandle(forWritingTo: log)
-        defer { try? errors.close() }
+        let (log, errors) = try scratchFile("log")
+        defer {
+            try? errors.close()
+            try? FileManager.default.removeItem(at: log)
+        }
         process.standardError = errors
         process.standardOutput = standardOutput
         do {
