@@ -72,6 +72,18 @@ import Testing
         Case(name: "impossible date",
              files: [record: recordFile(date: "2022-02-30")],
              errors: ["\(record):3:7: error: 'date' is '2022-02-30': month 2 of 2022 has 28 days; there is no day 30"]),
+        // Each mistake of a record is listed in one run: its date cannot be read, yet its unit,
+        // indicator and task are still checked (no progress is taken from it).
+        Case(name: "impossible date with an unknown unit, indicator and task",
+             files: [record: recordFile(unit: "区教育厅", date: "2022-02-30", indicator: "学习", task: "\"7\"")],
+             errors: ["\(record):2:7: error: unknown unit '区教育厅'; did you mean '区教育局'? "
+                      + "(the units of 甲区 are listed in content/regions/a.yaml)",
+                      "\(record):3:7: error: 'date' is '2022-02-30': month 2 of 2022 has 28 days; there is no day 30"]),
+        Case(name: "impossible date with an unknown indicator and task",
+             files: [record: recordFile(date: "2022-02-30", indicator: "学习", task: "\"7\"")],
+             errors: ["\(record):3:7: error: 'date' is '2022-02-30': month 2 of 2022 has 28 days; there is no day 30",
+                      "\(record):5:5: error: unknown indicator '学习'; did you mean '学校'?",
+                      "\(record):8:5: error: unknown task '7'"]),
         Case(name: "duplicate indicator id",
              files: [indicators: indicatorFile("    unit: 个\n    target: 4").replacingOccurrences(of: "id: 医院", with: "id: 学校")],
              errors: ["\(indicators):7:5: error: duplicate indicator id '学校'; the first is at line 2"]),

@@ -62,7 +62,7 @@ import Testing
         #expect(try await Self.nextBuild(preview, after: version))
         (status, page) = try await Self.get(unitPage)
         #expect(status == 500)
-        #expect(page.contains("content/plans/a-b-2022/progress/2022-06-区教育局.md:3:7: 错误：“date”应为日期，写作 YYYY-MM-DD（如 2022-07-23），而不是“2022-13-40”"))
+        #expect(page.contains("content/plans/a-b-2022/progress/2022-06-区教育局.md:3:7: 错误：“date”写的是“2022-13-40”：没有这个日期：月份是 1 至 12，日不超过当月的天数"))
         #expect(page.contains("<pre>date: 2022-13-40\n      ^</pre>"))
 
         // The next good save brings the site back.

@@ -145,13 +145,18 @@ public enum ContentLoader {
                        at: header.location)
         }
         let byID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let records = folder.records.compactMap { path in
-            parseInYear(path, .rendered).flatMap { RecordDecoder.decode($0, plan: folder.id, indicators: byID) }
+        var records: [RecordDraft] = [], undated: [UndatedRecord] = []
+        for path in folder.records {
+            switch parseInYear(path, .rendered).flatMap({ RecordDecoder.decode($0, plan: folder.id, indicators: byID) }) {
+            case .dated(let record): records.append(record)
+            case .undated(let record): undated.append(record)
+            case nil: continue
+            }
         }
         var plan = Plan(header: header, sections: sections, indicators: indicators)
         plan.unreadTasksFile = tasksFile.flatMap { $0.1 == nil ? $0.0 : nil }
         plan.unreadIndicatorsFile = indicatorsFile.flatMap { $0.1 == nil ? $0.0 : nil }
-        return PlanDraft(plan: plan, records: records)
+        return PlanDraft(plan: plan, records: records, undated: undated)
     }
 
     private static func readText(_ path: String, from source: ContentSource, sink: DiagnosticSink) -> SourceText? {

@@ -7,10 +7,13 @@ public struct PlanDraft: Sendable {
     var plan: Plan
     /// In date order, then by unit as written.
     var records: [RecordDraft]
+    /// Records whose date could not be read: checked for what they name, never counted.
+    var undated: [UndatedRecord]
 
-    init(plan: Plan, records: [RecordDraft]) {
+    init(plan: Plan, records: [RecordDraft], undated: [UndatedRecord] = []) {
         self.plan = plan
         self.records = records.sorted { ($0.date, $0.unit.text) < ($1.date, $1.unit.text) }
+        self.undated = undated
     }
 
     public subscript<T>(dynamicMember field: KeyPath<Plan, T>) -> T { plan[keyPath: field] }

@@ -34,6 +34,15 @@ public struct RecordDraft: Sendable {
     }
 }
 
+/// A record whose date could not be read (that error is reported where the date is written):
+/// no progress is taken from it, but the unit, indicators and tasks it names are still checked,
+/// so that a file's mistakes are all listed in one run rather than one after another.
+public struct UndatedRecord: Sendable {
+    public let unit: UnitReference
+    public let values: [ReportedValue]
+    public let tasks: [TaskReport]
+}
+
 /// A progress record checked against its plan, its unit resolved: the only kind the engine
 /// reads, so that no computation can run on a draft whose owners are not yet known. Its
 /// fields are the draft's.

@@ -4,9 +4,12 @@ import Foundation
 /// their reporting unit resolved; a record whose unit is unknown has its error reported and is
 /// not among them (content with an error is never computed).
 enum RecordRules {
-    static func check(_ written: [RecordDraft], of plan: Plan, units: PlanUnits?, resolver: UnitResolver?,
+    /// `undated`: records whose date could not be read, checked for what they name alone.
+    static func check(_ written: [RecordDraft], undated: [UndatedRecord] = [], of plan: Plan, units: PlanUnits?, resolver: UnitResolver?,
                       heldBack: HeldBack, sink: DiagnosticSink) -> [ProgressRecord] {
-        let records = resolve(written, of: plan, units: units, resolver: resolver, heldBack: heldBack, sink: sink)
+        let names = NameCheck(plan: plan, units: units, resolver: resolver, heldBack: heldBack, sink: sink)
+        let records = resolve(written, of: plan, names: names, sink: sink)
+        for record in undated { _ = names.check(record.unit, values: record.values, tasks: record.tasks) }
         checkRunningTotals(records, sink: sink)
         return records
     }
@@ -38,10 +41,7 @@ enum RecordRules {
         }
     }
 
-    private static func resolve(_ written: [RecordDraft], of plan: Plan, units: PlanUnits?, resolver: UnitResolver?, heldBack: HeldBack,
-                                sink: DiagnosticSink) -> [ProgressRecord] {
-        let taskIDs = plan.allTasks.map(\.id)
-        let indicatorIDs = plan.indicators.map(\.id)
+    private static func resolve(_ written: [RecordDraft], of plan: Plan, names: NameCheck, sink: DiagnosticSink) -> [ProgressRecord] {
         // A unit's record of a day, keyed by the unit as written and the day (not joined into
         // text with the day written out, for each record).
         struct Filing: Hashable { let unit: String; let date: Day }
@@ -61,10 +61,33 @@ enum RecordRules {
             } else {
                 seen[key] = record
             }
+            return names.check(record.unit, values: record.values, tasks: record.tasks).map { ProgressRecord(record, reporter: $0.id) }
+        }
+    }
+
+    /// What a record names, checked against its plan: its unit (in the plan's region), and the
+    /// indicators and tasks it reports (in the plan, and the unit's to report).
+    private struct NameCheck {
+        let plan: Plan
+        let units: PlanUnits?
+        let resolver: UnitResolver?
+        let heldBack: HeldBack
+        let sink: DiagnosticSink
+        let taskIDs: [String]
+        let indicatorIDs: [String]
+
+        init(plan: Plan, units: PlanUnits?, resolver: UnitResolver?, heldBack: HeldBack, sink: DiagnosticSink) {
+            (self.plan, self.units, self.resolver, self.heldBack, self.sink) = (plan, units, resolver, heldBack, sink)
+            taskIDs = plan.allTasks.map(\.id)
+            indicatorIDs = plan.indicators.map(\.id)
+        }
+
+        /// The reporting unit, resolved; nil when it is unknown (reported) or the plan's region is.
+        func check(_ unit: UnitReference, values: [ReportedValue], tasks: [TaskReport]) -> ResponsibleUnit? {
             // (An unknown pairing or region is reported where it is named.)
-            guard let resolver, let units, let reporter = resolver.resolve(record.unit) else { return nil }
+            guard let resolver, let units, let reporter = resolver.resolve(unit) else { return nil }
             let mayReportAll = units.coordinator == reporter.id
-            for value in record.values {
+            for value in values {
                 guard let indicator = plan.indicator(value.indicator) else {
                     if heldBack.hold(unread: plan.unreadIndicatorsFile) { continue }
                     sink.error(.unknownIndicator, ["id": .text(value.indicator),
@@ -91,7 +114,7 @@ enum RecordRules {
                     checkItems(value, indicator: indicator, sink: sink)
                 }
             }
-            for report in record.tasks {
+            for report in tasks {
                 guard plan.task(report.task) != nil else {
                     if heldBack.hold(unread: plan.unreadTasksFile) { continue }
                     sink.error(.unknownTask, ["id": .text(report.task), "suggestion": Suggestion.didYouMean(report.task, among: taskIDs)],
@@ -105,7 +128,7 @@ enum RecordRules {
                                                         "responsible": responsibleList(owners)], at: report.location)
                 }
             }
-            return ProgressRecord(record, reporter: reporter.id)
+            return reporter
         }
     }
 

@@ -51,7 +51,7 @@ public enum Validator {
                 indicatorUnits[plan.id] = resolved.indicators
                 coordinators[plan.id] = resolved.coordinator
             }
-            plan.records = RecordRules.check(written, of: plan, units: resolved, resolver: resolver, heldBack: heldBack, sink: sink)
+            plan.records = RecordRules.check(written, undated: drafts[index].undated, of: plan, units: resolved, resolver: resolver, heldBack: heldBack, sink: sink)
             plans.append(plan)
         }
         heldBack.report(to: sink)

@@ -9,8 +9,13 @@ enum RecordDecoder {
     private static let states = TaskState.allCases.map { ($0.rawValue, $0) }
     private static let evidenceKinds = Evidence.Kind.allCases.map { ($0.rawValue, $0) }
 
+    enum Decoded {
+        case dated(RecordDraft)
+        case undated(UndatedRecord)
+    }
+
     /// `indicators` gives each indicator's unit, so a value written `3000万元` is read in the indicator's unit.
-    static func decode(_ file: ParsedFile, plan: String, indicators: [String: Indicator]) -> RecordDraft? {
+    static func decode(_ file: ParsedFile, plan: String, indicators: [String: Indicator]) -> Decoded? {
         guard let reader = file.context.reader(file.root, known: fields, what: Message(.whatRecordFrontMatter)) else {
             return nil
         }
@@ -20,10 +25,12 @@ enum RecordDecoder {
         let sample = reader.bool("sample") ?? false
         let values = reader.list("values").compactMap { decodeValue($0, in: reader, indicators: indicators) }
         let tasks = reader.list("tasks").compactMap { decodeTask($0, in: reader) }
-        guard let unit, let date else { return nil }
-        return RecordDraft(plan: plan, unit: UnitReference(text: unit, location: reader.location(ofKey: "unit")),
-                              date: date, values: values, tasks: tasks, note: file.body, noteHTML: file.bodyHTML, sample: sample,
-                              location: reader.location, dateLocation: reader.location(ofKey: "date"))
+        guard let unit else { return nil }
+        let reference = UnitReference(text: unit, location: reader.location(ofKey: "unit"))
+        guard let date else { return .undated(UndatedRecord(unit: reference, values: values, tasks: tasks)) }
+        return .dated(RecordDraft(plan: plan, unit: reference, date: date, values: values, tasks: tasks, note: file.body,
+                                  noteHTML: file.bodyHTML, sample: sample, location: reader.location,
+                                  dateLocation: reader.location(ofKey: "date")))
     }
 
     private static func decodeValue(_ node: YAMLNode, in parent: FieldReader, indicators: [String: Indicator]) -> ReportedValue? {
