@@ -11,7 +11,10 @@ import Foundation
 /// must not follow one, as in CommonMark; code spans and links are whole nodes and are never
 /// split. A `**` without a partner stays as written, and `check` warns about it.
 enum CJKEmphasis {
-    private static let delimiter = "**"
+    /// Static, so that libcmark's bytes are searched for it in place (`strstr`): a String would
+    /// be copied into a new C string for each text node. As text where nodes are split.
+    private static let delimiter: StaticString = "**"
+    private static let delimiterText = delimiter.description
 
     /// Makes strong every pair of leftover `**` in each block of `document`.
     static func repair(_ document: OpaquePointer) {
@@ -56,11 +59,10 @@ enum CJKEmphasis {
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             // Looked for in libcmark's own bytes: no Swift string is made for the text nodes
-            // without a `**`, which are nearly all of them. The literal (`delimiter`) is passed
-            // as it is stored: a String variable would be copied into a new C string each time.
+            // without a `**`, which are nearly all of them.
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_TEXT, let text = cmark_node_get_literal(node),
-                  strstr(text, "**") != nil else { continue }
+                  strstr(text, UnsafeRawPointer(delimiter.utf8Start).assumingMemoryBound(to: CChar.self)) != nil else { continue }
             found.append(node)
         }
         return found
@@ -71,9 +73,9 @@ enum CJKEmphasis {
         guard let text = literal(node) else { return [] }
         var pieces: [String] = []
         var rest = Substring(text)
-        while let range = rest.range(of: delimiter) {
+        while let range = rest.range(of: delimiterText) {
             if range.lowerBound > rest.startIndex { pieces.append(String(rest[..<range.lowerBound])) }
-            pieces.append(delimiter)
+            pieces.append(delimiterText)
             rest = rest[range.upperBound...]
         }
         if !rest.isEmpty { pieces.append(String(rest)) }
@@ -89,7 +91,7 @@ enum CJKEmphasis {
                 current = new
             }
             cmark_node_set_literal(current, piece)
-            if piece == delimiter { delimiters.append(current) }
+            if piece == delimiterText { delimiters.append(current) }
             last = current
         }
         return delimiters
