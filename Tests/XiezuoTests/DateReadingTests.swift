@@ -57,6 +57,20 @@ import Testing
         #expect(throws: problem) { try DateReading.read(text, year: year).get() }
     }
 
+    /// A day and its month are written with four-digit years and two-digit months and days.
+    @Test func aDayIsWrittenPadded() throws {
+        let cases: [(Int, Int, Int, String, String)] = [
+            (2022, 6, 30, "2022-06-30", "2022-06"), (1990, 1, 5, "1990-01-05", "1990-01"),
+            (2100, 12, 31, "2100-12-31", "2100-12"), (999, 3, 4, "0999-03-04", "0999-03"), (12345, 10, 1, "12345-10-01", "12345-10"),
+        ]
+        for (year, month, day, written, monthText) in cases {
+            let date = try #require(Day(year: year, month: month, day: day))
+            #expect(date.description == written)
+            #expect(date.monthKey == monthText)
+            #expect(Day(parsing: written) == (year <= 9999 ? date : nil))
+        }
+    }
+
     @Test func aPlanDeadlineOf11月底前IsTheLastDayOfNovemberOfItsYear() throws {
         let plan = TinySite.files["content/plans/a-b-2022/plan.md"]!
             .replacingOccurrences(of: "owner: helping\n", with: "owner: helping\ndeadline: 11月底前\n")

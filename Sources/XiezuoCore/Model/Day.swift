@@ -63,9 +63,37 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
     /// `YYYY-MM`, the month a record belongs to.
-    public var monthKey: String { String(format4(year)) + "-" + pad2(month) }
+    public var monthKey: String { written(withDay: false) }
 
-    public var description: String { format4(year) + "-" + pad2(month) + "-" + pad2(day) }
+    public var description: String { written(withDay: true) }
+
+    /// `YYYY-MM` or `YYYY-MM-DD`, written byte by byte into a small string (no storage of its
+    /// own): a site writes tens of thousands of dates, and joining padded pieces made a String
+    /// of each.
+    private func written(withDay: Bool) -> String {
+        // A year of more than four digits, or before year 0, is written as the pieces show it.
+        guard (0...9999).contains(year) else {
+            return format4(year) + "-" + pad2(month) + (withDay ? "-" + pad2(day) : "")
+        }
+        let count = withDay ? 10 : 7
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            func put(_ value: Int, width: Int, at start: Int) {
+                var rest = value
+                for place in (start..<start + width).reversed() {
+                    buffer[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, width: 2, at: 5)
+            if withDay {
+                buffer[7] = UInt8(ascii: "-")
+                put(day, width: 2, at: 8)
+            }
+            return count
+        }
+    }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
