@@ -167,6 +167,22 @@ import Testing
         #expect(a.id != b.id)
         // An alias resolves to the unit it names.
         #expect(putuo.unit(named: "区人社局")?.name == "区人力社保局")
+        #expect(putuo.unit(named: "区人社厅") == nil)
+    }
+
+    /// A name written for two units (an error the region's check reports) finds the first in
+    /// the list, whether it is that unit's name or its other name.
+    @Test func aNameOfTwoUnitsFindsTheFirst() {
+        let here = SourceLocation(file: "content/regions/a.yaml")
+        func unit(_ name: String, _ aliases: [String]) -> ResponsibleUnit {
+            ResponsibleUnit(id: UnitID(region: "a", name: name), name: name, kind: .bureau, aliases: aliases, members: [],
+                            note: nil, location: here)
+        }
+        let region = Region(id: "a", name: "甲区", parent: nil,
+                            units: [unit("区教育局", ["教育局"]), unit("区体育局", ["区教育局", "教育局"])], location: here)
+        #expect(region.unit(named: "区教育局")?.name == "区教育局")
+        #expect(region.unit(named: "教育局")?.name == "区教育局")
+        #expect(region.unit(named: "区体育局")?.name == "区体育局")
     }
 
     /// The engine asks for a task's indicators through the plan's link table: on every seed

@@ -8,6 +8,10 @@ public struct Region: Sendable, Identifiable {
     public let parent: String?
     public let units: [ResponsibleUnit]
     public let location: SourceLocation
+    /// Each way a unit is written (its id, name and other names) to the first unit written so,
+    /// in list order: every record and every task's units are looked up, and comparing Chinese
+    /// names one unit after another took ten thousand instructions a look-up.
+    private let byReference: [String: Int]
 
     public init(id: String, name: String, parent: String?, units: [ResponsibleUnit], location: SourceLocation) {
         self.id = id
@@ -15,11 +19,19 @@ public struct Region: Sendable, Identifiable {
         self.parent = parent
         self.units = units
         self.location = location
+        var byReference: [String: Int] = [:]
+        for (index, unit) in units.enumerated() {
+            for reference in [unit.id.name, unit.name] + unit.aliases where byReference[reference] == nil {
+                byReference[reference] = index
+            }
+        }
+        self.byReference = byReference
     }
 
-    /// Finds a unit by its id, its exact name or one of its declared other names.
+    /// Finds a unit by its id, its exact name or one of its declared other names; the first
+    /// unit in the list when two are written alike.
     public func unit(named reference: String) -> ResponsibleUnit? {
-        units.first { $0.id.name == reference || $0.name == reference || $0.aliases.contains(reference) }
+        byReference[reference].map { units[$0] }
     }
 
     /// Every way a unit of this region may be written, for did-you-mean suggestions.
