@@ -119,6 +119,29 @@ import Testing
         #expect(ControlCharacters.strip("") == nil)
     }
 
+    /// Eight bytes are looked at together: each kind of control, and each letter that shares a
+    /// byte with one (¢ is C2 A2), at every place in a word and across the end of a word.
+    @Test func aControlCharacterIsFoundAtEveryPlaceOfAWord() {
+        let controls: [Character] = ["\u{0}", "\u{1B}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}"]
+        let letters: [Character] = ["a", "\t", "\n", "\r", "¢", "©", "\u{A0}", "甲", "~", " "]
+        for length in 0...20 {
+            for place in 0..<max(length, 1) {
+                for filler in letters {
+                    let plain = String(repeating: filler, count: length)
+                    #expect(ControlCharacters.strip(plain) == nil, "\(plain.unicodeScalars.map(\.value))")
+                    guard length > 0 else { continue }
+                    for control in controls {
+                        var characters = Array(plain)
+                        characters[place] = control
+                        let text = String(characters)
+                        #expect(ControlCharacters.strip(text)?.text == String(characters.filter { $0 != control }),
+                                "\(text.unicodeScalars.map(\.value))")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func twoPairingsThatWouldShareAPageAreBothNamed() {
         let result = TinySite.load(replacing: ["content/pairings/a--b.md": TinySite.files["content/pairings/a-b.md"]!])
         #expect(result.errors.map(\.description) == [

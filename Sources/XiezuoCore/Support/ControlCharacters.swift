@@ -24,25 +24,47 @@ enum ControlCharacters {
     }
 
     /// Whether UTF-8 `bytes` hold a control character: C0 but tab and line ends, DEL, or C1
-    /// (U+0080–U+009F, written C2 80 to C2 9F). One table look-up per byte.
+    /// (U+0080–U+009F, written C2 80 to C2 9F). Eight bytes at a time: a word with no byte
+    /// below 0x20, no 7F and no C2 (nearly every word of Chinese text) is passed in a few
+    /// operations; the others, mostly those holding a line end, are looked at byte by byte.
     private static func hasControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        suspects.withUnsafeBufferPointer { suspect in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if suspect[Int(byte)] {
-                    guard byte == 0xC2 else { return true }
-                    if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-                }
-                index += 1
-            }
-            return false
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if mayHoldSuspect(word), hasControl(bytes, from: index, to: index + 8) { return true }
+            index += 8
         }
+        return hasControl(bytes, from: index, to: bytes.count)
     }
 
-    /// The bytes that are a control character, or may begin one (C2, the lead byte of C1).
-    private static let suspects: [Bool] = (0...255).map { byte in
-        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether a byte of `word` is below 0x20, is 7F or is C2 (the classic tests for a zero byte
+    /// and a byte below n, which may flag a word that holds none, never miss one).
+    @inline(__always)
+    private static func mayHoldSuspect(_ word: UInt64) -> Bool {
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xC2))
+    }
+
+    /// The byte-by-byte test, on `bytes[start..<end]`; a C2 at the end looks at the byte after.
+    private static func hasControl(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            } else if byte == 0x7F {
+                return true
+            } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
