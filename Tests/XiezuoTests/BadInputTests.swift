@@ -204,11 +204,15 @@ import Testing
             "content/plans/a-b-2022/notes.txt": "草稿",
             "content/plans/a-b-2022/progress/old/2021-12-区教育局.md": "---\n---\n",
             "content/plans/a-b-2022/evidence/photo.jpg": "…",
+            "content/plans/a-b-2022/plan.md.bak": "---\n---\n",
+            "content/plans/a-b-2022/progress/说明.txt": "草稿",
             "content/readme.md": "说明",
         ])
         #expect(result.errors == [])
         #expect(result.warnings.map(\.location.file) == ["content/plans/a-b-2022/notes.txt",
+                                                         "content/plans/a-b-2022/plan.md.bak",
                                                          "content/plans/a-b-2022/progress/old/2021-12-区教育局.md",
+                                                         "content/plans/a-b-2022/progress/说明.txt",
                                                          "content/readme.md"])
         #expect(result.content.counts.records == 1)
     }

@@ -134,19 +134,21 @@ struct ContentLayout: Sendable {
 extension ContentLayout.PlanFolder {
     /// Files a file of this folder, `rest` being its path below the folder.
     mutating func place(_ path: String, stamp: FileStamp, rest: Substring.UTF8View, sink: DiagnosticSink) {
-        let rest = Substring(rest)
-        names.append(rest)
+        names.append(Substring(rest))
         stamps.append(stamp)
-        switch rest {
-        case "plan.md": plan = path
-        case "tasks.yaml": tasks = path
-        case "indicators.yaml": indicators = path
-        default:
-            if rest.hasPrefix("progress/"), rest.hasSuffix(".md"), !rest.utf8.dropFirst("progress/".utf8.count).contains(UInt8(ascii: "/")) {
-                recordNames.append(UInt32(names.count - 1))
-            } else if !rest.hasPrefix("evidence/") {
-                ContentLayout.warnNotContent(path, sink)
-            }
+        // Names compared as bytes, as the listing's paths are: `hasPrefix` on a Substring went
+        // through Characters, several thousand instructions a file, while the scan runs alone.
+        if rest.elementsEqual("plan.md".utf8) {
+            plan = path
+        } else if rest.elementsEqual("tasks.yaml".utf8) {
+            tasks = path
+        } else if rest.elementsEqual("indicators.yaml".utf8) {
+            indicators = path
+        } else if rest.starts(with: "progress/".utf8), rest.suffix(3).elementsEqual(".md".utf8),
+                  !rest.dropFirst("progress/".utf8.count).contains(UInt8(ascii: "/")) {
+            recordNames.append(UInt32(names.count - 1))
+        } else if !rest.starts(with: "evidence/".utf8) {
+            ContentLayout.warnNotContent(path, sink)
         }
     }
 }
