@@ -39,11 +39,11 @@ public struct RecordIndex: Sendable {
         reporterRanks = reporters.map { ranks[$0]! }
         // Evidence seen so far, by task: each item is compared once a plan, not once per task
         // at each of its month ends (Chinese titles compare slowly).
-        var seen: [String: Set<Evidence>] = [:]
+        var seen: [String: Set<HashedEvidence>] = [:]
         for (index, record) in plan.records.enumerated() {
             for value in record.values { values[value.indicator, default: []].append(ValueEntry(record: index, value: value)) }
             for report in record.tasks {
-                let new = report.evidence.filter { seen[report.task, default: []].insert($0).inserted }
+                let new = report.evidence.filter { seen[report.task, default: []].insert(HashedEvidence($0)).inserted }
                 tasks[report.task, default: []].append(TaskEntry(record: index, report: report, newEvidence: new))
             }
         }
@@ -51,4 +51,20 @@ public struct RecordIndex: Sendable {
 
     /// The name of the unit that made record `index`, for explanations.
     func reporterName(_ index: Int) -> String { records[index].reporter.name }
+}
+
+/// An item of evidence with its hash taken once: a Chinese title is hashed by its normalized
+/// form, and a set hashed every item again each time it grew. Equal as the items are.
+private struct HashedEvidence: Hashable {
+    let evidence: Evidence
+    let hash: Int
+
+    init(_ evidence: Evidence) {
+        self.evidence = evidence
+        hash = evidence.hashValue
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    static func == (a: HashedEvidence, b: HashedEvidence) -> Bool { a.hash == b.hash && a.evidence == b.evidence }
 }
