@@ -30,8 +30,8 @@ public enum Validator {
             // Each draft's records are let go as its checked records are made, rather than live
             // beside them until the end (56 MB per 1,000 plans).
             var plan = drafts[index].plan
-            let written = drafts[index].records
-            drafts[index].records = []
+            let (written, undated) = (drafts[index].records, drafts[index].undated)
+            (drafts[index].records, drafts[index].undated) = ([], [])
             let key = "\(plan.pairing)/\(plan.year)"
             if let first = seenYears[key] {
                 sink.error(.secondPlan, ["pairing": .text(plan.pairing), "year": "\(plan.year)", "first": .text(first)], at: plan.location)
@@ -51,7 +51,7 @@ public enum Validator {
                 indicatorUnits[plan.id] = resolved.indicators
                 coordinators[plan.id] = resolved.coordinator
             }
-            plan.records = RecordRules.check(written, undated: drafts[index].undated, of: plan, units: resolved, resolver: resolver, heldBack: heldBack, sink: sink)
+            plan.records = RecordRules.check(written, undated: undated, of: plan, units: resolved, resolver: resolver, heldBack: heldBack, sink: sink)
             plans.append(plan)
         }
         heldBack.report(to: sink)

@@ -9,6 +9,8 @@ enum RecordDecoder {
     private static let states = TaskState.allCases.map { ($0.rawValue, $0) }
     private static let evidenceKinds = Evidence.Kind.allCases.map { ($0.rawValue, $0) }
 
+    /// A record read: dated, or with a date that could not be read (reported), kept for the
+    /// validator to check what it names.
     enum Decoded {
         case dated(RecordDraft)
         case undated(UndatedRecord)
