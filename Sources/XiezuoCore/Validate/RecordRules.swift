@@ -5,11 +5,11 @@ import Foundation
 /// not among them (content with an error is never computed).
 enum RecordRules {
     /// `undated`: records whose date could not be read, checked for what they name alone.
-    static func check(_ written: [RecordDraft], undated: [UndatedRecord] = [], of plan: Plan, units: PlanUnits?, resolver: UnitResolver?,
+    static func check(_ written: [RecordDraft], undated: [UndatedRecord], of plan: Plan, units: PlanUnits?, resolver: UnitResolver?,
                       heldBack: HeldBack, sink: DiagnosticSink) -> [ProgressRecord] {
         let names = NameCheck(plan: plan, units: units, resolver: resolver, heldBack: heldBack, sink: sink)
         let records = resolve(written, of: plan, names: names, sink: sink)
-        for record in undated { _ = names.check(record.unit, values: record.values, tasks: record.tasks) }
+        for record in undated { names.check(record.unit, values: record.values, tasks: record.tasks) }
         checkRunningTotals(records, sink: sink)
         return records
     }
@@ -83,6 +83,7 @@ enum RecordRules {
         }
 
         /// The reporting unit, resolved; nil when it is unknown (reported) or the plan's region is.
+        @discardableResult
         func check(_ unit: UnitReference, values: [ReportedValue], tasks: [TaskReport]) -> ResponsibleUnit? {
             // (An unknown pairing or region is reported where it is named.)
             guard let resolver, let units, let reporter = resolver.resolve(unit) else { return nil }
