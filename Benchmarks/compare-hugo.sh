@@ -9,6 +9,8 @@
 #
 # This is the only benchmark that reads ../shared/; xiezuo-bench runs without it.
 set -euo pipefail
+# A step that fails stops the comparison: say which, so that a run cut short is not a mystery.
+trap 'echo "compare-hugo: stopped at line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-$(cd .. && pwd)/shared}
 DIR=${DIR:-/dev/shm/xiezuo-vs-hugo}
