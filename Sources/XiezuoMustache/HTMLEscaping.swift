@@ -15,10 +15,11 @@ public enum HTMLEscaping {
         return String(decoding: escaped, as: UTF8.self)
     }
 
-    /// The five bytes, each a bit of one word (all are below 64): the test every byte of every
-    /// value drawn goes through, with no branch on which byte it is.
-    private static let specials: UInt64 = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""),
-                                           UInt8(ascii: "'")].reduce(0) { $0 | 1 << UInt64($1) }
+    /// The bytes `replacement` escapes, each a bit of one word (all are below 64): the test
+    /// every byte of every value drawn goes through, with no branch on which byte it is.
+    private static let specials: UInt64 = (0..<64).reduce(0) { mask, byte in
+        replacement(for: UInt8(byte)) == nil ? mask : mask | 1 << UInt64(byte)
+    }
 
     @inline(__always)
     private static func isSpecial(_ byte: UInt8) -> Bool {

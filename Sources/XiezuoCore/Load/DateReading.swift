@@ -61,7 +61,7 @@ public enum DateReading {
                 return .failure(outOfRange(year: year, month: month, day: day))
             }
             // 2025-12, 12/31, 12-31: a part missing, not a form.
-            let parts = text.split(whereSeparator: { "-/.".contains($0) })
+            let parts = written.filter { !$0.isEmpty }
             if parts.count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
                 return .failure(parts[0].count == 4 && Int(parts[1]).map((1...12).contains) == true
                     ? .needsDay(year: Int(parts[0]), month: Int(parts[1])!) : parts[0].count == 4 ? .unreadable : .needsYear)

@@ -75,7 +75,7 @@ struct Presenter {
             Link(href: target.map(href) ?? "", label: label, current: target == nil)
         }
         let canonical = site.baseURL.map { base in
-            (base.hasSuffix("/") ? base : base + "/") + path.segments.map(SitePath.encode).joined(separator: "/")
+            (base.hasSuffix("/") ? base : base + "/") + path.encodedPath
         }
         let breadcrumbs = path == Routes.home ? [] : trail.map { crumb in
             site.components.html(.crumb(crumb.href, crumb.label, current: crumb.current), partial: .crumb) { crumb }

@@ -29,17 +29,24 @@ public struct SitePath: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// down to the target. Always through the root, even to a neighbour, so that a link depends
     /// only on how deep the page is: a piece of a page (a table row, a unit's link) rendered once
     /// is right on every page at that depth, and the site works under any sub-path.
-    public func link(to target: SitePath) -> String {
-        // Written into one buffer: every page has dozens of links, and a string for each
-        // segment, its escape and the joins cost more than the link.
+    public func link(to target: SitePath) -> String { target.written(after: depth) }
+
+    /// The path's segments percent-encoded and joined by "/", as a link from the root ends
+    /// (a page's canonical address, after the site's base URL).
+    public var encodedPath: String { written(after: 0) }
+
+    /// `../` `levels` times, then the encoded path. Written into one buffer: every page has
+    /// dozens of links, and a string for each segment, its escape and the joins cost more than
+    /// the link.
+    private func written(after levels: Int) -> String {
         var link: [UInt8] = []
-        link.reserveCapacity(3 * depth + target.segments.reduce(0) { $0 + 1 + 3 * $1.utf8.count })
-        for _ in 0..<depth {
+        link.reserveCapacity(3 * levels + segments.reduce(0) { $0 + 1 + 3 * $1.utf8.count })
+        for _ in 0..<levels {
             link.append(UInt8(ascii: "."))
             link.append(UInt8(ascii: "."))
             link.append(UInt8(ascii: "/"))
         }
-        for (index, segment) in target.segments.enumerated() {
+        for (index, segment) in segments.enumerated() {
             if index > 0 { link.append(UInt8(ascii: "/")) }
             Self.appendEncoded(segment, to: &link)
         }
